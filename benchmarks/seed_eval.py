@@ -1,0 +1,58 @@
+"""Score asrfix on the seed transcript's annotated dev lines with the shared scorer.
+
+    python benchmarks/seed_eval.py [--lines 1-355] [--show 20] [--lexicon PATH] [--status fix]
+
+Runs ``asrfix check --no-default-lexicons --lexicon LEXICON --format json`` on the transcript,
+converts the output to the scorer's ``{"corrections": [...]}`` form and runs
+``../shared/eval/score.py``. Exits 0 with a message when ``../shared/eval`` is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lines", default="1-355")
+    ap.add_argument("--show", default="0")
+    ap.add_argument("--lexicon", default=str(EVAL / "lexicon_episode.txt"))
+    ap.add_argument("--status", choices=("all", "fix"), default="all",
+                    help="score every proposal, or the fix tier only")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if not EVAL.is_dir():
+        print(f"skipped: {EVAL} not found")
+        return 0
+    transcript = EVAL / "transcript.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "asrfix", "check", "--no-default-lexicons", "--lexicon",
+         a.lexicon, "--format", "json", str(transcript)],
+        capture_output=True, text=True)
+    if run.returncode not in (0, 65):
+        print(run.stderr, file=sys.stderr)
+        return run.returncode
+    doc = json.loads(run.stdout)
+    corrections = doc["files"][0]["corrections"]
+    if a.status == "fix":
+        corrections = [c for c in corrections if c["status"] == "fix"]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump({"corrections": corrections}, f, ensure_ascii=False)
+    cmd = [sys.executable, str(EVAL / "score.py"), str(transcript), str(EVAL / "gold_dev.jsonl"),
+           f.name, "--lines", a.lines, "--show", a.show]
+    if a.json:
+        cmd.append("--json")
+    return subprocess.run(cmd).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""asrfix: find and fix mis-transcribed domain terms in ASR transcripts.
+
+>>> import asrfix
+>>> result = asrfix.check("我们请到了尧舜禹", ["姚顺雨"])
+>>> result.apply()
+'我们请到了姚顺雨'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .config import Config
+from .corrector import Corrector, check
+from .edits import Correction, Evidence, Result, apply
+from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
+from .lexicon import Lexicon, Term
+
+try:
+    __version__ = version("asrfix")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AsrfixError",
+    "Config",
+    "ConfigError",
+    "Correction",
+    "Corrector",
+    "Evidence",
+    "InputError",
+    "Lexicon",
+    "LexiconError",
+    "Problem",
+    "Result",
+    "Term",
+    "__version__",
+    "apply",
+    "check",
+]

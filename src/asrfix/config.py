@@ -1,0 +1,56 @@
+"""The corrector's configuration: one immutable object, every field documented here.
+
+>>> cfg = Config()
+>>> cfg.fix_threshold, cfg.min_score
+(0.9, 0.72)
+>>> cfg.replace(min_score=0.8).min_score
+0.8
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = ["Config"]
+
+
+class Config(BaseModel):
+    """Thresholds and switches of a :class:`~asrfix.Corrector`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_score: float = Field(
+        0.72, ge=0.0, le=1.0,
+        description="Proposals scoring below this are dropped.")
+    fix_threshold: float = Field(
+        0.9, ge=0.0, le=1.0,
+        description="Proposals scoring at least this (and not protected) are status 'fix'; "
+                    "the rest are 'suggestion'.")
+    max_words: int = Field(
+        4, ge=1, le=8, description="Most Latin words a mis-heard English term may span.")
+    cross_script: bool = Field(
+        True, description="Match windows mixing Chinese characters, letters and digits "
+                          "against English terms (拆 GPT → ChatGPT).")
+    case_fixes: bool = Field(
+        True, description="Propose case- and spacing-only fixes (deep mind → DeepMind).")
+    common_word_frequency: int = Field(
+        100, ge=0,
+        description="A Chinese span that jieba knows as a word at least this frequent is "
+                    "never rewritten by sound (资源 stays 资源 even when 智源 is a term).")
+
+    function_word_frequency: int = Field(
+        50000, ge=0,
+        description="A Chinese word at least this frequent in jieba's dictionary (的, 了, "
+                    "一个) is never part of a mis-heard English term.")
+
+    @model_validator(mode="after")
+    def _order(self) -> Config:
+        if self.fix_threshold < self.min_score:
+            raise ValueError("fix_threshold must be at least min_score")
+        return self
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied and validated."""
+        return Config(**{**self.model_dump(), **changes})

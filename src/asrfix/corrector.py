@@ -1,0 +1,428 @@
+"""The façade: a :class:`Corrector` owns a lexicon's index and a tokenizer, and checks texts.
+
+>>> from asrfix import Corrector, Lexicon
+>>> fixer = Corrector(Lexicon.from_terms(["姚顺雨", "DeepSeek"]))
+>>> result = fixer.check("今天请到了尧舜禹，聊 deep seek。")
+>>> [(c.original, c.replacement) for c in result]
+[('尧舜禹', '姚顺雨'), ('deep seek', 'DeepSeek')]
+>>> result.apply()
+'今天请到了姚顺雨，聊 DeepSeek。'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from .config import Config
+from .edits import Correction, Evidence, Method, Result, Status
+from .index import CompiledTerm, TermIndex, squash
+from .lexicon import Lexicon, Term
+from .phonetics import (
+    known_word,
+    mixed_phones,
+    phone_similarity,
+    pinyin_phones,
+    word_parts,
+    word_phones,
+)
+from .resolve import resolve
+from .scoring import MIN_SYLLABLE_SIMILARITY, english_similarity, syllable_similarity
+from .segment import Segmenter, Token
+
+__all__ = ["Candidate", "Corrector", "check"]
+
+_JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed replacement before overlap resolution (internal, lean)."""
+
+    start: int
+    end: int
+    term: CompiledTerm
+    replacement: str
+    score: float
+    method: Method
+    heard: str
+    expected: str
+    similarity: float
+    notes: tuple[str, ...] = ()
+    cap_suggestion: bool = False
+
+
+@dataclass(slots=True)
+class _Word:
+    tok: Token
+    syllables: tuple[str, ...]
+    phones: str
+    letters: str
+    cjk: bool
+
+
+@lru_cache(maxsize=65536)
+def _cjk_syllables(word: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+
+
+@lru_cache(maxsize=65536)
+def _latin_phones(word: str) -> str:
+    return "".join(word_phones(p) for p in word_parts(word))
+
+
+#: a short term (three letters or four phones) needs at least this similarity
+SHORT_TERM_SIMILARITY = 0.85
+
+
+class Corrector:
+    """Finds likely mis-transcriptions of lexicon terms and proposes corrections.
+
+    ``lexicon`` defaults to the shipped lexicons; ``config`` and keyword overrides set the
+    thresholds (see :class:`~asrfix.config.Config`). Build once and reuse: building indexes
+    the lexicon, checking is cheap.
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon | Iterable[Term | str] | None = None,
+        *,
+        config: Config | None = None,
+        **overrides: Any,
+    ) -> None:
+        if lexicon is None:
+            lexicon = Lexicon.default()
+        elif not isinstance(lexicon, Lexicon):
+            lexicon = Lexicon.from_terms(lexicon)
+        self.lexicon = lexicon
+        self.config = (config or Config()).replace(**overrides) if overrides else (
+            config or Config())
+        self.index = TermIndex(lexicon)
+        self.segmenter = Segmenter(t.canonical for t in lexicon if t.lang == "zh")
+        self._max_zh = max(self.index.zh_lengths, default=0)
+
+    def __repr__(self) -> str:
+        return f"Corrector({len(self.lexicon)} terms, {self.config!r})"
+
+    # ------------------------------------------------------------------ public
+    def check(self, text: str) -> Result:
+        """Propose corrections for ``text``; offsets are code points into ``text``."""
+        trimmed = (_trim(text, c) for c in self.candidates(text))
+        chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
+        return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
+
+    def check_many(self, texts: Iterable[str]) -> list[Result]:
+        """:meth:`check` each text with this corrector (one index, one tokenizer)."""
+        return [self.check(t) for t in texts]
+
+    # ------------------------------------------------------------------ internals
+    def _to_correction(self, text: str, c: Candidate) -> Correction:
+        fix = c.score >= self.config.fix_threshold and not c.cap_suggestion
+        status: Status = "fix" if fix else "suggestion"
+        return Correction(
+            start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
+            term=c.term.canonical, kind=c.term.kind,
+            score=round(min(1.0, max(0.0, c.score)), 4), status=status,
+            evidence=Evidence(method=c.method, heard=c.heard, expected=c.expected,
+                              similarity=round(min(1.0, max(0.0, c.similarity)), 4),
+                              notes=c.notes))
+
+    def _words(self, text: str) -> tuple[list[_Word], list[bool]]:
+        """Word tokens with their keys, and whether each may join the next in a window."""
+        tokens = self.segmenter.tokenize(text)
+        words: list[_Word] = []
+        joins: list[bool] = []
+        gap_ok = True
+        for tok in tokens:
+            if tok.is_word:
+                if words:
+                    joins.append(gap_ok)
+                if tok.kind == "cjk":
+                    syl = _cjk_syllables(tok.text)
+                    words.append(_Word(tok, syl, "".join(pinyin_phones(s) for s in syl),
+                                       tok.text, True))
+                else:
+                    words.append(_Word(tok, (), _latin_phones(tok.text),
+                                       tok.text.lower(), False))
+                gap_ok = True
+            elif tok.kind == "space" or tok.text in _JOINERS:
+                gap_ok = gap_ok and True
+            else:
+                gap_ok = False
+        return words, joins
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every scored candidate above ``min_score``, before overlap resolution."""
+        words, joins = self._words(text)
+        cfg = self.config
+        out: list[Candidate] = []
+        protected: list[tuple[int, int]] = []
+        n = len(words)
+        max_span = max(self._max_zh, cfg.max_words, 4)
+        for i in range(n):
+            syl: tuple[str, ...] = ()
+            phones = ""
+            letters = ""
+            n_cjk = n_latin = n_digit = 0
+            n_tokens = 0
+            function_word = False
+            for j in range(i, min(n, i + max_span)):
+                if j > i and not joins[j - 1]:
+                    break
+                w = words[j]
+                syl += w.syllables
+                phones += w.phones
+                letters += w.letters
+                n_tokens += 1
+                if w.cjk:
+                    n_cjk += len(w.tok.text)
+                    function_word = function_word or (
+                        self.segmenter.word_frequency(w.tok.text) >= cfg.function_word_frequency)
+                else:
+                    n_latin += 1
+                    n_digit += w.tok.kind == "digit"
+                if n_latin > cfg.max_words:
+                    break
+                start, end = words[i].tok.start, w.tok.end
+                span = text[start:end]
+                self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
+                if n_latin == 0:
+                    if len(syl) > self._max_zh:
+                        break
+                    if len(syl) in self.index.zh_lengths:
+                        self._pinyin(span, syl, start, end, n_tokens, out)
+                elif n_digit == n_latin and n_cjk == 0:
+                    continue  # a bare number is not a mis-heard term
+                elif n_cjk == 0 or (cfg.cross_script and n_cjk <= 2 and not function_word):
+                    self._phonetic(span, phones, letters if n_cjk == 0 else None,
+                                   start, end, out)
+        return _apply_protection(text, out, protected)
+
+    def _exact(self, span: str, letters: str, start: int, end: int, n_cjk: int, n_latin: int,
+               text: str, out: list[Candidate], protected: list[tuple[int, int]]) -> None:
+        hits = self.index.exact_matches(letters if n_latin else span)
+        for tid, variant in hits:
+            ct = self.index.terms[tid]
+            if variant is None:
+                if span == ct.canonical:
+                    protected.append((start, end))
+                    continue
+                if not self.config.case_fixes or squash(span) != ct.letters:
+                    continue
+                spacing_only = span.lower() != ct.canonical.lower()
+                if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
+                    continue  # "Agent" at a sentence start, "long term" for "long-term": style
+                cjk_context = _cjk_context(text, start, end)
+                common = n_latin == 1 and known_word(span)
+                if common and not cjk_context:
+                    protected.append((start, end))
+                    continue  # "react" in an English sentence is the verb
+                if (not spacing_only and n_latin > 1 and span.islower()
+                        and all(known_word(x) for x in span.split())):
+                    protected.append((start, end))
+                    continue  # "deep research" is a phrase, not necessarily the product
+                score = 0.97 if (cjk_context or spacing_only) else 0.8
+                out.append(Candidate(start, end, ct, ct.canonical, score, "format",
+                                     letters, ct.letters, 1.0,
+                                     ("chinese context",) if cjk_context else ()))
+            else:
+                if span == ct.canonical:
+                    continue
+                out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
+                                     squash(span), squash(variant), 1.0,
+                                     (f"known variant {variant!r}",)))
+
+    def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int, n_tokens: int,
+                out: list[Candidate]) -> None:
+        cfg = self.config
+        for tid in self.index.pinyin_candidates(syl):
+            ct = self.index.terms[tid]
+            if span == ct.canonical:
+                continue
+            per = [syllable_similarity(a, b) for a, b in zip(syl, ct.syllables, strict=True)]
+            if min(per) < MIN_SYLLABLE_SIMILARITY:
+                continue  # one syllable is simply another sound
+            sim = sum(per) / len(per)
+            score = sim
+            notes: list[str] = []
+            cap = False
+            if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
+                continue  # two-syllable terms: at most one fuzzy fold, inside one word
+            freq = self.segmenter.word_frequency(span) if n_tokens == 1 else 0
+            if freq >= cfg.common_word_frequency:
+                continue  # a frequent word (资源, 公园) is far likelier than a homophone term
+            same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
+            if same:
+                notes.append(f"{same} character(s) shared")
+            if score < cfg.min_score:
+                continue
+            out.append(Candidate(start, end, ct, ct.canonical, score, "pinyin",
+                                 " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
+
+    def _phonetic(self, span: str, phones: str, letters: str | None, start: int, end: int,
+                  out: list[Candidate]) -> None:
+        cfg = self.config
+        if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
+            return
+        best: dict[int, tuple[float, int]] = {}
+        for tid, k in self.index.phone_candidates(phones):
+            ct = self.index.terms[tid]
+            tph = ct.phones[k]
+            sim = english_similarity(phones, tph, letters, ct.letters)
+            if sim > best.get(tid, (-1.0, 0))[0]:
+                best[tid] = (sim, k)
+        for tid, (sim, k) in best.items():
+            ct = self.index.terms[tid]
+            if letters is not None and (
+                    letters == ct.letters or letters in (ct.letters + "s", ct.letters + "es")):
+                continue  # same spelling (the format path owns it) or a plural
+            notes: list[str] = []
+            score = sim
+            tph = ct.phones[k]
+            common = letters is not None and " " not in span and known_word(span)
+            if len(ct.letters) <= 3 or len(tph) <= 4:
+                if common or sim < SHORT_TERM_SIMILARITY:
+                    continue  # short terms need strong evidence, never a common word
+                score -= 0.1
+                notes.append("short term")
+            if common:
+                score -= 0.08
+                notes.append("common English word")
+            if score < cfg.min_score:
+                continue
+            out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
+                                 phones, tph, sim, tuple(notes)))
+
+
+def _trim(text: str, c: Candidate) -> Candidate | None:
+    """Shrink a multi-word correction to the words that change (minimal diff).
+
+    ``test time computer`` → ``test-time compute`` becomes ``computer`` → ``compute``: words
+    that already match are left exactly as the transcript has them. A cut is made only where
+    the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
+    hyphen). The part that changes must itself sound like its replacement, else the match
+    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
+    """
+    span = text[c.start:c.end]
+    if c.method not in ("phonetic", "spelling") or (" " not in span and "-" not in span):
+        return c
+    src = [m.span() for m in _WORD.finditer(span)]
+    dst = [m.span() for m in _WORD.finditer(c.replacement)]
+
+    def word(text_: str, sp: tuple[int, int]) -> str:
+        return text_[sp[0]:sp[1]]
+
+    # words equal but for case are not evidence that the rest was heard right
+    lo = 0
+    while (lo < len(src) - 1 and lo < len(dst) - 1
+           and word(span, src[lo]).lower() == word(c.replacement, dst[lo]).lower()):
+        lo += 1
+    hi = 0
+    while (hi < len(src) - 1 - lo and hi < len(dst) - 1 - lo
+           and word(span, src[-1 - hi]).lower() == word(c.replacement, dst[-1 - hi]).lower()):
+        hi += 1
+    if lo == 0 and hi == 0:
+        return c
+    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
+    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
+    rest = phone_similarity(mixed_phones(span[s0:e0]), mixed_phones(c.replacement[r0:r1]))
+    if rest < REST_SIMILARITY:
+        return None
+    # cut only exactly equal words, and only where both use the same separator
+    while lo and (word(span, src[lo - 1]) != word(c.replacement, dst[lo - 1])
+                  or span[src[lo - 1][1]:src[lo][0]] != c.replacement[dst[lo - 1][1]:dst[lo][0]]
+                  or any(word(span, src[k]) != word(c.replacement, dst[k]) for k in range(lo))):
+        lo -= 1
+    while hi and (any(word(span, src[-1 - k]) != word(c.replacement, dst[-1 - k])
+                      for k in range(hi))
+                  or span[src[-1 - hi][1]:src[-hi][0]]
+                  != c.replacement[dst[-1 - hi][1]:dst[-hi][0]]):
+        hi -= 1
+    if lo == 0 and hi == 0:
+        return c
+    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
+    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
+    return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
+                     c.method, c.heard, c.expected, c.similarity,
+                     (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}"),
+                     c.cap_suggestion)
+
+
+_WORD = re.compile(r"[^ \-]+")
+
+
+def _hyphenation_only(a: str, b: str) -> bool:
+    """Whether two spellings differ only by hyphens versus spaces (and case)."""
+    return a.replace("-", " ").lower() == b.replace("-", " ").lower()
+
+
+def _cjk_context(text: str, start: int, end: int, radius: int = 12) -> bool:
+    """Whether the text around a span is mostly Chinese (a code-switched English word)."""
+    from .segment import CJK_RE
+
+    around = text[max(0, start - radius):start] + text[end:end + radius]
+    letters = sum(c.isalpha() for c in around)
+    cjk = len(CJK_RE.findall(around))
+    return cjk > 0 and cjk * 2 >= letters
+
+
+def _apply_protection(text: str, cands: list[Candidate],
+                      protected: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Guard correctly written terms.
+
+    A candidate that cuts into a correct term is dropped. One that contains a correct term
+    is kept only when that term is part of the new one (拆 GPT → ChatGPT) and the rest of the
+    window sounds like the rest of the new term; it is then scored on that rest.
+    """
+    if not protected:
+        return cands
+    spans = sorted(set(protected))
+    starts = [s for s, _ in spans]
+    out = []
+    for c in cands:
+        keep = True
+        k = bisect.bisect_left(starts, c.end)
+        for ps, pe in spans[max(0, k - 8):k]:
+            if not (c.start < pe and ps < c.end):
+                continue
+            if not (c.start <= ps and pe <= c.end) or (c.start, c.end) == (ps, pe):
+                keep = False
+                break
+            if c.method in ("format", "variant"):
+                continue
+            inner = squash(text[ps:pe])
+            if c.replacement == text[ps:pe] or inner not in c.term.letters:
+                keep = False
+                break
+            rest_heard = mixed_phones(text[c.start:ps] + " " + text[pe:c.end])
+            rest_term = mixed_phones(c.term.letters.replace(inner, " ", 1))
+            rest = phone_similarity(rest_heard, rest_term)
+            if rest < REST_SIMILARITY:
+                keep = False
+                break
+            c.score = min(c.score, (c.score + rest) / 2)
+            c.notes += (f"contains the correct term {text[ps:pe]!r}; rest similarity "
+                        f"{rest:.2f}",)
+        if keep:
+            out.append(c)
+    return out
+
+
+#: when a window contains a correct term, the rest of it must sound at least this alike
+REST_SIMILARITY = 0.6
+
+
+def check(text: str, lexicon: Lexicon | Iterable[Term | str] | None = None, *,
+          config: Config | None = None, **overrides: Any) -> Result:
+    """Check one text (builds a :class:`Corrector`; reuse one for many texts).
+
+    >>> check("我们用 deep seek 做实验", ["DeepSeek"]).apply()
+    '我们用 DeepSeek 做实验'
+    """
+    return Corrector(lexicon, config=config, **overrides).check(text)

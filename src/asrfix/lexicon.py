@@ -1,0 +1,349 @@
+"""Lexicons of domain terms: models, loading and validation.
+
+Two file formats:
+
+* **plain text** (any extension but ``.toml``): one canonical term per line, ``#`` starts a
+  comment line, blank lines are ignored;
+* **TOML** (``.toml``): an array of ``[[terms]]`` tables::
+
+      [lexicon]
+      name = "ai-tech"          # optional
+      kind = "term"             # optional default kind for the file
+
+      [[terms]]
+      canonical = "DeepSeek"
+      kind = "org"              # person | org | product | work | term
+      variants = ["deep seek"]  # known mis-hearings, matched exactly
+      context = ["R1", "模型"]   # words that make the term likely nearby
+      exact_only = false        # true: never matched fuzzily, only by variants
+
+Loading validates the whole file and raises one :class:`~asrfix.errors.LexiconError` that
+lists every problem with its file and line.
+
+>>> lex = Lexicon.from_terms(["姚顺雨", Term(canonical="DeepSeek", kind="org")])
+>>> [t.canonical for t in lex], lex["DeepSeek"].kind
+(['姚顺雨', 'DeepSeek'], 'org')
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import LexiconError, Problem
+from .segment import has_cjk
+
+__all__ = ["Kind", "Lang", "Lexicon", "Term", "default_lexicon_paths"]
+
+Kind = Literal["person", "org", "product", "work", "term"]
+Lang = Literal["zh", "en", "mixed"]
+KINDS: tuple[str, ...] = ("person", "org", "product", "work", "term")
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def detect_lang(text: str) -> Lang:
+    """``zh`` for CJK only, ``en`` for Latin only, ``mixed`` for both."""
+    cjk, latin = has_cjk(text), bool(_LATIN.search(text))
+    if cjk and latin:
+        return "mixed"
+    return "zh" if cjk else "en"
+
+
+class Term(BaseModel):
+    """One lexicon entry. Only ``canonical`` is required.
+
+    >>> Term(canonical="OpenAI", variants=["open a"]).lang
+    'en'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    canonical: str = Field(description="The form to publish.")
+    kind: Kind = Field("term", description="person, org, product, work or term.")
+    lang: Lang | None = Field(None, description="zh, en or mixed; detected when absent.")
+    variants: tuple[str, ...] = Field((), description="Known mis-hearings, matched exactly.")
+    context: tuple[str, ...] = Field((), description="Words that make the term likely.")
+    exact_only: bool = Field(False, description="Match only variants, never fuzzily.")
+
+    @field_validator("canonical")
+    @classmethod
+    def _canonical_ok(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("empty term: write the canonical form, or delete the entry")
+        if _CONTROL.search(v):
+            raise ValueError("term contains a control character")
+        return v
+
+    @field_validator("variants", "context")
+    @classmethod
+    def _strip_all(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        out = tuple(x.strip() for x in v)
+        if any(not x for x in out):
+            raise ValueError("empty string in list: remove it")
+        return out
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.lang is None:
+            object.__setattr__(self, "lang", detect_lang(self.canonical))
+
+
+class _Entry:
+    """A term with where it was defined (for error messages)."""
+
+    __slots__ = ("line", "path", "term")
+
+    def __init__(self, term: Term, path: str | None, line: int | None) -> None:
+        self.term = term
+        self.path = path
+        self.line = line
+
+
+class Lexicon:
+    """An ordered, validated collection of terms, keyed by canonical form.
+
+    Build one with :meth:`load`, :meth:`from_terms` or :meth:`default`; combine with
+    :meth:`merge` or ``+``. Lexicons are immutable once built.
+    """
+
+    __slots__ = ("_entries", "_index")
+
+    def __init__(self, entries: Iterable[_Entry] = ()) -> None:
+        self._entries: tuple[_Entry, ...] = tuple(entries)
+        self._index = {e.term.canonical: e.term for e in self._entries}
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_terms(cls, terms: Iterable[Term | str], *, source: str | None = None) -> Lexicon:
+        """A lexicon from terms or canonical strings, validated like a file."""
+        entries = [
+            _Entry(t if isinstance(t, Term) else Term(canonical=t), source, None) for t in terms
+        ]
+        _validate(entries)
+        return cls(entries)
+
+    @classmethod
+    def load(cls, *paths: str | Path) -> Lexicon:
+        """Load and merge lexicon files (``.toml`` rich format, anything else plain text).
+
+        Raises :class:`~asrfix.errors.LexiconError` listing every problem with file and line.
+        """
+        return cls.merge(*(cls(_read_file(Path(p))) for p in paths))
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicons shipped with asrfix (AI and tech, English and Chinese)."""
+        return cls.load(*default_lexicon_paths())
+
+    @classmethod
+    def merge(cls, *lexicons: Lexicon) -> Lexicon:
+        """Combine lexicons; a term in several keeps the first kind and unites variants."""
+        merged: dict[str, _Entry] = {}
+        for lex in lexicons:
+            for e in lex._entries:
+                old = merged.get(e.term.canonical)
+                if old is None:
+                    merged[e.term.canonical] = e
+                    continue
+                t = old.term
+                kind = t.kind if t.kind != "term" else e.term.kind
+                merged[e.term.canonical] = _Entry(
+                    t.model_copy(update={
+                        "kind": kind,
+                        "variants": _unique(t.variants + e.term.variants),
+                        "context": _unique(t.context + e.term.context),
+                        "exact_only": t.exact_only or e.term.exact_only,
+                    }),
+                    old.path,
+                    old.line,
+                )
+        entries = list(merged.values())
+        _validate(entries, duplicates=False)
+        return cls(entries)
+
+    def __add__(self, other: Lexicon) -> Lexicon:
+        return Lexicon.merge(self, other)
+
+    # ------------------------------------------------------------------ access
+    def __iter__(self) -> Iterator[Term]:
+        return (e.term for e in self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, canonical: object) -> bool:
+        return canonical in self._index
+
+    def __getitem__(self, canonical: str) -> Term:
+        return self._index[canonical]
+
+    def __repr__(self) -> str:
+        head = ", ".join(e.term.canonical for e in self._entries[:5])
+        more = f", … {len(self) - 5} more" if len(self) > 5 else ""
+        return f"Lexicon([{head}{more}])"
+
+    def location(self, canonical: str) -> tuple[str | None, int | None]:
+        """Where a term was defined: (path, line)."""
+        for e in self._entries:
+            if e.term.canonical == canonical:
+                return e.path, e.line
+        raise KeyError(canonical)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(e.term for e in self._entries)
+
+
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def default_lexicon_paths() -> list[Path]:
+    """Paths of the shipped lexicons (inside the package, or ``lexicons/`` in a checkout)."""
+    packaged = resources.files("asrfix").joinpath("lexicons")
+    if packaged.is_dir():
+        found = sorted(Path(str(p)) for p in packaged.iterdir() if _is_lexicon(p.name))
+        if found:
+            return found
+    repo = Path(__file__).resolve().parents[2] / "lexicons"
+    return sorted(p for p in repo.iterdir() if _is_lexicon(p.name)) if repo.is_dir() else []
+
+
+def _is_lexicon(name: str) -> bool:
+    return name.endswith((".toml", ".txt"))
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def _decode(raw: bytes, path: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise LexiconError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8",
+            path=path,
+            line=line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _read_file(path: Path) -> list[_Entry]:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError("lexicon file not found", path=name) from None
+    except IsADirectoryError:
+        raise LexiconError("is a directory, not a lexicon file", path=name) from None
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=name) from None
+    text = _decode(raw, name)
+    entries = _parse_toml(text, name) if path.suffix == ".toml" else _parse_plain(text, name)
+    _validate(entries)
+    return entries
+
+
+def _parse_plain(text: str, path: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    problems: list[Problem] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        try:
+            entries.append(_Entry(Term(canonical=s), path, n))
+        except ValidationError as exc:
+            problems.append(Problem(_pydantic_message(exc), path, n))
+    if problems:
+        raise LexiconError(problems=problems)
+    return entries
+
+
+def _parse_toml(text: str, path: str) -> list[_Entry]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        msg = getattr(exc, "msg", str(exc))
+        raise LexiconError(f"invalid TOML: {msg}", path=path, line=line) from None
+    unknown = set(data) - {"lexicon", "terms"}
+    if unknown:
+        raise LexiconError(
+            f"unknown top-level key(s) {sorted(unknown)}: use [lexicon] and [[terms]]", path=path
+        )
+    header = data.get("lexicon", {})
+    if not isinstance(header, dict):
+        raise LexiconError("[lexicon] must be a table", path=path)
+    default_kind = header.get("kind", "term")
+    if default_kind not in KINDS:
+        raise LexiconError(f"[lexicon] kind must be one of {', '.join(KINDS)}", path=path)
+    items = data.get("terms", [])
+    if not isinstance(items, list):
+        raise LexiconError("'terms' must be an array of tables: write [[terms]]", path=path)
+    lines = [n for n, ln in enumerate(text.splitlines(), 1) if ln.strip() == "[[terms]]"]
+    entries: list[_Entry] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(items):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(item, dict):
+            problems.append(Problem("each [[terms]] entry must be a table", path, line))
+            continue
+        try:
+            entries.append(_Entry(Term(**{"kind": default_kind, **item}), path, line))
+        except ValidationError as exc:
+            problems.append(Problem(_pydantic_message(exc), path, line))
+        except TypeError as exc:
+            problems.append(Problem(str(exc), path, line))
+    if problems:
+        raise LexiconError(problems=problems)
+    return entries
+
+
+def _pydantic_message(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(x) for x in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}" if loc else msg)
+    return "; ".join(parts)
+
+
+def _validate(entries: Sequence[_Entry], *, duplicates: bool = True) -> None:
+    """Check duplicates, self-loops and variants that are other terms' canonical forms."""
+    problems: list[Problem] = []
+    first: dict[str, _Entry] = {}
+    for e in entries:
+        c = e.term.canonical
+        if duplicates and c in first:
+            where = f" (first at line {first[c].line})" if first[c].line else ""
+            problems.append(Problem(f"duplicate term {c!r}{where}: keep one", e.path, e.line))
+        first.setdefault(c, e)
+    owner: dict[str, _Entry] = {}
+    for e in entries:
+        for v in e.term.variants:
+            if v == e.term.canonical:
+                problems.append(Problem(
+                    f"variant {v!r} is the term itself: remove it", e.path, e.line))
+            elif v in first:
+                problems.append(Problem(
+                    f"variant {v!r} of {e.term.canonical!r} is itself a term: "
+                    "a correct term would be rewritten; remove the variant",
+                    e.path, e.line))
+            elif v in owner and owner[v] is not e:
+                problems.append(Problem(
+                    f"variant {v!r} belongs to both {owner[v].term.canonical!r} and "
+                    f"{e.term.canonical!r}: ambiguous, keep it on one", e.path, e.line))
+            owner.setdefault(v, e)
+    if problems:
+        raise LexiconError(problems=problems)

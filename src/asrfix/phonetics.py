@@ -1,0 +1,364 @@
+"""Phonetic keys: one representation for Chinese syllables, English words, letters and digits.
+
+Everything that can be heard is turned into a string over a small **phone alphabet**, one
+character per phone, so that RapidFuzz can compare any two of them directly:
+
+=========  ================================================================
+vowels     ``a`` (ɑ æ), ``e`` (ɛ), ``E`` (ə ʌ ɜ), ``i`` (i ɪ), ``o`` (ɔ o), ``u`` (u ʊ)
+stops      ``p b t d k g``
+fricatives ``f v s z S`` (ʃ) ``Z`` (ʒ) ``T`` (θ) ``D`` (ð) ``h``
+affricates ``C`` (tʃ, Chinese ch/q), ``J`` (dʒ, Chinese zh/j), ``c`` (ts, Chinese z/c)
+sonorants  ``m n N`` (ŋ) ``l r w y``
+=========  ================================================================
+
+Diphthongs are vowel sequences (``ai``, ``ei``, ``au``, ``ou``, ``oi``). Sources:
+
+* Chinese characters: toneless pinyin from :mod:`pypinyin`, mapped by :func:`pinyin_phones`;
+* English words: the CMU Pronouncing Dictionary (shipped as data, BSD licence), with a
+  letter-to-sound fallback (:func:`letters_to_sound`) for words it lacks (DeepSeek, Karthik);
+* spelled letters (``GPT`` is "gee pee tee") and digits (``3`` is "three").
+
+Two derived keys make the comparison tolerant:
+
+* :func:`coarse` maps each phone to its class (``p/b`` → ``P``, ``s/z/ʃ/θ/ts`` → ``S``,
+  ``n/ŋ`` → ``N``, ``l/r`` → ``L``, every vowel → ``V``), so similar sounds compare equal;
+* :func:`skeleton` keeps only the consonant classes, for retrieval that ignores vowels.
+
+:func:`phone_similarity` averages the exact and the class-level similarity, which makes a
+substitution inside a class cost half as much as one across classes.
+
+>>> english_phones("deep")
+'dip'
+>>> coarse("dip") , skeleton("dipsik")
+('TVP', 'TPSK')
+>>> round(phone_similarity(english_phones("deep stick"), english_phones("DeepSeek")), 2)
+0.86
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
+
+__all__ = [
+    "VOWELS",
+    "coarse",
+    "english_phones",
+    "fold_syllable",
+    "letters_to_sound",
+    "mixed_phones",
+    "phone_similarity",
+    "pinyin_phones",
+    "skeleton",
+    "spelled_phones",
+    "word_phones",
+]
+
+VOWELS = frozenset("aeEiou")
+
+_CLASS = {
+    "p": "P", "b": "P", "t": "T", "d": "T", "k": "K", "g": "K", "f": "F", "v": "F",
+    "s": "S", "z": "S", "S": "S", "Z": "S", "T": "S", "D": "T", "c": "S", "C": "J",
+    "J": "J", "h": "H", "m": "M", "n": "N", "N": "N", "l": "L", "r": "L", "w": "W",
+    "y": "Y",
+}
+_COARSE_TABLE = str.maketrans({**_CLASS, **{v: "V" for v in VOWELS}})
+
+
+def coarse(phones: str) -> str:
+    """Map phones to their classes and collapse runs of vowels into one ``V``.
+
+    >>> coarse("oupEneiai")
+    'VPVNV'
+    """
+    out = phones.translate(_COARSE_TABLE)
+    return re.sub("V+", "V", out)
+
+
+def classes(phones: str) -> str:
+    """Map phones to their classes without collapsing (same length as ``phones``)."""
+    return phones.translate(_COARSE_TABLE)
+
+
+def skeleton(phones: str) -> str:
+    """The consonant classes only: what survives when vowels are misheard.
+
+    >>> skeleton("skeiliNlo")
+    'SKLNL'
+    """
+    return "".join(c for c in classes(phones) if c not in "VWYH")
+
+
+def phone_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1]: mean of exact and class-level normalised edit similarity.
+
+    >>> phone_similarity("dip", "dip")
+    1.0
+    >>> phone_similarity("sin", "Sin") > phone_similarity("sin", "kin")
+    True
+    """
+    if not a or not b:
+        return 0.0
+    exact = Levenshtein.normalized_similarity(a, b)
+    cls = Levenshtein.normalized_similarity(classes(a), classes(b))
+    return (exact + cls) / 2
+
+
+# --------------------------------------------------------------------------- Chinese
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+             "j", "q", "x", "r", "z", "c", "s", "y", "w")
+_INITIAL_PHONES = {
+    "b": "b", "p": "p", "m": "m", "f": "f", "d": "d", "t": "t", "n": "n", "l": "l",
+    "g": "g", "k": "k", "h": "h", "j": "J", "q": "C", "x": "S", "zh": "J", "ch": "C",
+    "sh": "S", "r": "r", "z": "c", "c": "c", "s": "s", "y": "y", "w": "w", "": "",
+}
+_FINAL_PHONES = {
+    "a": "a", "o": "o", "e": "E", "i": "i", "u": "u", "v": "u", "ai": "ai", "ei": "ei",
+    "ao": "au", "ou": "ou", "an": "an", "en": "En", "ang": "aN", "eng": "EN", "ong": "uN",
+    "er": "Er", "ia": "ia", "ie": "ie", "iao": "iau", "iu": "iou", "ian": "ien", "in": "in",
+    "iang": "iaN", "ing": "iN", "iong": "iuN", "ua": "ua", "uo": "uo", "uai": "uai",
+    "ui": "uei", "uan": "uan", "un": "uEn", "uang": "uaN", "ueng": "uEN", "ve": "ue",
+    "ue": "ue", "van": "uen", "vn": "un", "io": "io", "m": "m", "n": "n", "ng": "N",
+    "": "",
+}
+# Fuzzy folds of pinyin used by Chinese-to-Chinese matching: the usual confusions of
+# southern and northern speakers and of ASR systems.
+_INITIAL_FOLD = {"zh": "z", "ch": "c", "sh": "s", "n": "l", "h": "f"}
+_FINAL_FOLD = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "uan",
+               "ong": "on", "iong": "ion"}
+
+
+def split_pinyin(syllable: str) -> tuple[str, str]:
+    """Split a toneless pinyin syllable into (initial, final).
+
+    >>> split_pinyin("shun"), split_pinyin("yu"), split_pinyin("er")
+    (('sh', 'un'), ('y', 'v'), ('', 'er'))
+    """
+    s = syllable.lower().replace("ü", "v")
+    for ini in _INITIALS:
+        if s.startswith(ini) and len(s) > len(ini):
+            fin = s[len(ini):]
+            if ini in ("j", "q", "x", "y") and fin.startswith("u"):
+                fin = "v" + fin[1:]
+            if ini == "y" and fin == "i":
+                fin = "i"
+            elif ini == "w" and fin == "u":
+                fin = "u"
+            return ini, fin
+    return "", s
+
+
+def fold_syllable(syllable: str) -> str:
+    """The fuzzy-folded form of a pinyin syllable (z/zh, c/ch, s/sh, n/l, f/h, -n/-ng).
+
+    >>> fold_syllable("shun") == fold_syllable("sun"), fold_syllable("ling") == fold_syllable("nin")
+    (True, True)
+    """
+    ini, fin = split_pinyin(syllable)
+    fin = fin.replace("v", "u") if ini in ("j", "q", "x", "y") else fin
+    return _INITIAL_FOLD.get(ini, ini) + _FINAL_FOLD.get(fin, fin)
+
+
+@lru_cache(maxsize=4096)
+def pinyin_phones(syllable: str) -> str:
+    """Phones of one toneless pinyin syllable.
+
+    >>> pinyin_phones("yao"), pinyin_phones("shun"), pinyin_phones("zheng")
+    ('yau', 'SuEn', 'JEN')
+    """
+    ini, fin = split_pinyin(syllable)
+    if ini in ("zh", "ch", "sh", "r", "z", "c", "s") and fin == "i":
+        return _INITIAL_PHONES[ini] + "E"  # the apical vowel of zhi/chi/shi/ri/zi/ci/si
+    if ini == "y" and fin.startswith("i"):
+        ini = ""
+    if ini == "w" and fin.startswith("u"):
+        ini = ""
+    fin_ph = _FINAL_PHONES.get(fin)
+    if fin_ph is None:  # not a standard final: spell it with the vowel letters
+        fin_ph = "".join(ch if ch in VOWELS else "" for ch in fin) or fin
+    return _INITIAL_PHONES.get(ini, ini) + fin_ph
+
+
+# --------------------------------------------------------------------------- letters, digits
+
+LETTER_PHONES = {
+    "a": "ei", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef", "g": "Ji", "h": "eiC",
+    "i": "ai", "j": "Jei", "k": "kei", "l": "el", "m": "em", "n": "en", "o": "ou", "p": "pi",
+    "q": "kyu", "r": "ar", "s": "es", "t": "ti", "u": "yu", "v": "vi", "w": "dEbElyu",
+    "x": "eks", "y": "wai", "z": "zi",
+}
+DIGIT_PHONES = {
+    "0": "ziErou", "1": "wEn", "2": "tu", "3": "Tri", "4": "for", "5": "faiv", "6": "siks",
+    "7": "sevEn", "8": "eit", "9": "nain",
+}
+
+
+def spelled_phones(letters: str) -> str:
+    """Phones of a word read letter by letter (an acronym) or digit by digit.
+
+    >>> spelled_phones("GPT")
+    'JipitI'.replace('I', 'i')
+    """
+    out = []
+    for ch in letters.lower():
+        if ch in LETTER_PHONES:
+            out.append(LETTER_PHONES[ch])
+        elif ch in DIGIT_PHONES:
+            out.append(DIGIT_PHONES[ch])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- English
+
+
+@lru_cache(maxsize=1)
+def _cmudict() -> dict[str, str]:
+    data = resources.files("asrfix").joinpath("data/cmudict.tsv.gz").read_bytes()
+    table: dict[str, str] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, phones = line.partition("\t")
+        table[word] = phones
+    return table
+
+
+def known_word(word: str) -> bool:
+    """Whether the pronouncing dictionary lists this English word (case-insensitive)."""
+    return word.lower() in _cmudict()
+
+
+# Letter-to-sound rules for words the dictionary lacks: (pattern, phones), tried in order at
+# each position. Deliberately small; both sides of a comparison go through the same rules.
+_LTS_RULES: tuple[tuple[str, str], ...] = (
+    ("tion", "SEn"), ("sion", "ZEn"), ("ture", "CEr"), ("ough", "o"), ("igh", "ai"),
+    ("tch", "C"), ("sch", "sk"), ("dge", "J"),
+    ("ph", "f"), ("th", "T"), ("sh", "S"), ("ch", "C"), ("ck", "k"), ("ng", "N"),
+    ("qu", "kw"), ("wh", "w"), ("kn", "n"), ("wr", "r"), ("gh", "g"),
+    ("ee", "i"), ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "au"), ("ow", "ou"),
+    ("ai", "ei"), ("ay", "ei"), ("oa", "ou"), ("oi", "oi"), ("oy", "oi"), ("au", "o"),
+    ("aw", "o"), ("ew", "yu"), ("ei", "ei"), ("ey", "ei"), ("ue", "u"),
+    ("er", "Er"), ("ir", "Er"), ("ur", "Er"), ("or", "or"), ("ar", "ar"),
+    ("x", "ks"), ("y", "i"),
+)
+_LTS_SINGLE = {
+    "a": "a", "e": "e", "i": "i", "o": "o", "u": "E", "b": "b", "c": "k", "d": "d",
+    "f": "f", "g": "g", "h": "h", "j": "J", "k": "k", "l": "l", "m": "m", "n": "n",
+    "p": "p", "q": "k", "r": "r", "s": "s", "t": "t", "v": "v", "w": "w", "z": "z",
+}
+_LONG = {"a": "ei", "e": "i", "i": "ai", "o": "ou", "u": "u"}
+
+
+def letters_to_sound(word: str) -> str:
+    """Approximate phones of an English-looking word by spelling rules.
+
+    >>> letters_to_sound("seek"), letters_to_sound("make"), letters_to_sound("cent")
+    ('sik', 'meik', 'sent')
+    """
+    w = word.lower()
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    # magic e: a final silent e lengthens the vowel before the last consonant
+    silent_e = len(w) > 2 and w.endswith("e") and any(c in "aeiouy" for c in w[:-1])
+    if silent_e:
+        m = re.search(r"([aeiou])([^aeiouy])e$", w)
+        stem = w[:-1]
+        if m and (len(w) < 4 or w[-4] not in "aeiou"):
+            vowel_pos = m.start(1)
+            head = _lts(stem[:vowel_pos]) if vowel_pos else ""
+            return head + _LONG[m.group(1)] + _lts(stem[vowel_pos + 1:])
+        return _lts(stem)
+    if len(w) <= 3 and w.endswith("e") and not any(c in "aeiou" for c in w[:-1]):
+        return _lts(w[:-1]) + "i"  # we, she, be
+    return _lts(w)
+
+
+def _lts(w: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(w):
+        for pat, ph in _LTS_RULES:
+            if w.startswith(pat, i):
+                if pat == "y" and i == 0:
+                    ph = "y"
+                out.append(ph)
+                i += len(pat)
+                break
+        else:
+            ch = w[i]
+            nxt = w[i + 1] if i + 1 < len(w) else ""
+            if ch == "c" and nxt in ("e", "i", "y"):
+                out.append("s")
+            elif ch == "g" and nxt in ("e", "i", "y") and i + 1 < len(w) - 1:
+                out.append("J")
+            elif i > 0 and ch == w[i - 1] and ch not in "aeiou":
+                pass  # doubled consonant
+            else:
+                out.append(_LTS_SINGLE.get(ch, ""))
+            i += 1
+    return "".join(out)
+
+
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
+
+
+def word_parts(token: str) -> list[str]:
+    """Split a Latin token at camelCase, acronym and digit boundaries.
+
+    >>> word_parts("DeepSeek"), word_parts("ChatGPT"), word_parts("GPT3"), word_parts("word2vec")
+    (['Deep', 'Seek'], ['Chat', 'GPT'], ['GPT', '3'], ['word', '2', 'vec'])
+    """
+    return _CAMEL.findall(token)
+
+
+def word_phones(part: str) -> str:
+    """Phones of one word part: dictionary, else spelled (acronyms), else letter-to-sound."""
+    if part.isdigit():
+        return spelled_phones(part)
+    table = _cmudict()
+    low = part.lower()
+    if part.isupper() and len(part) > 1:
+        # an acronym: spelled, unless it is a dictionary word (BERT and CALM are said as words)
+        if low in table and len(part) > 3:
+            return table[low]
+        return spelled_phones(part)
+    if len(part) == 1:
+        return LETTER_PHONES.get(low, "") if part.isupper() else table.get(low, spelled_phones(low))
+    if low in table:
+        return table[low]
+    return letters_to_sound(low)
+
+
+def english_phones(text: str) -> str:
+    """Phones of English text: words, camelCase parts, acronyms and digits.
+
+    >>> english_phones("OpenAI")
+    'oupEneiai'
+    """
+    return "".join(word_phones(p) for tok in re.findall(r"[A-Za-z0-9]+", text)
+                   for p in word_parts(tok))
+
+
+_MIXED = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+
+
+def mixed_phones(text: str) -> str:
+    """Phones of text mixing Chinese characters, English words, letters and digits.
+
+    >>> mixed_phones("拆 GPT")
+    'CaiJipiti'
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    out = []
+    for m in _MIXED.finditer(text):
+        run = m.group()
+        if run[0].isascii():
+            out.append(english_phones(run))
+        else:
+            out.extend(pinyin_phones(s) for s in lazy_pinyin(run, style=Style.NORMAL))
+    return "".join(out)

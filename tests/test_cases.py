@@ -1,0 +1,33 @@
+"""Data-driven cases from tests/cases (see its README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from asrfix import Corrector, Lexicon
+
+from .conftest import load_cases
+
+
+def _params(name: str) -> list[Any]:
+    out = []
+    for case in load_cases(name):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        out.append(pytest.param(case, marks=marks, id=case["text"][:32]))
+    return out
+
+
+@pytest.mark.parametrize("case", _params("positives.jsonl"))
+def test_positive(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    got = [(c.original, c.replacement) for c in result]
+    want = [(e["original"], e["replacement"]) for e in case["expect"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("case", _params("negatives.jsonl"))
+def test_negative(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == []
