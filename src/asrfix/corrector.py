@@ -25,6 +25,7 @@ from .edits import Correction, Evidence, Method, Result, Status
 from .index import CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
+    fold_syllable,
     known_word,
     mixed_phones,
     phone_similarity,
@@ -33,7 +34,12 @@ from .phonetics import (
     word_phones,
 )
 from .resolve import resolve
-from .scoring import MIN_SYLLABLE_SIMILARITY, english_similarity, syllable_similarity
+from .scoring import (
+    MIN_SYLLABLE_SIMILARITY,
+    english_similarity,
+    pinyin_similarity,
+    syllable_similarity,
+)
 from .segment import Segmenter, Token
 
 __all__ = ["Candidate", "Corrector", "check"]
@@ -164,12 +170,12 @@ class Corrector:
         out: list[Candidate] = []
         protected: list[tuple[int, int]] = []
         n = len(words)
-        max_span = max(self._max_zh, cfg.max_words, 4)
+        max_span = max(self._max_zh, 2 * cfg.max_words + 2)
         for i in range(n):
             syl: tuple[str, ...] = ()
             phones = ""
             letters = ""
-            n_cjk = n_latin = n_digit = 0
+            n_cjk = n_latin = n_digit = n_long = 0
             n_tokens = 0
             function_word = False
             for j in range(i, min(n, i + max_span)):
@@ -187,22 +193,71 @@ class Corrector:
                 else:
                     n_latin += 1
                     n_digit += w.tok.kind == "digit"
-                if n_latin > cfg.max_words:
+                    n_long += len(w.tok.text) > 1
+                if n_long > cfg.max_words or n_tokens > 2 * cfg.max_words + 2:
                     break
                 start, end = words[i].tok.start, w.tok.end
                 span = text[start:end]
                 self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
                 if n_latin == 0:
-                    if len(syl) > self._max_zh:
+                    if len(syl) > max(self._max_zh, self.index.max_mixed_cjk, 2):
                         break
                     if len(syl) in self.index.zh_lengths:
                         self._pinyin(span, syl, start, end, n_tokens, out)
                 elif n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
-                elif n_cjk == 0 or (cfg.cross_script and n_cjk <= 2 and not function_word):
+                elif n_cjk == 0 or (cfg.cross_script and not function_word
+                                    and n_cjk <= max(2, self.index.max_mixed_cjk)):
                     self._phonetic(span, phones, letters if n_cjk == 0 else None,
-                                   start, end, out)
+                                   start, end, words, i, j, out)
+        self._pinyin_inside_words(text, words, joins, out)
         return _apply_protection(text, out, protected)
+
+    def _pinyin_inside_words(self, text: str, words: list[_Word], joins: list[bool],
+                             out: list[Candidate]) -> None:
+        """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎).
+
+        Only an exact folded-pinyin look-up (one per position and length), and only for terms
+        of three syllables or more; three-syllable terms need identical toneless pinyin.
+        """
+        lengths = sorted(n for n in self.index.zh_lengths if n >= 3)
+        if not lengths:
+            return
+        k = 0
+        while k < len(words):
+            if not words[k].cjk:
+                k += 1
+                continue
+            run = [words[k]]
+            while k + 1 < len(words) and words[k + 1].cjk and joins[k]:
+                k += 1
+                run.append(words[k])
+            k += 1
+            syl = tuple(s for w in run for s in w.syllables)
+            offsets = [w.tok.start + c for w in run for c in range(len(w.tok.text))]
+            if len(syl) != len(offsets) or len(offsets) < 3:
+                continue  # pinyin did not align one to one with the characters
+            bounds = {w.tok.start for w in run} | {run[-1].tok.end}
+            folded = tuple(fold_syllable(s) for s in syl)
+            for s in range(len(syl)):
+                for n in lengths:
+                    e = s + n
+                    if e > len(syl):
+                        break
+                    start, end = offsets[s], offsets[e - 1] + 1
+                    if start in bounds and end in bounds:
+                        continue  # token-aligned: the main pass saw it
+                    for tid in self.index.pinyin.get(folded[s:e], ()):
+                        ct = self.index.terms[tid]
+                        span = text[start:end]
+                        if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
+                            continue
+                        sim = pinyin_similarity(syl[s:e], ct.syllables)
+                        if sim >= self.config.min_score:
+                            out.append(Candidate(
+                                start, end, ct, ct.canonical, sim, "pinyin",
+                                " ".join(syl[s:e]), " ".join(ct.syllables), sim,
+                                ("span cuts a word",)))
 
     def _exact(self, span: str, letters: str, start: int, end: int, n_cjk: int, n_latin: int,
                text: str, out: list[Candidate], protected: list[tuple[int, int]]) -> None:
@@ -220,7 +275,7 @@ class Corrector:
                     continue  # "Agent" at a sentence start, "long term" for "long-term": style
                 cjk_context = _cjk_context(text, start, end)
                 common = n_latin == 1 and known_word(span)
-                if common and not cjk_context:
+                if common and not cjk_context and not spacing_only:
                     protected.append((start, end))
                     continue  # "react" in an English sentence is the verb
                 if (not spacing_only and n_latin > 1 and span.islower()
@@ -246,8 +301,8 @@ class Corrector:
             if span == ct.canonical:
                 continue
             per = [syllable_similarity(a, b) for a, b in zip(syl, ct.syllables, strict=True)]
-            if min(per) < MIN_SYLLABLE_SIMILARITY:
-                continue  # one syllable is simply another sound
+            if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
+                continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
             score = sim
             notes: list[str] = []
@@ -266,8 +321,10 @@ class Corrector:
                                  " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
 
     def _phonetic(self, span: str, phones: str, letters: str | None, start: int, end: int,
-                  out: list[Candidate]) -> None:
+                  words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
         cfg = self.config
+        before = words[i - 1].tok.text.lower() if i > 0 else ""
+        after = words[j + 1].tok.text.lower() if j + 1 < len(words) else ""
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return
         best: dict[int, tuple[float, int]] = {}
@@ -279,9 +336,9 @@ class Corrector:
                 best[tid] = (sim, k)
         for tid, (sim, k) in best.items():
             ct = self.index.terms[tid]
-            if letters is not None and (
-                    letters == ct.letters or letters in (ct.letters + "s", ct.letters + "es")):
-                continue  # same spelling (the format path owns it) or a plural
+            if letters is not None and (letters == ct.letters or _inflection(
+                    letters, ct.letters, allow_plural=" " in ct.canonical)):
+                continue  # same spelling (the format path owns it) or another inflection
             notes: list[str] = []
             score = sim
             tph = ct.phones[k]
@@ -296,8 +353,25 @@ class Corrector:
                 notes.append("common English word")
             if score < cfg.min_score:
                 continue
+            parts = _WORD.findall(ct.canonical)
+            if parts and (parts[0].lower() == before or parts[-1].lower() == after):
+                continue  # the neighbouring word is the term's own: a wider window owns it
+            if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
+                continue  # an edge word adds nothing: the narrower window owns the match
             out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, tuple(notes)))
+
+
+def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,
+                    sim: float, latin: bool) -> bool:
+    """Whether dropping the first or the last word of the window matches the term as well."""
+    for a, b in ((i + 1, j), (i, j - 1)):
+        ws = words[a:b + 1]
+        sub_phones = "".join(w.phones for w in ws)
+        sub_letters = "".join(w.letters for w in ws) if latin else None
+        if english_similarity(sub_phones, term_phones, sub_letters, term_letters) >= sim - 0.02:
+            return True
+    return False
 
 
 def _trim(text: str, c: Candidate) -> Candidate | None:
@@ -310,25 +384,30 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
     """
     span = text[c.start:c.end]
-    if c.method not in ("phonetic", "spelling") or (" " not in span and "-" not in span):
+    if c.method not in ("phonetic", "spelling"):
         return c
     src = [m.span() for m in _WORD.finditer(span)]
     dst = [m.span() for m in _WORD.finditer(c.replacement)]
+    if len(src) < 2 and len(dst) < 2:
+        return c
 
     def word(text_: str, sp: tuple[int, int]) -> str:
         return text_[sp[0]:sp[1]]
 
     # words equal but for case are not evidence that the rest was heard right
     lo = 0
-    while (lo < len(src) - 1 and lo < len(dst) - 1
+    while (lo < len(src) and lo < len(dst)
            and word(span, src[lo]).lower() == word(c.replacement, dst[lo]).lower()):
         lo += 1
     hi = 0
-    while (hi < len(src) - 1 - lo and hi < len(dst) - 1 - lo
+    while (hi < len(src) - lo and hi < len(dst) - lo
            and word(span, src[-1 - hi]).lower() == word(c.replacement, dst[-1 - hi]).lower()):
         hi += 1
     if lo == 0 and hi == 0:
         return c
+    if lo + hi >= min(len(src), len(dst)):
+        return None  # words added or dropped with nothing heard for them
+
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     rest = phone_similarity(mixed_phones(span[s0:e0]), mixed_phones(c.replacement[r0:r1]))
@@ -355,6 +434,18 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
 
 
 _WORD = re.compile(r"[^ \-]+")
+
+
+def _inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
+    """Whether one spelling is the other plus a plural ending (defects / defect).
+
+    Plural to singular is never proposed (``transformers`` is not a typo of Transformer);
+    singular to plural only when ``allow_plural`` (a multi-word name listed in the plural,
+    whose final s the recogniser dropped).
+    """
+    if heard in (term + "s", term + "es"):
+        return True
+    return not allow_plural and term in (heard + "s", heard + "es")
 
 
 def _hyphenation_only(a: str, b: str) -> bool:

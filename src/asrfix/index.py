@@ -30,12 +30,19 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 
 from .lexicon import Kind, Lexicon, Term
-from .phonetics import coarse, english_phones, fold_syllable, pinyin_phones, skeleton
+from .phonetics import (
+    coarse,
+    english_phones,
+    fold_syllable,
+    mixed_phones,
+    pinyin_phones,
+    skeleton,
+)
 from .segment import CJK_RE
 
 __all__ = ["CompiledTerm", "TermIndex", "deletions", "squash"]
 
-_SQUASH = re.compile(r"[\s\-_·.]+")
+_SQUASH = re.compile(r"[\s\-_·.'’]+")
 
 
 def squash(text: str) -> str:
@@ -81,14 +88,15 @@ def term_pronunciations(term: Term) -> tuple[str, ...]:
     text = term.canonical
     if CJK_RE.search(text) and not re.search(r"[A-Za-z0-9]", text):
         return ("".join(pinyin_phones(s) for s in term_syllables(text)),)
-    readings = {english_phones(text)}
+    say = mixed_phones if term.lang == "mixed" else english_phones
+    readings = {say(text)}
     # acronyms of 2-5 capitals may also be read as a word, and words in caps may be spelled
     spelled = re.sub(
         r"[A-Z]{2,5}(?![a-z])",
         lambda m: " ".join(m.group()), text)
-    readings.add(english_phones(spelled))
+    readings.add(say(spelled))
     if "-" in text:
-        readings.add(english_phones(text.replace("-", " ")))
+        readings.add(say(text.replace("-", " ")))
     return tuple(sorted(r for r in readings if r))
 
 
@@ -102,6 +110,7 @@ class TermIndex:
         self.phone: dict[str, set[tuple[int, int]]] = defaultdict(set)
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
+        self.max_mixed_cjk = 0
         for t in lexicon:
             self._add(t)
         # freeze into plain dicts (no accidental inserts on lookup)
@@ -132,6 +141,8 @@ class TermIndex:
                 for i in range(len(folded)):
                     self.pinyin[(*folded[:i], "*", *folded[i + 1:])].add(tid)
         if not is_zh:
+            if t.lang == "mixed":
+                self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
             for k, ph in enumerate(phones):
                 self.max_phone_len = max(self.max_phone_len, len(ph))
                 for key in _phone_keys(ph):

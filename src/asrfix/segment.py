@@ -28,7 +28,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{_CJK}]")
 _RUN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
-    r"|(?P<latin>[A-Za-z]+(?:['’][A-Za-z]+)*)"
+    r"|(?P<latin>[A-Za-z]+(?:['’](?![sS]\b)[A-Za-z]+)*)"
     r"|(?P<digit>[0-9]+)"
     r"|(?P<space>[ \t\u3000\u00a0]+)"
     r"|(?P<punct>.)",
