@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     chk.add_argument("files", nargs="+", metavar="FILE", help="transcript files ('-' = stdin)")
     chk.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    chk.add_argument("--exit-zero", action="store_true",
+                     help="exit 0 even when corrections are proposed")
     _add_matching(chk)
 
     fix = sub.add_parser("fix", help="print the text with the 'fix' tier applied",
@@ -143,7 +145,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render_json(results) + "\n")
     else:
         out.write(render_text(results, color=out.isatty()))
-    return EXIT_FOUND if any(len(r) for _, r in results) else EXIT_CLEAN
+    found = any(len(r) for _, r in results)
+    return EXIT_FOUND if found and not args.exit_zero else EXIT_CLEAN
 
 
 def _cmd_fix(args: argparse.Namespace, out: TextIO) -> int:

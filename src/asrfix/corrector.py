@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from .config import Config
 from .edits import Correction, Evidence, Method, Result, Status
 from .index import CompiledTerm, TermIndex, squash
@@ -33,6 +31,7 @@ from .phonetics import (
     word_parts,
     word_phones,
 )
+from .pinyin import syllables
 from .resolve import resolve
 from .scoring import (
     MIN_SYLLABLE_SIMILARITY,
@@ -71,11 +70,6 @@ class _Word:
     phones: str
     letters: str
     cjk: bool
-
-
-@lru_cache(maxsize=65536)
-def _cjk_syllables(word: str) -> tuple[str, ...]:
-    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +144,7 @@ class Corrector:
                 if words:
                     joins.append(gap_ok)
                 if tok.kind == "cjk":
-                    syl = _cjk_syllables(tok.text)
+                    syl = syllables(tok.text)
                     words.append(_Word(tok, syl, "".join(pinyin_phones(s) for s in syl),
                                        tok.text, True))
                 else:

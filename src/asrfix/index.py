@@ -27,10 +27,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from .lexicon import Kind, Lexicon, Term
 from .phonetics import (
+    DIGIT_PINYIN,
     coarse,
     english_phones,
     fold_syllable,
@@ -38,6 +37,7 @@ from .phonetics import (
     pinyin_phones,
     skeleton,
 )
+from .pinyin import syllables
 from .segment import CJK_RE
 
 __all__ = ["CompiledTerm", "TermIndex", "deletions", "squash"]
@@ -80,7 +80,7 @@ class CompiledTerm:
 
 def term_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin of the CJK characters of ``text`` (one syllable per character)."""
-    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
+    return syllables(text)
 
 
 def term_pronunciations(term: Term) -> tuple[str, ...]:
@@ -97,6 +97,11 @@ def term_pronunciations(term: Term) -> tuple[str, ...]:
     readings.add(say(spelled))
     if "-" in text:
         readings.add(say(text.replace("-", " ")))
+    if re.search(r"[0-9]", text):  # digits read in Chinese: o3 as "o 三"
+        zh_digits = re.sub(r"[0-9]", lambda m: " " + DIGIT_PINYIN[m.group()] + " ", text)
+        readings.add("".join(
+            pinyin_phones(p) if p in DIGIT_PINYIN.values() and not p.isupper() else say(p)
+            for p in zh_digits.split()))
     return tuple(sorted(r for r in readings if r))
 
 
@@ -127,7 +132,7 @@ class TermIndex:
         ct = CompiledTerm(
             id=tid, canonical=t.canonical, kind=t.kind, term=t, letters=squash(t.canonical),
             syllables=syll, folded=folded, phones=phones,
-            has_upper=any(c.isupper() for c in t.canonical))
+            has_upper=t.canonical != t.canonical.lower())
         self.terms.append(ct)
         self.exact[ct.letters].append((tid, None))
         for v in t.variants:

@@ -261,10 +261,11 @@ def _parse_plain(text: str, path: str) -> list[_Entry]:
         s = line.strip()
         if not s or s.startswith("#"):
             continue
-        try:
-            entries.append(_Entry(Term(canonical=s), path, n))
-        except ValidationError as exc:
-            problems.append(Problem(_pydantic_message(exc), path, n))
+        if _CONTROL.search(s):
+            problems.append(Problem("term contains a control character", path, n))
+            continue
+        # the line is already a valid canonical form: skip per-line validation (fast path)
+        entries.append(_Entry(Term.model_construct(canonical=s, lang=detect_lang(s)), path, n))
     if problems:
         raise LexiconError(problems=problems)
     return entries
@@ -274,8 +275,10 @@ def _parse_toml(text: str, path: str) -> list[_Entry]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        msg = getattr(exc, "msg", str(exc))
+        msg = str(exc)
+        m = re.search(r" \(at line (\d+), column \d+\)$", msg)
+        line = int(m.group(1)) if m else None
+        msg = msg[:m.start()] if m else msg
         raise LexiconError(f"invalid TOML: {msg}", path=path, line=line) from None
     unknown = set(data) - {"lexicon", "terms"}
     if unknown:

@@ -133,6 +133,7 @@ _FINAL_FOLD = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "ua
                "ong": "on", "iong": "ion"}
 
 
+@lru_cache(maxsize=8192)
 def split_pinyin(syllable: str) -> tuple[str, str]:
     """Split a toneless pinyin syllable into (initial, final).
 
@@ -153,6 +154,7 @@ def split_pinyin(syllable: str) -> tuple[str, str]:
     return "", s
 
 
+@lru_cache(maxsize=8192)
 def fold_syllable(syllable: str) -> str:
     """The fuzzy-folded form of a pinyin syllable (z/zh, c/ch, s/sh, n/l, f/h, -n/-ng).
 
@@ -196,13 +198,18 @@ DIGIT_PHONES = {
     "0": "ziErou", "1": "wEn", "2": "tu", "3": "Tri", "4": "for", "5": "faiv", "6": "siks",
     "7": "sevEn", "8": "eit", "9": "nain",
 }
+#: Chinese readings of digits: a code-switching speaker (or the recogniser) may say 三 for 3
+DIGIT_PINYIN = {
+    "0": "ling", "1": "yi", "2": "er", "3": "san", "4": "si", "5": "wu", "6": "liu", "7": "qi",
+    "8": "ba", "9": "jiu",
+}
 
 
 def spelled_phones(letters: str) -> str:
     """Phones of a word read letter by letter (an acronym) or digit by digit.
 
-    >>> spelled_phones("GPT")
-    'JipitI'.replace('I', 'i')
+    >>> spelled_phones("GPT"), spelled_phones("o3")
+    ('Jipiti', 'ouTri')
     """
     out = []
     for ch in letters.lower():
@@ -352,7 +359,7 @@ def mixed_phones(text: str) -> str:
     >>> mixed_phones("拆 GPT")
     'CaiJipiti'
     """
-    from pypinyin import Style, lazy_pinyin
+    from .pinyin import syllables
 
     out = []
     for m in _MIXED.finditer(text):
@@ -360,5 +367,5 @@ def mixed_phones(text: str) -> str:
         if run[0].isascii():
             out.append(english_phones(run))
         else:
-            out.extend(pinyin_phones(s) for s in lazy_pinyin(run, style=Style.NORMAL))
+            out.extend(pinyin_phones(s) for s in syllables(run))
     return "".join(out)

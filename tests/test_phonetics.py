@@ -1,0 +1,113 @@
+"""The phonetic layer and the index, on their own."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from asrfix import Lexicon
+from asrfix.index import TermIndex, deletions, squash
+from asrfix.phonetics import (
+    coarse,
+    english_phones,
+    fold_syllable,
+    letters_to_sound,
+    mixed_phones,
+    phone_similarity,
+    pinyin_phones,
+    skeleton,
+    split_pinyin,
+)
+from asrfix.resolve import resolve
+from asrfix.scoring import pinyin_similarity
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("zhang", "zang"), ("chi", "ci"), ("shun", "sun"), ("nan", "lan"), ("fu", "hu"),
+    ("ban", "bang"), ("ren", "reng"), ("xin", "xing"), ("lv", "nv"),
+])
+def test_usual_pinyin_confusions_fold_together(a: str, b: str) -> None:
+    assert fold_syllable(a) == fold_syllable(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("zhang", "jiang"), ("ba", "pa"), ("shi", "si" + "n")])
+def test_distinct_syllables_stay_distinct(a: str, b: str) -> None:
+    assert fold_syllable(a) != fold_syllable(b)
+
+
+def test_split_pinyin_handles_glides_and_umlaut() -> None:
+    assert split_pinyin("xue") == ("x", "ve")
+    assert split_pinyin("wu") == ("w", "u")
+    assert split_pinyin("ang") == ("", "ang")
+
+
+def test_chinese_and_english_share_one_alphabet() -> None:
+    # "拆" (chai) and "chat" begin alike; "A 正" and "agent" are close
+    assert pinyin_phones("chai")[:2] == english_phones("chat")[:2]
+    assert phone_similarity(mixed_phones("A 正"), english_phones("agent")) > 0.6
+    assert phone_similarity(mixed_phones("欧三"), english_phones("o3")) < 0.6  # "three"
+    idx = TermIndex(Lexicon.from_terms(["o3"]))
+    assert mixed_phones("欧三") in idx.terms[0].phones  # ...but 3 may be read 三
+
+
+def test_weighted_distance_prefers_similar_sounds() -> None:
+    # a substitution inside a class (s/sh) costs less than across classes (s/k)
+    assert phone_similarity("sin", "Sin") > phone_similarity("sin", "kin")
+    assert phone_similarity("dip", "tip") > phone_similarity("dip", "rip")
+
+
+def test_letters_and_digits_are_spelled() -> None:
+    assert english_phones("GPT") == english_phones("G P T")
+    assert english_phones("GPT-3") == english_phones("GPT three")
+    assert english_phones("RL") == english_phones("R L")
+
+
+def test_letter_to_sound_fallback_for_unknown_words() -> None:
+    assert letters_to_sound("deepseek") == english_phones("deep seek")
+    assert letters_to_sound("karthik") != ""
+
+
+def test_keys() -> None:
+    assert coarse("oupEneiai") == "VPVNV"
+    assert skeleton("skeiliN") == "SKLN"
+    assert "abc" in deletions("abdc") and "VT" in deletions("VNVT")
+    assert squash("SWE-bench") == squash("swe bench") == "swebench"
+
+
+@given(st.text(alphabet="aeEioupbtdkgfvszSZTDhmnNlrwyCJc", max_size=12))
+def test_similarity_is_symmetric_and_bounded(s: str) -> None:
+    t = s[::-1]
+    assert phone_similarity(s, t) == phone_similarity(t, s)
+    assert 0.0 <= phone_similarity(s, t) <= 1.0
+    if s:
+        assert phone_similarity(s, s) == 1.0
+
+
+def test_pinyin_similarity_grades_errors() -> None:
+    term = ("yao", "shun", "yu")
+    assert pinyin_similarity(term, term) == 1.0
+    folded = pinyin_similarity(("yao", "sun", "yu"), term)
+    other = pinyin_similarity(("yao", "fu", "yu"), term)
+    assert 1.0 > folded > other
+    assert pinyin_similarity(("yao",), term) == 0.0
+
+
+def test_index_retrieves_by_key_not_by_scan() -> None:
+    idx = TermIndex(Lexicon.from_terms(["DeepSeek", "OpenAI", "姚顺雨", "吴佳俊", "scaling law"]))
+    names = lambda hits: {idx.terms[i].canonical for i, *_ in hits}  # noqa: E731
+    assert names(idx.phone_candidates(english_phones("deep stick"))) == {"DeepSeek"}
+    assert "OpenAI" in names(idx.phone_candidates(english_phones("open a")))
+    assert "scaling law" in names(idx.phone_candidates(english_phones("skin law")))
+    assert names((i,) for i in idx.pinyin_candidates(("wu", "jia", "jun"))) == {"吴佳俊"}
+    assert idx.pinyin_candidates(("ni", "hao")) == set()
+
+
+def test_resolve_picks_best_non_overlapping() -> None:
+    from types import SimpleNamespace as C
+
+    cands = [C(start=0, end=5, score=0.8), C(start=3, end=8, score=0.9),
+             C(start=8, end=9, score=0.95), C(start=0, end=2, score=0.7),
+             C(start=10, end=12, score=0.5)]
+    picked = resolve(cands, min_score=0.6)
+    assert [(c.start, c.end) for c in picked] == [(0, 2), (3, 8), (8, 9)]

@@ -1,0 +1,89 @@
+"""Invariants checked with hypothesis: offsets, apply/undo, overlaps, round trips, no crash."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from asrfix import Corrector, Result, apply
+
+# Pieces that make realistic code-switched transcripts, including mis-hearings of the
+# fixture lexicon's terms, so that corrections actually occur.
+PIECES = [
+    "尧舜禹", "姚顺雨", "舜宇", "deep seek", "DeepSeek", "open a", "OpenAI", "a topic",
+    "拆 GPT", "ChatGPT", "GPT", "GPT3", "skin law", "web shop", "made journey", "吴家俊",
+    "资源", "里面", "我们", "的", "了", "今天", "模型", "agent", "A 正", "react", "deep mind",
+    "the", "and", "topic", "research", "，", "。", " ", "\n", "Speaker 1: ", "2025", "🙂",
+    "é", "\u200b", "Ｆｕｌｌ", "强化学习", "强化雪洗",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+anything = st.one_of(texts, st.text(max_size=200))
+FAST = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FAST
+@given(text=anything)
+def test_offsets_are_exact_and_sorted(ai_corrector: Corrector, text: str) -> None:
+    result = ai_corrector.check(text)
+    pos = 0
+    for c in result:
+        assert text[c.start:c.end] == c.original
+        assert c.start >= pos, "corrections overlap or are out of order"
+        assert 0.0 <= c.score <= 1.0
+        pos = c.end
+
+
+@FAST
+@given(text=texts, data=st.data())
+def test_apply_subset_keeps_everything_else(ai_corrector: Corrector, text: str,
+                                            data: st.DataObject) -> None:
+    result = ai_corrector.check(text)
+    chosen = data.draw(st.lists(st.sampled_from(range(len(result))), unique=True)
+                       if len(result) else st.just([]))
+    subset = [result[i] for i in sorted(chosen)]
+    out = apply(text, subset)
+    # walk the output: every untouched stretch of the input appears at its shifted place
+    shift = 0
+    prev_end = 0
+    for c in subset:
+        assert out[prev_end + shift:c.start + shift] == text[prev_end:c.start]
+        assert out[c.start + shift:c.start + shift + len(c.replacement)] == c.replacement
+        shift += len(c.replacement) - len(c.original)
+        prev_end = c.end
+    assert out[prev_end + shift:] == text[prev_end:]
+    # and undo restores the input exactly
+    undo, shift = [], 0
+    for c in subset:
+        s = c.start + shift
+        undo.append(c.model_copy(update={"start": s, "end": s + len(c.replacement),
+                                         "original": c.replacement, "replacement": c.original}))
+        shift += len(c.replacement) - len(c.original)
+    assert apply(out, undo) == text
+
+
+@FAST
+@given(text=texts)
+def test_json_round_trip(ai_corrector: Corrector, text: str) -> None:
+    result = ai_corrector.check(text)
+    assert Result.model_validate_json(result.to_json()) == result
+
+
+@FAST
+@given(terms=st.lists(st.sampled_from(["姚顺雨", "顺雨", "DeepSeek", "OpenAI", "Anthropic",
+                                       "ChatGPT", "GPT", "GPT-3", "agent", "scaling law",
+                                       "SWE-bench", "WebShop", "Midjourney", "吴佳俊", "智源",
+                                       "ReAct", "DeepMind", "强化学习"]), min_size=1),
+       sep=st.sampled_from(["，", "。", "\n", "、"]))
+def test_correct_terms_are_never_changed(ai_corrector: Corrector, terms: list[str],
+                                         sep: str) -> None:
+    text = sep.join(terms)
+    assert list(ai_corrector.check(text)) == []
+
+
+@FAST
+@given(text=texts)
+def test_fixing_is_idempotent(ai_corrector: Corrector, text: str) -> None:
+    once = ai_corrector.check(text).apply()
+    again = ai_corrector.check(once)
+    assert again.apply() == once
