@@ -11,8 +11,15 @@ from __future__ import annotations
 import argparse
 import random
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国文辉力晨宇浩然子涵欣怡梓轩雨桐思远博文俊杰嘉怡梦琪晓东志强海燕春梅家豪天佑诗雅一鸣"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国文辉力晨宇"
+    "浩然子涵欣怡梓轩雨桐思远博文俊杰嘉怡梦琪晓东志强海燕春梅家豪天佑诗雅一鸣"
+)
 ORG_HEAD = "华中宏盛金鑫瑞泰恒通新达天佳美康安信博远东方云海创智联科"
 ORG_TAIL = ["科技", "智能", "网络", "数据", "信息", "软件", "实验室", "研究院", "资本", "传媒"]
 FIRST = ["James", "Mary", "John", "Linda", "Robert", "Susan", "Michael", "Karen", "David",
@@ -38,7 +45,8 @@ def generate(n: int, seed: int = 7) -> list[str]:
     while len(out) < n:
         r = rng.random()
         if r < 0.3:
-            term = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+            given = rng.choice((1, 2))
+            term = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(given))
         elif r < 0.5:
             term = "".join(rng.choice(ORG_HEAD) for _ in range(2)) + rng.choice(ORG_TAIL)
         elif r < 0.8:
