@@ -134,7 +134,8 @@ def _corrector(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         config = Config().replace(**overrides)
     except ValueError as exc:
         raise ConfigError(str(exc).splitlines()[0] if str(exc) else "invalid option") from None
-    return Corrector(Lexicon.merge(*lexicons), config=config)
+    lexicon = lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
+    return Corrector(lexicon, config=config)
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:

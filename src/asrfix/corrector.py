@@ -103,8 +103,8 @@ class Corrector:
         self.lexicon = lexicon
         self.config = (config or Config()).replace(**overrides) if overrides else (
             config or Config())
-        self.index = TermIndex(lexicon)
-        self.segmenter = Segmenter(t.canonical for t in lexicon if t.lang == "zh")
+        self.index = _build_index(lexicon)
+        self.segmenter = Segmenter()
         self._max_zh = max(self.index.zh_lengths, default=0)
 
     def __repr__(self) -> str:
@@ -290,11 +290,19 @@ class Corrector:
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int, n_tokens: int,
                 out: list[Candidate]) -> None:
         cfg = self.config
-        for tid in self.index.pinyin_candidates(syl):
+        hits = self.index.pinyin_candidates(syl)
+        if not hits:
+            return
+        if n_tokens == 1 and self.segmenter.word_frequency(span) >= cfg.common_word_frequency:
+            return  # a frequent word (资源, 公园) is far likelier than a homophone term
+        for tid in hits:
             ct = self.index.terms[tid]
             if span == ct.canonical:
                 continue
-            per = [syllable_similarity(a, b) for a, b in zip(syl, ct.syllables, strict=True)]
+            if ct.syllables == syl:
+                per = [1.0] * len(syl)
+            else:
+                per = [syllable_similarity(a, b) for a, b in zip(syl, ct.syllables, strict=True)]
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
@@ -303,9 +311,6 @@ class Corrector:
             cap = False
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
-            freq = self.segmenter.word_frequency(span) if n_tokens == 1 else 0
-            if freq >= cfg.common_word_frequency:
-                continue  # a frequent word (资源, 公园) is far likelier than a homophone term
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
             if same:
                 notes.append(f"{same} character(s) shared")
@@ -322,9 +327,17 @@ class Corrector:
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return
         best: dict[int, tuple[float, int]] = {}
+        n_ph = len(phones)
+        floor = cfg.min_score
         for tid, k in self.index.phone_candidates(phones):
             ct = self.index.terms[tid]
             tph = ct.phones[k]
+            # edit similarity cannot exceed the length ratio: skip hopeless pairs cheaply
+            if min(n_ph, len(tph)) < floor * max(n_ph, len(tph)) and (
+                    letters is None
+                    or min(len(letters), len(ct.letters)) < floor * max(len(letters),
+                                                                        len(ct.letters))):
+                continue
             sim = english_similarity(phones, tph, letters, ct.letters)
             if sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)
@@ -354,6 +367,24 @@ class Corrector:
                 continue  # an edge word adds nothing: the narrower window owns the match
             out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, tuple(notes)))
+
+
+def _build_index(lexicon: Lexicon) -> TermIndex:
+    """The lexicon's index, from the on-disk cache when the lexicon is large."""
+    from . import cache
+
+    if len(lexicon) < cache.MIN_TERMS or cache.cache_dir() is None:
+        return TermIndex(lexicon)
+    key = cache.cache_key(lexicon.digest)
+    state = cache.load(key)
+    if isinstance(state, tuple):
+        try:
+            return TermIndex.from_state(state)
+        except (AssertionError, TypeError, ValueError, IndexError):
+            pass  # corrupt entry: rebuild and overwrite it
+    index = TermIndex(lexicon)
+    cache.save(key, index.to_state())
+    return index
 
 
 def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon import Kind, Lexicon, Term
+from .lexicon import Kind, Lexicon, Term, TermRecord
 from .phonetics import (
     DIGIT_PINYIN,
     coarse,
@@ -70,7 +71,7 @@ class CompiledTerm:
     id: int
     canonical: str
     kind: Kind
-    term: Term
+    term: Term | TermRecord
     letters: str
     syllables: tuple[str, ...]
     folded: tuple[str, ...]
@@ -83,7 +84,7 @@ def term_syllables(text: str) -> tuple[str, ...]:
     return syllables(text)
 
 
-def term_pronunciations(term: Term) -> tuple[str, ...]:
+def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
     """All phone strings a term may be heard as (one per reading of its acronyms)."""
     text = term.canonical
     if CJK_RE.search(text) and not re.search(r"[A-Za-z0-9]", text):
@@ -105,25 +106,86 @@ def term_pronunciations(term: Term) -> tuple[str, ...]:
     return tuple(sorted(r for r in readings if r))
 
 
+class _TermTable:
+    """The compiled terms by id. After a cache load it holds plain tuples and compiles a
+    term the first time it is asked for, so loading does not pay for every term."""
+
+    __slots__ = ("_done", "_raw")
+
+    def __init__(self, raw: list[tuple[object, ...]] | None = None) -> None:
+        self._raw = raw or []
+        self._done: dict[int, CompiledTerm] = {}
+
+    def append(self, term: CompiledTerm) -> None:
+        self._done[len(self._raw)] = term
+        self._raw.append(())
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, tid: int) -> CompiledTerm:
+        ct = self._done.get(tid)
+        if ct is None:
+            c, k, lang, v, ctx, ex, letters, syl, fold, ph, up = self._raw[tid]
+            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, ex),  # type: ignore[arg-type]
+                              letters, syl, fold, ph, up)  # type: ignore[arg-type]
+            self._done[tid] = ct
+        return ct
+
+    def __iter__(self) -> Iterator[CompiledTerm]:
+        return (self[i] for i in range(len(self)))
+
+
+#: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
+PRON = 8
+
+
 class TermIndex:
     """Hash indexes over a lexicon's compiled terms. Build once; look up many times."""
 
-    def __init__(self, lexicon: Lexicon | Iterable[Term]) -> None:
-        self.terms: list[CompiledTerm] = []
+    def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
+        self.terms = _TermTable()
         self.exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-        self.pinyin: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        self.phone: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        self.pinyin: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.phone: dict[str, list[int]] = defaultdict(list)
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
-        for t in lexicon:
+        for t in lexicon.records() if isinstance(lexicon, Lexicon) else lexicon:
             self._add(t)
         # freeze into plain dicts (no accidental inserts on lookup)
         self.exact = dict(self.exact)
         self.pinyin = dict(self.pinyin)
         self.phone = dict(self.phone)
 
-    def _add(self, t: Term) -> None:
+    # ------------------------------------------------------------------ persistence
+    def to_state(self) -> tuple[object, ...]:
+        """Plain data (str, int, tuple, list, dict) that :meth:`from_state` rebuilds from."""
+        terms = [(t.canonical, t.kind, t.term.lang, t.term.variants, t.term.context,
+                  t.term.exact_only, t.letters, t.syllables, t.folded, t.phones, t.has_upper)
+                 for t in self.terms]
+        return (terms, self.exact, self.pinyin, self.phone, sorted(self.zh_lengths),
+                self.max_phone_len, self.max_mixed_cjk)
+
+    @classmethod
+    def from_state(cls, state: tuple[object, ...]) -> TermIndex:
+        """Rebuild an index from :meth:`to_state` data. Raises on malformed data."""
+        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed = state
+        assert isinstance(terms, list) and isinstance(exact, dict)
+        assert isinstance(pinyin, dict) and isinstance(phone, dict)
+        assert isinstance(zh_lengths, list)
+        assert isinstance(max_phone, int) and isinstance(max_mixed, int)
+        self = cls.__new__(cls)
+        self.terms = _TermTable(terms)
+        self.exact = exact
+        self.pinyin = pinyin
+        self.phone = phone
+        self.zh_lengths = set(zh_lengths)
+        self.max_phone_len = max_phone
+        self.max_mixed_cjk = max_mixed
+        return self
+
+    def _add(self, t: Term | TermRecord) -> None:
         tid = len(self.terms)
         is_zh = t.lang == "zh"
         syll = term_syllables(t.canonical) if is_zh else ()
@@ -141,17 +203,20 @@ class TermIndex:
             return
         if is_zh and len(syll) >= 2:
             self.zh_lengths.add(len(syll))
-            self.pinyin[folded].add(tid)
+            pinyin = self.pinyin
+            pinyin[folded].append(tid)
             if len(folded) >= 3:
                 for i in range(len(folded)):
-                    self.pinyin[(*folded[:i], "*", *folded[i + 1:])].add(tid)
+                    pinyin[(*folded[:i], "*", *folded[i + 1:])].append(tid)
         if not is_zh:
             if t.lang == "mixed":
                 self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
-            for k, ph in enumerate(phones):
+            phone = self.phone
+            for k, ph in enumerate(phones[:PRON]):
                 self.max_phone_len = max(self.max_phone_len, len(ph))
+                entry = tid * PRON + k
                 for key in _phone_keys(ph):
-                    self.phone[key].add((tid, k))
+                    phone[key].append(entry)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -163,34 +228,34 @@ class TermIndex:
     def pinyin_candidates(self, syllables: tuple[str, ...]) -> set[int]:
         """Chinese terms whose folded pinyin equals, or differs in one syllable from, these."""
         folded = tuple(fold_syllable(s) for s in syllables)
-        found = set(self.pinyin.get(folded, ()))
+        get = self.pinyin.get
+        found = set(get(folded, ()))
         if len(folded) >= 3:
             for i in range(len(folded)):
-                found |= self.pinyin.get((*folded[:i], "*", *folded[i + 1:]), set())
+                hit = get((*folded[:i], "*", *folded[i + 1:]))
+                if hit:
+                    found.update(hit)
         return found
 
-    def phone_candidates(self, phones: str) -> set[tuple[int, int]]:
+    def phone_candidates(self, phones: str) -> list[tuple[int, int]]:
         """(term id, pronunciation index) of terms whose phone keys are near ``phones``."""
-        found: set[tuple[int, int]] = set()
+        found: set[int] = set()
         get = self.phone.get
-        for key in _query_keys(phones):
+        for key in _phone_keys(phones):
             hit = get(key)
             if hit:
-                found |= hit
-        return found
+                found.update(hit)
+        return [divmod(x, PRON) for x in sorted(found)]
 
 
-def _phone_keys(phones: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _phone_keys(phones: str) -> frozenset[str]:
+    """Retrieval keys of a phone string: its class key, its skeleton and the skeleton's
+    deletion neighbourhood."""
     c, s = coarse(phones), skeleton(phones)
     keys = {"c:" + c}
-    if len(c) >= 4:
-        keys |= {"c:" + d for d in deletions(c)}
-    if len(s) >= 3:
+    if len(s) >= 2:
         keys.add("s:" + s)
-        if len(s) >= 4:
+        if len(s) >= 3:
             keys |= {"s:" + d for d in deletions(s)}
-    return keys
-
-
-def _query_keys(phones: str) -> set[str]:
-    return _phone_keys(phones)
+    return frozenset(keys)

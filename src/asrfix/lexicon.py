@@ -27,9 +27,11 @@ lists every problem with its file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -39,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import LexiconError, Problem
 from .segment import has_cjk
 
-__all__ = ["Kind", "Lang", "Lexicon", "Term", "default_lexicon_paths"]
+__all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths"]
 
 Kind = Literal["person", "org", "product", "work", "term"]
 Lang = Literal["zh", "en", "mixed"]
@@ -51,6 +53,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 def detect_lang(text: str) -> Lang:
     """``zh`` for CJK only, ``en`` for Latin only, ``mixed`` for both."""
+    if text.isascii():
+        return "en"
     cjk, latin = has_cjk(text), bool(_LATIN.search(text))
     if cjk and latin:
         return "mixed"
@@ -96,15 +100,39 @@ class Term(BaseModel):
             object.__setattr__(self, "lang", detect_lang(self.canonical))
 
 
+@dataclass(frozen=True, slots=True)
+class TermRecord:
+    """A lean, already validated term (what large plain-text lexicons load into).
+
+    It has :class:`Term`'s attributes; :meth:`to_term` makes the pydantic model.
+    """
+
+    canonical: str
+    kind: Kind = "term"
+    lang: Lang = "en"
+    variants: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    exact_only: bool = False
+
+    def to_term(self) -> Term:
+        return Term.model_construct(
+            canonical=self.canonical, kind=self.kind, lang=self.lang, variants=self.variants,
+            context=self.context, exact_only=self.exact_only)
+
+
 class _Entry:
-    """A term with where it was defined (for error messages)."""
+    """A term (model or lean record) with where it was defined (for error messages)."""
 
     __slots__ = ("line", "path", "term")
 
-    def __init__(self, term: Term, path: str | None, line: int | None) -> None:
+    def __init__(self, term: Term | TermRecord, path: str | None, line: int | None) -> None:
         self.term = term
         self.path = path
         self.line = line
+
+    def model(self) -> Term:
+        t = self.term
+        return t if isinstance(t, Term) else t.to_term()
 
 
 class Lexicon:
@@ -114,11 +142,23 @@ class Lexicon:
     :meth:`merge` or ``+``. Lexicons are immutable once built.
     """
 
-    __slots__ = ("_entries", "_index")
+    __slots__ = ("_digest", "_entries", "_index")
 
-    def __init__(self, entries: Iterable[_Entry] = ()) -> None:
+    def __init__(self, entries: Iterable[_Entry] = (), *, digest: str | None = None) -> None:
         self._entries: tuple[_Entry, ...] = tuple(entries)
-        self._index = {e.term.canonical: e.term for e in self._entries}
+        self._index = {e.term.canonical: e for e in self._entries}
+        self._digest = digest
+
+    @property
+    def digest(self) -> str:
+        """A SHA-256 hex digest of the lexicon's content (for caches)."""
+        if self._digest is None:
+            h = hashlib.sha256()
+            for r in self.records():
+                h.update(repr((r.canonical, r.kind, r.lang, r.variants, r.context,
+                               r.exact_only)).encode("utf-8"))
+            self._digest = h.hexdigest()
+        return self._digest
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -136,7 +176,11 @@ class Lexicon:
 
         Raises :class:`~asrfix.errors.LexiconError` listing every problem with file and line.
         """
-        return cls.merge(*(cls(_read_file(Path(p))) for p in paths))
+        parts = []
+        for p in paths:
+            entries, digest = _read_file(Path(p))
+            parts.append(cls(entries, digest=digest))
+        return cls.merge(*parts)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -153,7 +197,7 @@ class Lexicon:
                 if old is None:
                     merged[e.term.canonical] = e
                     continue
-                t = old.term
+                t = old.model()
                 kind = t.kind if t.kind != "term" else e.term.kind
                 merged[e.term.canonical] = _Entry(
                     t.model_copy(update={
@@ -167,14 +211,17 @@ class Lexicon:
                 )
         entries = list(merged.values())
         _validate(entries, duplicates=False)
-        return cls(entries)
+        if len(lexicons) == 1:
+            return cls(entries, digest=lexicons[0].digest)
+        digest = hashlib.sha256("".join(lex.digest for lex in lexicons).encode()).hexdigest()
+        return cls(entries, digest=digest)
 
     def __add__(self, other: Lexicon) -> Lexicon:
         return Lexicon.merge(self, other)
 
     # ------------------------------------------------------------------ access
     def __iter__(self) -> Iterator[Term]:
-        return (e.term for e in self._entries)
+        return (e.model() for e in self._entries)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -183,7 +230,7 @@ class Lexicon:
         return canonical in self._index
 
     def __getitem__(self, canonical: str) -> Term:
-        return self._index[canonical]
+        return self._index[canonical].model()
 
     def __repr__(self) -> str:
         head = ", ".join(e.term.canonical for e in self._entries[:5])
@@ -199,7 +246,11 @@ class Lexicon:
 
     @property
     def terms(self) -> tuple[Term, ...]:
-        return tuple(e.term for e in self._entries)
+        return tuple(e.model() for e in self._entries)
+
+    def records(self) -> Iterator[Term | TermRecord]:
+        """The terms as stored: lean records where the file was plain text (fast)."""
+        return (e.term for e in self._entries)
 
 
 def _unique(items: Sequence[str]) -> tuple[str, ...]:
@@ -238,7 +289,7 @@ def _decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _read_file(path: Path) -> list[_Entry]:
+def _read_file(path: Path) -> tuple[list[_Entry], str]:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -249,9 +300,11 @@ def _read_file(path: Path) -> list[_Entry]:
     except OSError as exc:
         raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=name) from None
     text = _decode(raw, name)
-    entries = _parse_toml(text, name) if path.suffix == ".toml" else _parse_plain(text, name)
+    toml = path.suffix == ".toml"
+    entries = _parse_toml(text, name) if toml else _parse_plain(text, name)
     _validate(entries)
-    return entries
+    digest = hashlib.sha256((b"toml\n" if toml else b"plain\n") + raw).hexdigest()
+    return entries, digest
 
 
 def _parse_plain(text: str, path: str) -> list[_Entry]:
@@ -261,11 +314,11 @@ def _parse_plain(text: str, path: str) -> list[_Entry]:
         s = line.strip()
         if not s or s.startswith("#"):
             continue
-        if _CONTROL.search(s):
+        if not s.isprintable() and _CONTROL.search(s):
             problems.append(Problem("term contains a control character", path, n))
             continue
         # the line is already a valid canonical form: skip per-line validation (fast path)
-        entries.append(_Entry(Term.model_construct(canonical=s, lang=detect_lang(s)), path, n))
+        entries.append(_Entry(TermRecord(s, "term", detect_lang(s)), path, n))
     if problems:
         raise LexiconError(problems=problems)
     return entries

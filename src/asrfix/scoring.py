@@ -14,6 +14,8 @@ a correct term inside the window), each recorded in the evidence notes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from .phonetics import fold_syllable, phone_similarity, pinyin_phones
@@ -36,6 +38,7 @@ SUBSTITUTED_SYLLABLE_MAX = 0.75
 MIN_SYLLABLE_SIMILARITY = 0.45
 
 
+@lru_cache(maxsize=262144)
 def syllable_similarity(a: str, b: str) -> float:
     """Similarity of two toneless pinyin syllables."""
     if a == b:

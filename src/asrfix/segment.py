@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -58,15 +57,15 @@ class Token:
 class Segmenter:
     """Splits text into tokens. Owns its jieba tokenizer, created on first CJK text.
 
-    ``words`` are extra CJK words (lexicon terms) that the tokenizer keeps whole.
+    The tokenizer is jieba's plain dictionary: segmentation does not depend on the lexicon,
+    so a term is judged by the same word boundaries whatever else the lexicon holds.
     """
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
-        self._words = tuple(w for w in words if w and all(CJK_RE.match(c) for c in w))
+    def __init__(self) -> None:
         self._jieba: jieba.Tokenizer | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"_words": self._words, "_jieba": None}
+        return {"_jieba": None}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -79,8 +78,6 @@ class Segmenter:
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tk = jieba.Tokenizer()
             tk.initialize()
-            for w in self._words:
-                tk.add_word(w)
             self._jieba = tk
         return self._jieba
 

@@ -1,0 +1,72 @@
+"""The on-disk index cache: used when valid, ignored when stale or corrupt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from asrfix import Corrector, Lexicon, cache
+from asrfix.index import TermIndex
+
+TERMS = ["姚顺雨", "DeepSeek", "OpenAI", "ChatGPT", "吴佳俊", "scaling law", "GPT-3"]
+TEXT = "今天请到了尧舜禹和吴家俊，聊 deep seek、open a、拆 GPT 和 skin law，还有 GPT3。"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ASRFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASRFIX_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "MIN_TERMS", 1)
+    return tmp_path / "cache"
+
+
+def test_state_round_trip_gives_the_same_results() -> None:
+    lex = Lexicon.from_terms(TERMS)
+    built = Corrector(lex)
+    loaded = Corrector(lex)
+    loaded.index = TermIndex.from_state(built.index.to_state())
+    assert loaded.check(TEXT) == built.check(TEXT)
+
+
+def test_second_build_reads_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = Lexicon.from_terms(TERMS)
+    first = Corrector(lex).check(TEXT)
+    files = list(cache_dir.glob("*.idx"))
+    assert len(files) == 1
+    monkeypatch.setattr(TermIndex, "__init__", _fail)  # building again would raise
+    assert Corrector(lex).check(TEXT) == first
+
+
+def test_corrupt_entry_is_ignored_and_rewritten(cache_dir: Path) -> None:
+    lex = Lexicon.from_terms(TERMS)
+    first = Corrector(lex).check(TEXT)
+    [entry] = cache_dir.glob("*.idx")
+    entry.write_bytes(b"\x00garbage")
+    assert Corrector(lex).check(TEXT) == first
+    assert entry.read_bytes() != b"\x00garbage"
+
+
+def test_changed_lexicon_uses_another_entry(cache_dir: Path) -> None:
+    Corrector(Lexicon.from_terms(TERMS))
+    result = Corrector(Lexicon.from_terms([*TERMS, "Anthropic"])).check("a topic 公司")
+    assert len(list(cache_dir.glob("*.idx"))) == 2
+    assert isinstance(result.corrections, tuple)
+
+
+def test_no_cache_switch(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASRFIX_NO_CACHE", "1")
+    Corrector(Lexicon.from_terms(TERMS))
+    assert not cache_dir.exists()
+
+
+def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("ASRFIX_CACHE_DIR", str(blocker / "sub"))
+    monkeypatch.setattr(cache, "MIN_TERMS", 1)
+    assert len(Corrector(Lexicon.from_terms(TERMS)).check(TEXT)) > 0
+
+
+def _fail(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the index was built instead of loaded")
