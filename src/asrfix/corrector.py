@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from .config import Config
 from .edits import Correction, Evidence, Method, Result, Status
 from .index import CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
     fold_syllable,
+    is_function_word,
     known_word,
     mixed_phones,
     phone_similarity,
@@ -202,7 +205,7 @@ class Corrector:
                     continue  # a bare number is not a mis-heard term
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
                                     and n_cjk <= max(2, self.index.max_mixed_cjk)):
-                    self._phonetic(span, phones, letters if n_cjk == 0 else None,
+                    self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out)
         self._pinyin_inside_words(text, words, joins, out)
         return _apply_protection(text, out, protected)
@@ -256,18 +259,28 @@ class Corrector:
     def _exact(self, span: str, letters: str, start: int, end: int, n_cjk: int, n_latin: int,
                text: str, out: list[Candidate], protected: list[tuple[int, int]]) -> None:
         hits = self.index.exact_matches(letters if n_latin else span)
+        if not hits:
+            return
+        if any(variant is None and span == self.index.terms[tid].canonical
+               for tid, variant in hits):
+            protected.append((start, end))  # written correctly: nothing else may touch it
+            return
+        canon = [(tid, v) for tid, v in hits if v is None]
+        if len(canon) > 1:  # several spellings of one key (Q3, Q-3): keep the closest
+            best = min(canon, key=lambda h: Levenshtein.distance(span, self.index.terms[h[0]]
+                                                                 .canonical))
+            hits = [h for h in hits if h[1] is not None or h == best]
         for tid, variant in hits:
             ct = self.index.terms[tid]
             if variant is None:
-                if span == ct.canonical:
-                    protected.append((start, end))
-                    continue
                 if not self.config.case_fixes or squash(span) != ct.letters:
                     continue
                 spacing_only = span.lower() != ct.canonical.lower()
                 if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
                     continue  # "Agent" at a sentence start, "long term" for "long-term": style
                 cjk_context = _cjk_context(text, start, end)
+                if n_latin > 1 and not cjk_context and _stray_function_word(span, ct.canonical):
+                    continue  # "as I" is not ASI in English speech
                 common = n_latin == 1 and known_word(span)
                 if common and not cjk_context and not spacing_only:
                     protected.append((start, end))
@@ -319,9 +332,10 @@ class Corrector:
             out.append(Candidate(start, end, ct, ct.canonical, score, "pinyin",
                                  " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
 
-    def _phonetic(self, span: str, phones: str, letters: str | None, start: int, end: int,
-                  words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
+    def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
+                  end: int, words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
         cfg = self.config
+        english = letters is not None and not _cjk_context(text, start, end)
         before = words[i - 1].tok.text.lower() if i > 0 else ""
         after = words[j + 1].tok.text.lower() if j + 1 < len(words) else ""
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
@@ -356,10 +370,15 @@ class Corrector:
                 score -= 0.1
                 notes.append("short term")
             if common:
+                if english:
+                    continue  # in English speech a real word is far likelier than a name
                 score -= 0.08
-                notes.append("common English word")
+                notes.append("English word in Chinese speech")
             if score < cfg.min_score:
                 continue
+            if (english and j > i and score < cfg.fix_threshold
+                    and _stray_function_word(span, ct.canonical)):
+                continue  # "this time" is not FaceTime in English speech, unless near-identical
             parts = _WORD.findall(ct.canonical)
             if parts and (parts[0].lower() == before or parts[-1].lower() == after):
                 continue  # the neighbouring word is the term's own: a wider window owns it
@@ -471,6 +490,23 @@ def _inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
     if heard in (term + "s", term + "es"):
         return True
     return not allow_plural and term in (heard + "s", heard + "es")
+
+
+def _stray_function_word(span: str, canonical: str) -> bool:
+    """Whether the span has a function word (the, as, in …) that no word of the term sounds
+    like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen")."""
+    words = [w for w in _WORD_SPLIT.split(canonical) if w]
+    lower = {w.lower() for w in words}
+    own = [_latin_phones(w) for w in words]
+    for w in _WORD_SPLIT.split(span):
+        if is_function_word(w) and w.lower() not in lower:
+            ph = _latin_phones(w)
+            if not any(phone_similarity(ph, o) >= 0.5 for o in own):
+                return True
+    return False
+
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
 
 
 def _hyphenation_only(a: str, b: str) -> bool:

@@ -49,6 +49,7 @@ __all__ = [
     "coarse",
     "english_phones",
     "fold_syllable",
+    "is_function_word",
     "letters_to_sound",
     "mixed_phones",
     "phone_similarity",
@@ -369,3 +370,19 @@ def mixed_phones(text: str) -> str:
         else:
             out.extend(pinyin_phones(s) for s in syllables(run))
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    raw = resources.files("asrfix").joinpath("data/english_function_words.txt").read_text(
+        encoding="utf-8")
+    return frozenset(w for w in raw.split("\n") if w and not w.startswith("#"))
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` is an English function word (the, of, as, I …).
+
+    >>> is_function_word("The"), is_function_word("time")
+    (True, False)
+    """
+    return word.lower().replace("’", "'") in _function_words()
