@@ -47,6 +47,10 @@ from .segment import Segmenter, Token
 __all__ = ["Candidate", "Corrector", "check"]
 
 _JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
+#: web addresses, e-mail addresses and file names: text that was typed, not transcribed
+_NOT_SPEECH = re.compile(
+    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|"
+    r"edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -80,6 +84,8 @@ def _latin_phones(word: str) -> str:
     return "".join(word_phones(p) for p in word_parts(word))
 
 
+#: a single word in English speech needs at least this similarity to become a term
+ENGLISH_WORD_SIMILARITY = 0.85
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
 
@@ -142,7 +148,14 @@ class Corrector:
         words: list[_Word] = []
         joins: list[bool] = []
         gap_ok = True
+        skip = [m.span() for m in _NOT_SPEECH.finditer(text)]
+        k = 0
         for tok in tokens:
+            while k < len(skip) and skip[k][1] <= tok.start:
+                k += 1
+            if k < len(skip) and skip[k][0] <= tok.start:
+                gap_ok = False  # inside an address, e-mail or file name: written, not heard
+                continue
             if tok.is_word:
                 if words:
                     joins.append(gap_ok)
@@ -200,7 +213,7 @@ class Corrector:
                     if len(syl) > max(self._max_zh, self.index.max_mixed_cjk, 2):
                         break
                     if len(syl) in self.index.zh_lengths:
-                        self._pinyin(span, syl, start, end, n_tokens, out)
+                        self._pinyin(span, syl, start, end, words[i:j + 1], out)
                 elif n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
@@ -258,7 +271,13 @@ class Corrector:
 
     def _exact(self, span: str, letters: str, start: int, end: int, n_cjk: int, n_latin: int,
                text: str, out: list[Candidate], protected: list[tuple[int, int]]) -> None:
-        hits = self.index.exact_matches(letters if n_latin else span)
+        key = letters if n_latin else span
+        hits = self.index.exact_matches(key)
+        if n_latin and not hits:
+            for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
+                if any(v is None for _, v in self.index.exact_matches(stem)):
+                    protected.append((start, end))  # a plural of a term (EBITDAs)
+                    return
         if not hits:
             return
         if any(variant is None and span == self.index.terms[tid].canonical
@@ -281,15 +300,17 @@ class Corrector:
                 cjk_context = _cjk_context(text, start, end)
                 if n_latin > 1 and not cjk_context and _stray_function_word(span, ct.canonical):
                     continue  # "as I" is not ASI in English speech
-                common = n_latin == 1 and known_word(span)
-                if common and not cjk_context and not spacing_only:
+                if not cjk_context and (not spacing_only
+                                        or _STYLE.sub("", span) == _STYLE.sub("", ct.canonical)):
                     protected.append((start, end))
-                    continue  # "react" in an English sentence is the verb
+                    continue  # case, hyphens, apostrophes: in English writing, the writer's style
                 if (not spacing_only and n_latin > 1 and span.islower()
                         and all(known_word(x) for x in span.split())):
                     protected.append((start, end))
                     continue  # "deep research" is a phrase, not necessarily the product
-                score = 0.97 if (cjk_context or spacing_only) else 0.8
+                if _duplicates_punctuation(text, start, end, ct.canonical):
+                    continue  # "Rus" before "'" is already "Rus'"
+                score = 0.97
                 out.append(Candidate(start, end, ct, ct.canonical, score, "format",
                                      letters, ct.letters, 1.0,
                                      ("chinese context",) if cjk_context else ()))
@@ -300,14 +321,16 @@ class Corrector:
                                      squash(span), squash(variant), 1.0,
                                      (f"known variant {variant!r}",)))
 
-    def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int, n_tokens: int,
-                out: list[Candidate]) -> None:
+    def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
+                window: list[_Word], out: list[Candidate]) -> None:
         cfg = self.config
         hits = self.index.pinyin_candidates(syl)
         if not hits:
             return
+        n_tokens = len(window)
         if n_tokens == 1 and self.segmenter.word_frequency(span) >= cfg.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
+        exact_parts = self._common_parts(window) if n_tokens > 1 else []
         for tid in hits:
             ct = self.index.terms[tid]
             if span == ct.canonical:
@@ -324,6 +347,8 @@ class Corrector:
             cap = False
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
+            if any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts):
+                continue  # a frequent word inside the window (直接 in 里直接) was not misheard
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
             if same:
                 notes.append(f"{same} character(s) shared")
@@ -331,6 +356,18 @@ class Corrector:
                 continue
             out.append(Candidate(start, end, ct, ct.canonical, score, "pinyin",
                                  " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
+
+    def _common_parts(self, window: list[_Word]) -> list[tuple[int, int]]:
+        """Syllable ranges of the window's words that are frequent words of their own."""
+        parts = []
+        pos = 0
+        floor = self.config.common_word_frequency
+        for w in window:
+            n = len(w.syllables)
+            if n > 1 and self.segmenter.word_frequency(w.tok.text) >= floor:
+                parts.append((pos, pos + n))
+            pos += n
+        return parts
 
     def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
                   end: int, words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
@@ -358,7 +395,8 @@ class Corrector:
         for tid, (sim, k) in best.items():
             ct = self.index.terms[tid]
             if letters is not None and (letters == ct.letters or _inflection(
-                    letters, ct.letters, allow_plural=" " in ct.canonical)):
+                    letters, ct.letters,
+                    allow_plural=" " in ct.canonical and not _STYLE.search(ct.canonical))):
                 continue  # same spelling (the format path owns it) or another inflection
             notes: list[str] = []
             score = sim
@@ -369,6 +407,9 @@ class Corrector:
                     continue  # short terms need strong evidence, never a common word
                 score -= 0.1
                 notes.append("short term")
+            if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
+                    span.isupper() and len(span) >= 3 and ct.letters != letters)):
+                continue  # one written word in English speech: only a near-identical sound
             if common:
                 if english:
                     continue  # in English speech a real word is far likelier than a name
@@ -376,9 +417,8 @@ class Corrector:
                 notes.append("English word in Chinese speech")
             if score < cfg.min_score:
                 continue
-            if (english and j > i and score < cfg.fix_threshold
-                    and _stray_function_word(span, ct.canonical)):
-                continue  # "this time" is not FaceTime in English speech, unless near-identical
+            if english and j > i and _stray_function_word(span, ct.canonical):
+                continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
             parts = _WORD.findall(ct.canonical)
             if parts and (parts[0].lower() == before or parts[-1].lower() == after):
                 continue  # the neighbouring word is the term's own: a wider window owns it
@@ -454,7 +494,8 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
 
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
-    rest = phone_similarity(mixed_phones(span[s0:e0]), mixed_phones(c.replacement[r0:r1]))
+    changed, into = span[s0:e0], c.replacement[r0:r1]
+    rest = phone_similarity(mixed_phones(changed), mixed_phones(into))
     if rest < REST_SIMILARITY:
         return None
     # cut only exactly equal words, and only where both use the same separator
@@ -492,12 +533,20 @@ def _inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
     return not allow_plural and term in (heard + "s", heard + "es")
 
 
+def _duplicates_punctuation(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether the replacement's leading or trailing punctuation is already beside the span."""
+    head, tail = replacement[:1], replacement[-1:]
+    return bool((tail and not tail.isalnum() and text[end:end + 1] == tail)
+                or (head and not head.isalnum() and text[start - 1:start] == head))
+
+
 def _stray_function_word(span: str, canonical: str) -> bool:
-    """Whether the span has a function word (the, as, in …) that no word of the term sounds
-    like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen")."""
+    """Whether the span has a function word (the, as, in …) that no function word of the term
+    sounds like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen"; "not"
+    in "not be" is not explained by "Matt")."""
     words = [w for w in _WORD_SPLIT.split(canonical) if w]
     lower = {w.lower() for w in words}
-    own = [_latin_phones(w) for w in words]
+    own = [_latin_phones(w) for w in words if is_function_word(w)]
     for w in _WORD_SPLIT.split(span):
         if is_function_word(w) and w.lower() not in lower:
             ph = _latin_phones(w)
@@ -507,6 +556,7 @@ def _stray_function_word(span: str, canonical: str) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
+_STYLE = re.compile(r"[-'’]")
 
 
 def _hyphenation_only(a: str, b: str) -> bool:
