@@ -2,7 +2,7 @@
 
 >>> cfg = Config()
 >>> cfg.fix_threshold, cfg.min_score
-(0.9, 0.72)
+(0.92, 0.72)
 >>> cfg.replace(min_score=0.8).min_score
 0.8
 """
@@ -25,7 +25,7 @@ class Config(BaseModel):
         0.72, ge=0.0, le=1.0,
         description="Proposals scoring below this are dropped.")
     fix_threshold: float = Field(
-        0.9, ge=0.0, le=1.0,
+        0.92, ge=0.0, le=1.0,
         description="Proposals scoring at least this (and not protected) are status 'fix'; "
                     "the rest are 'suggestion'.")
     max_words: int = Field(

@@ -85,7 +85,7 @@ def _latin_phones(word: str) -> str:
 
 
 #: a single word in English speech needs at least this similarity to become a term
-ENGLISH_WORD_SIMILARITY = 0.85
+ENGLISH_WORD_SIMILARITY = 0.8
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
 
@@ -310,7 +310,10 @@ class Corrector:
                     continue  # "deep research" is a phrase, not necessarily the product
                 if _duplicates_punctuation(text, start, end, ct.canonical):
                     continue  # "Rus" before "'" is already "Rus'"
-                score = 0.97
+                # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
+                # that only gains a capital (copilot) may be the common noun: a suggestion
+                acronym = ct.canonical.isupper()
+                score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
                 out.append(Candidate(start, end, ct, ct.canonical, score, "format",
                                      letters, ct.letters, 1.0,
                                      ("chinese context",) if cjk_context else ()))
@@ -392,7 +395,7 @@ class Corrector:
             sim = english_similarity(phones, tph, letters, ct.letters)
             if sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)
-        for tid, (sim, k) in best.items():
+        for tid, (sim, k) in sorted(best.items()):
             ct = self.index.terms[tid]
             if letters is not None and (letters == ct.letters or _inflection(
                     letters, ct.letters,
@@ -498,6 +501,7 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     rest = phone_similarity(mixed_phones(changed), mixed_phones(into))
     if rest < REST_SIMILARITY:
         return None
+    number_only = _inflection(squash(changed), squash(into))
     # cut only exactly equal words, and only where both use the same separator
     while lo and (word(span, src[lo - 1]) != word(c.replacement, dst[lo - 1])
                   or span[src[lo - 1][1]:src[lo][0]] != c.replacement[dst[lo - 1][1]:dst[lo][0]]
@@ -514,8 +518,9 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
                      c.method, c.heard, c.expected, c.similarity,
-                     (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}"),
-                     c.cap_suggestion)
+                     (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}",
+                      *(("only grammatical number changes",) if number_only else ())),
+                     c.cap_suggestion or number_only)
 
 
 _WORD = re.compile(r"[^ \-]+")

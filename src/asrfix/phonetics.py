@@ -341,12 +341,23 @@ def word_phones(part: str) -> str:
     return letters_to_sound(low)
 
 
-def english_phones(text: str) -> str:
-    """Phones of English text: words, camelCase parts, acronyms and digits.
+#: Greek letters as they are said in technical English (τ-bench is "tau bench")
+GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "χ": "chi", "ψ": "psi",
+    "ω": "omega",
+}
+_GREEK_RE = re.compile("[" + "".join(GREEK) + "]")
 
-    >>> english_phones("OpenAI")
-    'oupEneiai'
+
+def english_phones(text: str) -> str:
+    """Phones of English text: words, camelCase parts, acronyms, digits and Greek letters.
+
+    >>> english_phones("OpenAI"), english_phones("τ-bench") == english_phones("tau bench")
+    ('oupEneiai', True)
     """
+    text = _GREEK_RE.sub(lambda m: " " + GREEK[m.group()] + " ", text)
     return "".join(word_phones(p) for tok in re.findall(r"[A-Za-z0-9]+", text)
                    for p in word_parts(tok))
 

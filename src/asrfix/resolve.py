@@ -1,7 +1,9 @@
 """Overlap resolution: choose the best non-overlapping set of candidates.
 
 Candidates are taken greedily by score, then by span length (a longer match explains more
-of the text), then by position; a candidate that overlaps one already taken is dropped.
+of the text), then by position, then by the order of the candidate list (so that, of two terms
+that tie, the one listed first in the lexicon wins); a candidate that overlaps one already
+taken is dropped.
 The result is sorted by position.
 
 >>> from types import SimpleNamespace as C
@@ -31,7 +33,7 @@ S = TypeVar("S", bound=_Span)
 
 def resolve(candidates: Iterable[S], min_score: float = 0.0) -> list[S]:
     """The best non-overlapping candidates scoring at least ``min_score``, in text order."""
-    ranked = sorted(
+    ranked = sorted(  # sorted() is stable: ties keep the candidates' order
         (c for c in candidates if c.score >= min_score and c.end > c.start),
         key=lambda c: (-c.score, -(c.end - c.start), c.start),
     )
