@@ -45,6 +45,14 @@ class Config(BaseModel):
         description="A Chinese word at least this frequent in jieba's dictionary (的, 了, "
                     "一个) is never part of a mis-heard English term.")
 
+    protect: tuple[str, ...] = Field(
+        (), description="Phrases that are never changed, in addition to the lexicons' own "
+                        "(``[lexicon] protect``); matched case-insensitively.")
+    context_radius: int = Field(
+        30, ge=0, le=1000,
+        description="How many characters on each side are searched for a term's context and "
+                    "avoid words.")
+
     @model_validator(mode="after")
     def _order(self) -> Config:
         if self.fix_threshold < self.min_score:

@@ -84,6 +84,8 @@ def _latin_phones(word: str) -> str:
     return "".join(word_phones(p) for p in word_parts(word))
 
 
+#: added to a match's score when one of the term's context words is nearby
+CONTEXT_BONUS = 0.05
 #: a single word in English speech needs at least this similarity to become a term
 ENGLISH_WORD_SIMILARITY = 0.8
 #: a short term (three letters or four phones) needs at least this similarity
@@ -114,6 +116,9 @@ class Corrector:
             config or Config())
         self.index = _build_index(lexicon)
         self.segmenter = Segmenter()
+        phrases = dict.fromkeys(p.lower() for p in (*lexicon.protected, *self.config.protect))
+        self._protect = re.compile("|".join(re.escape(p) for p in phrases), re.I) \
+            if phrases else None
         self._max_zh = max(self.index.zh_lengths, default=0)
 
     def __repr__(self) -> str:
@@ -221,7 +226,30 @@ class Corrector:
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out)
         self._pinyin_inside_words(text, words, joins, out)
-        return _apply_protection(text, out, protected)
+        out = _apply_protection(text, out, protected)
+        if self._protect is not None:
+            hard = [m.span() for m in self._protect.finditer(text)]
+            out = [c for c in out if not any(c.start < e and s < c.end for s, e in hard)]
+        return [c for c in (self._context(text, c) for c in out) if c is not None]
+
+    def _context(self, text: str, c: Candidate) -> Candidate | None:
+        """Apply the term's context evidence: an avoid word nearby vetoes a match made by
+        sound; a context word nearby adds ``CONTEXT_BONUS`` (scores only rise with evidence)."""
+        term = c.term.term
+        if not (term.context or term.avoid):
+            return c
+        r = self.config.context_radius
+        around = (text[max(0, c.start - r):c.start] + " " + text[c.end:c.end + r]).lower()
+        if c.method != "variant":
+            for w in term.avoid:
+                if w.lower() in around:
+                    return None
+        for w in term.context:
+            if w.lower() in around:
+                c.score = min(1.0, c.score + CONTEXT_BONUS)
+                c.notes = (*c.notes, f"context word {w!r} nearby")
+                break
+        return c
 
     def _pinyin_inside_words(self, text: str, words: list[_Word], joins: list[bool],
                              out: list[Candidate]) -> None:

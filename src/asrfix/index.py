@@ -126,8 +126,8 @@ class _TermTable:
     def __getitem__(self, tid: int) -> CompiledTerm:
         ct = self._done.get(tid)
         if ct is None:
-            c, k, lang, v, ctx, ex, letters, syl, fold, ph, up = self._raw[tid]
-            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, ex),  # type: ignore[arg-type]
+            c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up = self._raw[tid]
+            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex),  # type: ignore[arg-type]
                               letters, syl, fold, ph, up)  # type: ignore[arg-type]
             self._done[tid] = ct
         return ct
@@ -162,8 +162,8 @@ class TermIndex:
     def to_state(self) -> tuple[object, ...]:
         """Plain data (str, int, tuple, list, dict) that :meth:`from_state` rebuilds from."""
         terms = [(t.canonical, t.kind, t.term.lang, t.term.variants, t.term.context,
-                  t.term.exact_only, t.letters, t.syllables, t.folded, t.phones, t.has_upper)
-                 for t in self.terms]
+                  t.term.avoid, t.term.exact_only, t.letters, t.syllables, t.folded, t.phones,
+                  t.has_upper) for t in self.terms]
         return (terms, self.exact, self.pinyin, self.phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk)
 

@@ -15,7 +15,10 @@ Two file formats:
       kind = "org"              # person | org | product | work | term
       variants = ["deep seek"]  # known mis-hearings, matched exactly
       context = ["R1", "模型"]   # words that make the term likely nearby
+      avoid = ["上古"]           # words that make it unlikely: no fuzzy match near them
       exact_only = false        # true: never matched fuzzily, only by variants
+
+  ``[lexicon] protect = ["尧舜禹时代", "topic model"]`` lists phrases that are never changed.
 
 Loading validates the whole file and raises one :class:`~asrfix.errors.LexiconError` that
 lists every problem with its file and line.
@@ -75,6 +78,7 @@ class Term(BaseModel):
     lang: Lang | None = Field(None, description="zh, en or mixed; detected when absent.")
     variants: tuple[str, ...] = Field((), description="Known mis-hearings, matched exactly.")
     context: tuple[str, ...] = Field((), description="Words that make the term likely.")
+    avoid: tuple[str, ...] = Field((), description="Words that make the term unlikely.")
     exact_only: bool = Field(False, description="Match only variants, never fuzzily.")
 
     @field_validator("canonical")
@@ -87,7 +91,7 @@ class Term(BaseModel):
             raise ValueError("term contains a control character")
         return v
 
-    @field_validator("variants", "context")
+    @field_validator("variants", "context", "avoid")
     @classmethod
     def _strip_all(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         out = tuple(x.strip() for x in v)
@@ -112,12 +116,13 @@ class TermRecord:
     lang: Lang = "en"
     variants: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
     exact_only: bool = False
 
     def to_term(self) -> Term:
         return Term.model_construct(
             canonical=self.canonical, kind=self.kind, lang=self.lang, variants=self.variants,
-            context=self.context, exact_only=self.exact_only)
+            context=self.context, avoid=self.avoid, exact_only=self.exact_only)
 
 
 class _Entry:
@@ -142,12 +147,15 @@ class Lexicon:
     :meth:`merge` or ``+``. Lexicons are immutable once built.
     """
 
-    __slots__ = ("_digest", "_entries", "_index")
+    __slots__ = ("_digest", "_entries", "_index", "protected")
 
-    def __init__(self, entries: Iterable[_Entry] = (), *, digest: str | None = None) -> None:
+    def __init__(self, entries: Iterable[_Entry] = (), *, digest: str | None = None,
+                 protected: Iterable[str] = ()) -> None:
         self._entries: tuple[_Entry, ...] = tuple(entries)
         self._index = {e.term.canonical: e for e in self._entries}
         self._digest = digest
+        #: phrases that are never changed (from ``[lexicon] protect``)
+        self.protected: tuple[str, ...] = tuple(dict.fromkeys(protected))
 
     @property
     def digest(self) -> str:
@@ -156,7 +164,8 @@ class Lexicon:
             h = hashlib.sha256()
             for r in self.records():
                 h.update(repr((r.canonical, r.kind, r.lang, r.variants, r.context,
-                               r.exact_only)).encode("utf-8"))
+                               r.avoid, r.exact_only)).encode("utf-8"))
+            h.update(repr(self.protected).encode("utf-8"))
             self._digest = h.hexdigest()
         return self._digest
 
@@ -178,8 +187,8 @@ class Lexicon:
         """
         parts = []
         for p in paths:
-            entries, digest = _read_file(Path(p))
-            parts.append(cls(entries, digest=digest))
+            entries, digest, protected = _read_file(Path(p))
+            parts.append(cls(entries, digest=digest, protected=protected))
         return cls.merge(*parts)
 
     @classmethod
@@ -204,6 +213,7 @@ class Lexicon:
                         "kind": kind,
                         "variants": _unique(t.variants + e.term.variants),
                         "context": _unique(t.context + e.term.context),
+                        "avoid": _unique(t.avoid + e.term.avoid),
                         "exact_only": t.exact_only or e.term.exact_only,
                     }),
                     old.path,
@@ -211,10 +221,11 @@ class Lexicon:
                 )
         entries = list(merged.values())
         _validate(entries, duplicates=False)
+        protected = [p for lex in lexicons for p in lex.protected]
         if len(lexicons) == 1:
-            return cls(entries, digest=lexicons[0].digest)
+            return cls(entries, digest=lexicons[0].digest, protected=protected)
         digest = hashlib.sha256("".join(lex.digest for lex in lexicons).encode()).hexdigest()
-        return cls(entries, digest=digest)
+        return cls(entries, digest=digest, protected=protected)
 
     def __add__(self, other: Lexicon) -> Lexicon:
         return Lexicon.merge(self, other)
@@ -289,7 +300,7 @@ def _decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _read_file(path: Path) -> tuple[list[_Entry], str]:
+def _read_file(path: Path) -> tuple[list[_Entry], str, list[str]]:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -301,10 +312,11 @@ def _read_file(path: Path) -> tuple[list[_Entry], str]:
         raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=name) from None
     text = _decode(raw, name)
     toml = path.suffix == ".toml"
-    entries = _parse_toml(text, name) if toml else _parse_plain(text, name)
+    protected: list[str] = []
+    entries = _parse_toml(text, name, protected) if toml else _parse_plain(text, name)
     _validate(entries)
     digest = hashlib.sha256((b"toml\n" if toml else b"plain\n") + raw).hexdigest()
-    return entries, digest
+    return entries, digest, protected
 
 
 def _parse_plain(text: str, path: str) -> list[_Entry]:
@@ -324,7 +336,7 @@ def _parse_plain(text: str, path: str) -> list[_Entry]:
     return entries
 
 
-def _parse_toml(text: str, path: str) -> list[_Entry]:
+def _parse_toml(text: str, path: str, protected: list[str]) -> list[_Entry]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -344,6 +356,15 @@ def _parse_toml(text: str, path: str) -> list[_Entry]:
     default_kind = header.get("kind", "term")
     if default_kind not in KINDS:
         raise LexiconError(f"[lexicon] kind must be one of {', '.join(KINDS)}", path=path)
+    unknown = set(header) - {"name", "kind", "protect", "description"}
+    if unknown:
+        raise LexiconError(f"unknown [lexicon] key(s) {sorted(unknown)}: use name, kind, "
+                           "description and protect", path=path)
+    phrases = header.get("protect", [])
+    if not isinstance(phrases, list) or not all(isinstance(x, str) and x.strip()
+                                                for x in phrases):
+        raise LexiconError("[lexicon] protect must be a list of non-empty strings", path=path)
+    protected.extend(x.strip() for x in phrases)
     items = data.get("terms", [])
     if not isinstance(items, list):
         raise LexiconError("'terms' must be an array of tables: write [[terms]]", path=path)

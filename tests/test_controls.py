@@ -1,0 +1,70 @@
+"""Per-term and per-lexicon controls: exact-only terms, avoid and context words, protected
+phrases, and the guards that keep ordinary text untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from asrfix import Corrector, Lexicon, Term
+
+
+def pairs(c: Corrector, text: str) -> list[tuple[str, str]]:
+    return [(x.original, x.replacement) for x in c.check(text)]
+
+
+def test_exact_only_terms_match_only_their_variants() -> None:
+    lex = Lexicon.from_terms([Term(canonical="姚顺雨", exact_only=True, variants=("摇顺雨",))])
+    c = Corrector(lex)
+    assert pairs(c, "我们请到了尧舜禹") == []
+    assert pairs(c, "我们请到了摇顺雨") == [("摇顺雨", "姚顺雨")]
+
+
+def test_avoid_words_veto_a_sound_match() -> None:
+    lex = Lexicon.from_terms([Term(canonical="姚顺雨", avoid=("上古", "帝王"))])
+    c = Corrector(lex)
+    assert pairs(c, "尧舜禹是上古时代的三位帝王。") == []
+    assert pairs(c, "今天的嘉宾是尧舜禹。") == [("尧舜禹", "姚顺雨")]
+
+
+def test_context_words_raise_the_score_and_are_explained() -> None:
+    plain = Corrector(["DeepSeek"]).check("聊聊 deep stick 的模型")
+    hinted = Corrector(Lexicon.from_terms([Term(canonical="DeepSeek", context=("R1",))])) \
+        .check("聊聊 deep stick 的模型 R1")
+    assert len(plain) == len(hinted) == 1
+    assert hinted[0].score > plain[0].score
+    assert any("context word 'R1'" in n for n in hinted[0].evidence.notes)
+
+
+def test_protected_phrases_from_config_and_lexicon(tmp_path: Path) -> None:
+    c = Corrector(["DeepSeek"], protect=("deep sea",))
+    assert pairs(c, "聊聊 deep sea 的生物") == []
+    lexfile = tmp_path / "lex.toml"
+    lexfile.write_text('[lexicon]\nprotect = ["尧舜禹时代"]\n\n[[terms]]\ncanonical = "姚顺雨"\n',
+                       encoding="utf-8")
+    lex = Lexicon.load(lexfile)
+    assert lex.protected == ("尧舜禹时代",)
+    c = Corrector(lex)
+    assert pairs(c, "那是尧舜禹时代的故事") == []
+    assert pairs(c, "嘉宾尧舜禹来了") == [("尧舜禹", "姚顺雨")]
+
+
+def test_frequent_chinese_words_are_not_rewritten() -> None:
+    c = Corrector(["智源", "李建", "智能体"])
+    assert pairs(c, "我们需要更多的资源。里面的东西。他只能去做。") == []
+
+
+def test_function_words_and_style_in_english_text() -> None:
+    c = Corrector(["FaceTime", "ASI", "Q-1", "Adjusted EBITDA", "Matt B."])
+    text = ("At this time we report adjusted EBITDA for Q1, as I said; it may not be "
+            "reproduced.")
+    assert pairs(c, text) == []
+
+
+def test_addresses_and_file_names_are_not_speech() -> None:
+    c = Corrector(["Lands' End", "DeepSeek"])
+    assert pairs(c, "visit landsend.com or read deepseek.pdf") == []
+
+
+def test_correctly_written_term_blocks_other_spellings() -> None:
+    c = Corrector(["Q3", "Q-3"])
+    assert pairs(c, "results for Q3 and q-3") == []
