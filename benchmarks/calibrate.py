@@ -33,7 +33,7 @@ def main() -> int:
     sys.modules["score"] = score
     spec.loader.exec_module(score)
 
-    from asrfix import Corrector, Config, Lexicon
+    from asrfix import Config, Corrector, Lexicon
 
     text = (EVAL / "transcript.txt").read_text(encoding="utf-8")
     lo, hi = (int(x) for x in a.lines.split("-"))

@@ -5,7 +5,6 @@ proposals per 10,000 characters and no fix at all."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
