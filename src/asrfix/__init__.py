@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .config import Config
 from .corrector import Corrector, check
-from .edits import Correction, Evidence, Result, apply
+from .edits import Correction, Evidence, Location, Result, apply
 from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
 from .lexicon import Lexicon, Term
 
@@ -31,6 +31,7 @@ __all__ = [
     "InputError",
     "Lexicon",
     "LexiconError",
+    "Location",
     "Problem",
     "Result",
     "Term",

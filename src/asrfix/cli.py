@@ -1,4 +1,4 @@
-"""Command line: ``asrfix check``, ``asrfix fix`` and ``asrfix lexicon check``.
+"""Command line: ``asrfix check``, ``fix``, ``config`` and ``lexicon check``.
 
 Exit codes (sysexits, as codespell uses them):
 
@@ -6,7 +6,7 @@ Exit codes (sysexits, as codespell uses them):
 0     clean: nothing proposed (``check``), or success
 65    ``check`` proposed at least one correction (EX_DATAERR)
 64    usage error: bad option or argument (EX_USAGE)
-66    an input file is missing, unreadable or not UTF-8 (EX_NOINPUT)
+66    an input file is missing, unreadable, not UTF-8 or malformed (EX_NOINPUT)
 78    a lexicon or configuration is invalid (EX_CONFIG)
 130   interrupted (Ctrl-C)
 ====  ===========================================================
@@ -15,15 +15,24 @@ Exit codes (sysexits, as codespell uses them):
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import json
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from .config import Config
 from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
+from .fileio import read_text, write_atomic
+from .formats import FORMATS, detect_format, parse
 from .lexicon import Lexicon
-from .render import render_json, render_text
+from .render import render_diff, render_github, render_json, render_text
+from .settings import find_settings
+
+if TYPE_CHECKING:
+    from .corrector import Corrector
+    from .edits import Result
 
 __all__ = ["EXIT_CLEAN", "EXIT_CONFIG", "EXIT_FOUND", "EXIT_NOINPUT", "EXIT_USAGE", "main"]
 
@@ -34,14 +43,20 @@ EXIT_NOINPUT = 66
 EXIT_CONFIG = 78
 EXIT_INTERRUPTED = 130
 
+#: what a directory walk picks up
+TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")
+
 EPILOG = """\
 exit codes:
   0    clean: nothing proposed, or success
   65   check proposed at least one correction
   64   usage error
-  66   an input file is missing, unreadable or not UTF-8
+  66   an input file is missing, unreadable, not UTF-8 or malformed
   78   a lexicon or configuration is invalid
   130  interrupted
+
+configuration: asrfix.toml, or [tool.asrfix] in pyproject.toml, in this directory or a
+parent; command-line flags win. `asrfix config` shows the effective configuration.
 """
 
 
@@ -56,39 +71,60 @@ class _UsageError(Exception):
 
 
 def _add_matching(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lexicon", "-l", action="append", default=[], metavar="PATH",
+    p.add_argument("--lexicon", "-l", action="append", default=None, metavar="PATH",
                    help="a lexicon file (plain text or .toml); repeatable")
-    p.add_argument("--no-default-lexicons", action="store_true",
+    p.add_argument("--no-default-lexicons", action="store_true", default=None,
                    help="use only the lexicons given with --lexicon")
     p.add_argument("--min-score", type=float, default=None, metavar="X",
                    help="drop proposals scoring below X (0-1)")
     p.add_argument("--fix-threshold", type=float, default=None, metavar="X",
                    help="proposals scoring at least X are 'fix', the rest 'suggestion'")
+    p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
+                   help="a phrase that is never changed; repeatable")
+
+
+def _add_inputs(p: argparse.ArgumentParser, *, many: bool = True) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="transcript files or directories ('-' = standard input)")
+    p.add_argument("--input-format", choices=FORMATS, default=None,
+                   help="override detection by extension (.srt, .vtt, .json; else plain or "
+                        "speaker-labelled text)")
+    p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
+                   help="skip paths matching GLOB when walking directories; repeatable")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
     parser = _Parser(prog="asrfix", description="Find and fix mis-transcribed domain terms "
-                     "in ASR transcripts.", epilog=EPILOG,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                     "in ASR transcripts.", epilog=EPILOG, formatter_class=fmt)
     from . import __version__
 
     parser.add_argument("--version", action="version", version=f"asrfix {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     chk = sub.add_parser("check", help="report proposed corrections (dry run)", epilog=EPILOG,
-                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    chk.add_argument("files", nargs="+", metavar="FILE", help="transcript files ('-' = stdin)")
-    chk.add_argument("--format", "-f", choices=("text", "json"), default="text")
+                         formatter_class=fmt)
+    _add_inputs(chk)
+    chk.add_argument("--format", "-f", choices=("text", "json", "diff", "github"),
+                     default="text", help="text (default), json, diff (what fix would do), "
+                                          "github (workflow annotations)")
+    chk.add_argument("--include-suggestions", action="store_true", default=None,
+                     help="with --format diff: show suggestions applied too")
     chk.add_argument("--exit-zero", action="store_true",
                      help="exit 0 even when corrections are proposed")
     _add_matching(chk)
 
-    fix = sub.add_parser("fix", help="print the text with the 'fix' tier applied",
-                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    fix.add_argument("file", metavar="FILE", help="transcript file ('-' = stdin)")
-    fix.add_argument("--include-suggestions", action="store_true",
+    fix = sub.add_parser("fix", help="apply the 'fix' tier (stdout, or in place with -w)",
+                         epilog=EPILOG, formatter_class=fmt)
+    _add_inputs(fix)
+    fix.add_argument("--write", "-w", action="store_true",
+                     help="rewrite the files in place, atomically")
+    fix.add_argument("--include-suggestions", action="store_true", default=None,
                      help="apply suggestions too")
     _add_matching(fix)
+
+    cfg = sub.add_parser("config", help="show the effective configuration")
+    _add_matching(cfg)
 
     lex = sub.add_parser("lexicon", help="lexicon tools")
     lex_sub = lex.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser)
@@ -98,52 +134,93 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_text(path: str) -> str:
-    """Read a UTF-8 transcript (``-`` is stdin); errors name the file and line."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", path=path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                         "convert the file to UTF-8", path=path, line=line) from None
+def _effective(args: argparse.Namespace) -> dict[str, Any]:
+    """Configuration file values overridden by the flags that were given."""
+    settings = find_settings()
+    eff: dict[str, Any] = {
+        "config_file": str(settings.path) if settings.path else None,
+        "lexicon": [], "no_default_lexicons": False, "exclude": [], "input_format": None,
+        "include_suggestions": False, "protect": [],
+        **{k: v for k, v in Config().model_dump().items()
+           if k in ("min_score", "fix_threshold")},
+    }
+    eff.update(settings.values)
+    for key in ("lexicon", "no_default_lexicons", "min_score", "fix_threshold", "exclude",
+                "input_format", "include_suggestions", "protect"):
+        value = getattr(args, key, None)
+        if value is not None:
+            eff[key] = value
+    return eff
 
 
-def _corrector(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _corrector(eff: dict[str, Any]) -> Corrector:
     from .corrector import Corrector
 
-    lexicons = [] if args.no_default_lexicons else [Lexicon.default()]
-    if args.lexicon:
-        lexicons.append(Lexicon.load(*args.lexicon))
+    lexicons = [] if eff["no_default_lexicons"] else [Lexicon.default()]
+    if eff["lexicon"]:
+        lexicons.append(Lexicon.load(*eff["lexicon"]))
     if not lexicons:
         raise _UsageError("asrfix: error: no lexicon: give --lexicon PATH or drop "
                           "--no-default-lexicons")
-    overrides = {k: v for k, v in (("min_score", args.min_score),
-                                   ("fix_threshold", args.fix_threshold)) if v is not None}
     try:
-        config = Config().replace(**overrides)
+        config = Config(min_score=eff["min_score"], fix_threshold=eff["fix_threshold"],
+                        protect=tuple(eff["protect"]))
     except ValueError as exc:
-        raise ConfigError(str(exc).splitlines()[0] if str(exc) else "invalid option") from None
+        first = str(exc).splitlines()
+        raise ConfigError(first[-1].strip() if first else "invalid option") from None
     lexicon = lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
     return Corrector(lexicon, config=config)
 
 
+def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if name.endswith(TRANSCRIPT_SUFFIXES) and not _excluded(full, exclude):
+                        yield full
+        elif not _excluded(p, exclude) or p == "-":
+            yield p
+
+
+def _excluded(path: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(os.path.basename(path), g)
+               for g in patterns)
+
+
+def _results(args: argparse.Namespace, eff: dict[str, Any]) -> list[tuple[str, Result]]:
+    files = list(_walk(args.paths, eff["exclude"]))
+    if not files:
+        raise InputError("no transcript files found", path=", ".join(args.paths))
+    texts = [(p, read_text(p)) for p in files]
+    docs = []
+    for p, text in texts:
+        fmt = eff["input_format"] or detect_format(p, text)
+        docs.append((p, parse(text, fmt, p)))
+    fixer = _corrector(eff)
+    show = sys.stderr.isatty() and len(docs) > 1
+    out = []
+    for n, (p, doc) in enumerate(docs, 1):
+        if show:
+            print(f"\rasrfix: {n}/{len(docs)} {p[-50:]:<50}", end="", file=sys.stderr)
+        out.append((p, fixer.check_document(doc)))
+    if show:
+        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+    return out
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    texts = [(p, read_text(p)) for p in args.files]
-    fixer = _corrector(args)
-    results = [(p, fixer.check(t)) for p, t in texts]
+    eff = _effective(args)
+    results = _results(args, eff)
+    which: Literal["fix", "all"] = "all" if eff["include_suggestions"] else "fix"
     if args.format == "json":
         out.write(render_json(results) + "\n")
+    elif args.format == "diff":
+        out.write(render_diff(results, which))
+    elif args.format == "github":
+        out.write(render_github(results))
     else:
         out.write(render_text(results, color=out.isatty()))
     found = any(len(r) for _, r in results)
@@ -151,9 +228,26 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_fix(args: argparse.Namespace, out: TextIO) -> int:
-    text = read_text(args.file)
-    result = _corrector(args).check(text)
-    out.write(result.apply("all" if args.include_suggestions else "fix"))
+    eff = _effective(args)
+    results = _results(args, eff)
+    which: Literal["fix", "all"] = "all" if eff["include_suggestions"] else "fix"
+    for path, result in results:
+        fixed = result.apply(which)
+        if args.write:
+            if path == "-":
+                out.write(fixed)
+            elif fixed != result.text:
+                write_atomic(path, fixed)
+                n = len(result.select(which))
+                print(f"asrfix: fixed {n} in {path}", file=sys.stderr)
+        else:
+            out.write(fixed)
+    return EXIT_CLEAN
+
+
+def _cmd_config(args: argparse.Namespace, out: TextIO) -> int:
+    eff = _effective(args)
+    out.write(json.dumps(eff, ensure_ascii=False, indent=2) + "\n")
     return EXIT_CLEAN
 
 
@@ -187,6 +281,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_check(args, out)
         if args.command == "fix":
             return _cmd_fix(args, out)
+        if args.command == "config":
+            return _cmd_config(args, out)
         if args.command == "lexicon":
             if args.lexicon_command != "check":
                 raise _UsageError("asrfix lexicon: error: say 'asrfix lexicon check FILE...'")

@@ -21,7 +21,9 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from .config import Config
-from .edits import Correction, Evidence, Method, Result, Status
+from .edits import Correction, Evidence, Location, Method, Result, Status
+from .formats import Document
+from .formats.jsonseg import escape_json
 from .index import CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
@@ -130,6 +132,24 @@ class Corrector:
         trimmed = (_trim(text, c) for c in self.candidates(text))
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
         return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
+
+    def check_document(self, doc: Document) -> Result:
+        """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
+        offsets are into ``doc.text`` and each correction carries its location."""
+        out: list[Correction] = []
+        for seg in doc.segments:
+            spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
+            where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
+            for c in self.check(spoken):
+                if seg.offsets is not None:
+                    s, e = seg.offsets[c.start], seg.offsets[c.end]
+                    rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
+                else:
+                    s, e, rep = seg.start + c.start, seg.start + c.end, c.replacement
+                out.append(c.model_copy(update={
+                    "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
+                    "location": where}))
+        return Result(text=doc.text, corrections=tuple(out))
 
     def check_many(self, texts: Iterable[str]) -> list[Result]:
         """:meth:`check` each text with this corrector (one index, one tokenizer)."""

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .lexicon import Kind
 
-__all__ = ["Correction", "Evidence", "Method", "Result", "Status", "apply"]
+__all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply"]
 
 Status = Literal["fix", "suggestion"]
 Method = Literal["variant", "format", "pinyin", "phonetic", "spelling"]
@@ -44,6 +44,16 @@ class Evidence(BaseModel):
     notes: tuple[str, ...] = Field((), description="Adjustments applied to the score.")
 
 
+class Location(BaseModel):
+    """Where a correction lies in the transcript format's own terms."""
+
+    model_config = _FROZEN
+
+    segment: int | None = Field(None, description="Cue number, segment index or line number.")
+    speaker: str | None = Field(None, description="The speaker label, where the format has one.")
+    time: str | None = Field(None, description="The cue's or segment's timing.")
+
+
 class Correction(BaseModel):
     """One proposed replacement of ``text[start:end]``."""
 
@@ -58,6 +68,8 @@ class Correction(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     status: Status = Field(description="fix: safe to apply; suggestion: for a human to review.")
     evidence: Evidence
+    location: Location | None = Field(None, description="Segment, speaker and time, for "
+                                                         "subtitle and transcript formats.")
 
     @model_validator(mode="after")
     def _span_ok(self) -> Correction:

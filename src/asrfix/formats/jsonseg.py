@@ -1,0 +1,167 @@
+"""Whisper-style JSON: ``{"segments": [{"start", "end", "text", ...}], "text": ...}`` or a
+bare list of segments. Each ``text`` string is a segment; the file is otherwise untouched.
+
+Strings may use escapes (``json.dump`` writes Chinese as ``\\uXXXX`` by default): they are
+decoded for checking, and replacements are written back escaped the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..errors import InputError
+from .model import Document, Segment
+
+__all__ = ["parse_json"]
+
+_WS = re.compile(r"[ \t\r\n]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_ESC = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class _Scanner:
+    """A JSON reader that records where each string value lies in the raw text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.strings: list[tuple[tuple[object, ...], int, int, str, list[int]]] = []
+
+    def value(self, pos: int, path: tuple[object, ...]) -> int:
+        t = self.text
+        pos = _WS.match(t, pos).end()  # type: ignore[union-attr]
+        c = t[pos:pos + 1]
+        if c == "{":
+            pos = _WS.match(t, pos + 1).end()  # type: ignore[union-attr]
+            if t[pos:pos + 1] == "}":
+                return pos + 1
+            while True:
+                pos = _WS.match(t, pos).end()  # type: ignore[union-attr]
+                key, pos, _ = self.string(pos)
+                pos = _WS.match(t, pos).end()  # type: ignore[union-attr]
+                pos += 1  # ':'
+                pos = self.value(pos, (*path, key))
+                pos = _WS.match(t, pos).end()  # type: ignore[union-attr]
+                if t[pos] == "}":
+                    return pos + 1
+                pos += 1  # ','
+        if c == "[":
+            pos = _WS.match(t, pos + 1).end()  # type: ignore[union-attr]
+            if t[pos:pos + 1] == "]":
+                return pos + 1
+            i = 0
+            while True:
+                pos = self.value(pos, (*path, i))
+                pos = _WS.match(t, pos).end()  # type: ignore[union-attr]
+                if t[pos] == "]":
+                    return pos + 1
+                pos += 1
+                i += 1
+        if c == '"':
+            start = pos
+            decoded, end, offsets = self.string(pos)
+            self.strings.append((path, start + 1, end - 1, decoded, offsets))
+            return end
+        m = _NUMBER.match(t, pos)
+        if m:
+            return m.end()
+        for word in ("true", "false", "null"):
+            if t.startswith(word, pos):
+                return pos + len(word)
+        raise ValueError(pos)
+
+    def string(self, pos: int) -> tuple[str, int, list[int]]:
+        """Decode the string literal at ``pos``: (value, end, raw offset of each char + end)."""
+        t = self.text
+        out: list[str] = []
+        offs: list[int] = []
+        i = pos + 1
+        while True:
+            c = t[i]
+            if c == '"':
+                offs.append(i)
+                return "".join(out), i + 1, offs
+            if c == "\\":
+                e = t[i + 1]
+                if e == "u":
+                    code = int(t[i + 2:i + 6], 16)
+                    width = 6
+                    if 0xD800 <= code < 0xDC00 and t[i + 6:i + 8] == "\\u":
+                        low = int(t[i + 8:i + 12], 16)
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        width = 12
+                    out.append(chr(code))
+                else:
+                    out.append(_ESC[e])
+                    width = 2
+                offs.append(i)
+                i += width
+            else:
+                out.append(c)
+                offs.append(i)
+                i += 1
+
+
+def parse_json(text: str, path: str) -> Document:
+    """Parse a Whisper-style JSON transcript; no segments is an error naming the line."""
+    body = text.lstrip("\ufeff")
+    skip = len(text) - len(body)
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    if isinstance(data, dict) and isinstance(data.get("segments"), list):
+        segments = data["segments"]
+        prefix: tuple[object, ...] = ("segments",)
+    elif isinstance(data, list):
+        segments, prefix = data, ()
+    else:
+        raise InputError('no segments: expected {"segments": [...]} or a list of segments',
+                         path=path, line=1)
+    for k, seg in enumerate(segments):
+        if not isinstance(seg, dict) or not isinstance(seg.get("text"), str):
+            raise InputError(f'segment {k} has no "text" string', path=path,
+                             line=_line_of_segment(text, k))
+    scanner = _Scanner(text)
+    scanner.value(skip, ())
+    out = []
+    for spath, s, e, decoded, offs in scanner.strings:
+        is_segment_text = (len(spath) == len(prefix) + 2 and tuple(spath[:len(prefix)]) == prefix
+                           and spath[-1] == "text" and isinstance(spath[-2], int))
+        is_full_text = prefix and spath == ("text",)
+        if not (is_segment_text or is_full_text) or s == e:
+            continue
+        index = int(spath[-2]) if is_segment_text else None  # type: ignore[call-overload]
+        seg = segments[index] if index is not None else {}
+        time = (f"{seg['start']} --> {seg['end']}"
+                if isinstance(seg.get("start"), (int, float)) and
+                isinstance(seg.get("end"), (int, float)) else None)
+        speaker = seg.get("speaker") if isinstance(seg.get("speaker"), str) else None
+        line = text.count("\n", 0, s) + 1
+        raw = text[s:e]
+        if "\\" in raw:
+            ascii_only = "\\u" in raw and raw.isascii()
+            out.append(Segment(s, e, line, index, speaker, time, decoded, tuple(offs),
+                               "json-ascii" if ascii_only else "json"))
+        else:
+            out.append(Segment(s, e, line, index, speaker, time))
+    out.sort(key=lambda g: g.start)
+    return Document(text, "json", tuple(out))
+
+
+def _line_of_segment(text: str, k: int) -> int:
+    return 1 + text.count("\n", 0, max(0, _nth_brace(text, k)))
+
+
+def _nth_brace(text: str, k: int) -> int:
+    pos = text.find("[")
+    for _ in range(k + 1):
+        pos = text.find("{", pos + 1)
+        if pos < 0:
+            return 0
+    return pos
+
+
+def escape_json(value: str, *, ascii_only: bool) -> str:
+    """``value`` as the inside of a JSON string literal."""
+    return json.dumps(value, ensure_ascii=ascii_only)[1:-1]
