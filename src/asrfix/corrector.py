@@ -44,7 +44,7 @@ from .scoring import (
     pinyin_similarity,
     syllable_similarity,
 )
-from .segment import Segmenter, Token
+from .segment import CJK_RE, Segmenter, Token
 
 __all__ = ["Candidate", "Corrector", "check"]
 
@@ -617,14 +617,15 @@ def _hyphenation_only(a: str, b: str) -> bool:
     return a.replace("-", " ").lower() == b.replace("-", " ").lower()
 
 
-def _cjk_context(text: str, start: int, end: int, radius: int = 12) -> bool:
-    """Whether the text around a span is mostly Chinese (a code-switched English word)."""
-    from .segment import CJK_RE
-
-    around = text[max(0, start - radius):start] + text[end:end + radius]
-    letters = sum(c.isalpha() for c in around)
+def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
+    """Whether the span sits in Chinese speech (code-switched English), not English speech:
+    Chinese characters around it, and no more than three English words for each."""
+    around = text[max(0, start - radius):start] + " " + text[end:end + radius]
     cjk = len(CJK_RE.findall(around))
-    return cjk > 0 and cjk * 2 >= letters
+    return cjk > 0 and cjk * 3 >= len(_LATIN_WORD.findall(around))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _apply_protection(text: str, cands: list[Candidate],

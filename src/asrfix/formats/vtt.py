@@ -13,6 +13,7 @@ __all__ = ["parse_vtt"]
 _TIME = r"(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}"
 _TIMING = re.compile(rf"^\s*({_TIME})\s+-->\s+({_TIME})(?:[ \t]+.*)?$")
 _TAG = re.compile(r"<[^>\n]*>")
+_LOOKS_TIMED = re.compile(r"\d:\d\d.*-+>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>\n]+)>")
 
 
@@ -39,6 +40,9 @@ def parse_vtt(text: str, path: str) -> Document:
                 i += 1
             continue
         timing = _TIMING.match(block_start)
+        if not timing and _LOOKS_TIMED.search(block_start):
+            raise InputError(f"bad timing line {block_start[:60]!r}: expected "
+                             "'MM:SS.mmm --> MM:SS.mmm [settings]'", path=path, line=n)
         if not timing:  # an identifier line, then the timing line
             i += 1
             if i >= len(lines):
