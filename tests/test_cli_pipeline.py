@@ -113,6 +113,7 @@ def test_directories_are_walked_with_excludes(work: Path) -> None:
     shutil.copy(GOLDEN / "talk.srt", work / "sub" / "again.srt")
     (work / "notes.md").write_text("尧舜禹", encoding="utf-8")
     code, out = run("check", str(work), "--format", "json", "--exclude", "*.json", *LEX)
+    assert code == EXIT_FOUND
     paths = sorted(Path(f["path"]).name for f in json.loads(out)["files"])
     assert paths == ["again.srt", "interview.txt", "talk.srt", "talk.vtt"]
 
