@@ -398,8 +398,8 @@ class Corrector:
             cap = False
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
-            if any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts):
-                continue  # a frequent word inside the window (直接 in 里直接) was not misheard
+            if len(syl) <= 3 and any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts):
+                continue  # a frequent word inside a short window (直接 in 里直接) was not misheard
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
             if same:
                 notes.append(f"{same} character(s) shared")
