@@ -79,6 +79,7 @@ class _Word:
     phones: str
     letters: str
     cjk: bool
+    glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +191,7 @@ class Corrector:
                                        tok.text, True))
                 else:
                     words.append(_Word(tok, (), _latin_phones(tok.text),
-                                       tok.text.lower(), False))
+                                       tok.text.lower(), False, _glued(text, tok)))
                 gap_ok = True
             elif tok.kind == "space" or tok.text in _JOINERS:
                 gap_ok = gap_ok and True
@@ -241,6 +242,8 @@ class Corrector:
                         self._pinyin(span, syl, start, end, words[i:j + 1], out)
                 elif n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
+                elif words[i].glued or w.glued:
+                    continue  # "o" of "o&m" is not the end of a mis-heard word
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
                                     and n_cjk <= max(2, self.index.max_mixed_cjk)):
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
@@ -346,8 +349,9 @@ class Corrector:
                 if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
                     continue  # "Agent" at a sentence start, "long term" for "long-term": style
                 cjk_context = _cjk_context(text, start, end)
-                if n_latin > 1 and not cjk_context and _stray_function_word(span, ct.canonical):
-                    continue  # "as I" is not ASI in English speech
+                if (n_latin > 1 and not cjk_context and _stray_function_word(span, ct.canonical)
+                        and all(known_word(x) for x in _WORD_SPLIT.split(span) if x)):
+                    continue  # "as I" is not ASI in English speech ("my cobacterium" may be)
                 if not cjk_context and (not spacing_only
                                         or _STYLE.sub("", span) == _STYLE.sub("", ct.canonical)):
                     protected.append((start, end))
@@ -495,6 +499,17 @@ def _build_index(lexicon: Lexicon) -> TermIndex:
     index = TermIndex(lexicon)
     cache.save(key, index.to_state())
     return index
+
+
+_GLUE = frozenset("&/@+_")
+
+
+def _glued(text: str, tok: Token) -> bool:
+    """Whether a token is joined to an adjacent word by &, /, @, + or _ (no spaces)."""
+    s, e = tok.start, tok.end
+    right = e + 1 < len(text) and text[e] in _GLUE and text[e + 1].isalnum()
+    left = s >= 2 and text[s - 1] in _GLUE and text[s - 2].isalnum()
+    return right or left
 
 
 def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,
