@@ -435,9 +435,17 @@ class Corrector:
         best: dict[int, tuple[float, int]] = {}
         n_ph = len(phones)
         floor = cfg.min_score
-        for tid, k in self.index.phone_candidates(phones):
+        heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.tok.text) >= 4] \
+            if j > i else []
+        aligned_mode = letters is not None and not english and j > i
+        heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
+        for tid, k in self.index.phone_candidates(phones, heard_words):
             ct = self.index.terms[tid]
             tph = ct.phones[k]
+            if aligned_mode and tid not in best:
+                aligned = _word_aligned(heard, ct.canonical)
+                if aligned:
+                    best[tid] = (aligned, k)
             # edit similarity cannot exceed the length ratio: skip hopeless pairs cheaply
             if min(n_ph, len(tph)) < floor * max(n_ph, len(tph)) and (
                     letters is None
@@ -512,6 +520,16 @@ def _glued(text: str, tok: Token) -> bool:
     return right or left
 
 
+def _word_aligned(heard: list[str], canonical: str) -> float:
+    """Mean similarity of word-by-word aligned phones, when the window and the term have as
+    many words and at least one is heard exactly (skin law / scaling law); else 0."""
+    parts = [p for p in _WORD_SPLIT.split(canonical) if p]
+    if len(parts) != len(heard):
+        return 0.0
+    sims = [phone_similarity(h, _latin_phones(p)) for h, p in zip(heard, parts, strict=True)]
+    return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
+
+
 def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,
                     sim: float, latin: bool) -> bool:
     """Whether dropping the first or the last word of the window matches the term as well."""
@@ -562,7 +580,8 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
     rest = phone_similarity(mixed_phones(changed), mixed_phones(into))
-    if rest < REST_SIMILARITY:
+    floor = REST_SIMILARITY_CHINESE if _cjk_context(text, c.start, c.end) else REST_SIMILARITY
+    if rest < floor:
         return None
     number_only = _inflection(squash(changed), squash(into))
     # cut only exactly equal words, and only where both use the same separator
@@ -687,6 +706,9 @@ def _apply_protection(text: str, cands: list[Candidate],
 
 #: when a window contains a correct term, the rest of it must sound at least this alike
 REST_SIMILARITY = 0.6
+#: the same for code-switched English inside Chinese speech, where an English word heard right
+#: beside a mangled one is strong evidence ("news network" for "neural network")
+REST_SIMILARITY_CHINESE = 0.4
 
 
 def check(text: str, lexicon: Lexicon | Iterable[Term | str] | None = None, *,

@@ -98,6 +98,9 @@ def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
     readings.add(say(spelled))
     if "-" in text:
         readings.add(say(text.replace("-", " ")))
+    for acro in re.findall(r"\b[A-Z]{3,5}\b", text):  # SWE said as a word: "swee"
+        if re.search("[AEIOU]", acro):
+            readings.add(say(text.replace(acro, acro.lower())))
     if re.search(r"[0-9]", text):  # digits read in Chinese: o3 as "o 三"
         zh_digits = re.sub(r"[0-9]", lambda m: " " + DIGIT_PINYIN[m.group()] + " ", text)
         readings.add("".join(
@@ -138,6 +141,8 @@ class _TermTable:
 
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
 PRON = 8
+#: a word shared by more multi-word terms than this is too common to retrieve them by
+WORD_POSTINGS_MAX = 64
 
 
 class TermIndex:
@@ -217,6 +222,14 @@ class TermIndex:
                 entry = tid * PRON + k
                 for key in _phone_keys(ph):
                     phone[key].append(entry)
+            # a multi-word term is also found through any one of its words heard right
+            # ("news network" finds "neural network"): the scorer judges the whole window
+            words = [w for w in re.split(r"[\s\-]+", t.canonical) if len(w) >= 4]
+            if len(words) >= 2:
+                for w in words:
+                    key = "w:" + skeleton(english_phones(w))
+                    if len(key) >= 5:
+                        phone[key].append(tid * PRON)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -237,13 +250,19 @@ class TermIndex:
                     found.update(hit)
         return found
 
-    def phone_candidates(self, phones: str) -> list[tuple[int, int]]:
-        """(term id, pronunciation index) of terms whose phone keys are near ``phones``."""
+    def phone_candidates(self, phones: str, words: Iterable[str] = ()) -> list[tuple[int, int]]:
+        """(term id, pronunciation index) of terms whose phone keys are near ``phones``, and
+        of multi-word terms that have a word sounding exactly like one of ``words`` (phones of
+        the window's words)."""
         found: set[int] = set()
         get = self.phone.get
         for key in _phone_keys(phones):
             hit = get(key)
             if hit:
+                found.update(hit)
+        for word in words:
+            hit = get("w:" + skeleton(word))
+            if hit and len(hit) <= WORD_POSTINGS_MAX:
                 found.update(hit)
         return [divmod(x, PRON) for x in sorted(found)]
 

@@ -275,6 +275,8 @@ def letters_to_sound(word: str) -> str:
     if silent_e:
         m = re.search(r"([aeiou])([^aeiouy])e$", w)
         stem = w[:-1]
+        if w.endswith(("ce", "ge")) and not m:  # affordance, college: the e softens c and g
+            return _lts(w[:-2]) + ("s" if w[-2] == "c" else "J")
         if m and (len(w) < 4 or w[-4] not in "aeiou"):
             vowel_pos = m.start(1)
             head = _lts(stem[:vowel_pos]) if vowel_pos else ""
