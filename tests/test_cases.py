@@ -31,3 +31,19 @@ def test_positive(case: dict[str, Any]) -> None:
 def test_negative(case: dict[str, Any]) -> None:
     result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
     assert [(c.original, c.replacement) for c in result] == []
+
+
+@pytest.mark.parametrize("case", _params("cross_script.jsonl"))
+def test_cross_script_positive(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    got = [(c.original, c.replacement) for c in result]
+    want = [(e["original"], e["replacement"]) for e in case["expect"]]
+    assert got == want
+    for c in result:  # the evidence shows the two phonetic forms that were compared
+        assert c.evidence.heard and c.evidence.expected
+
+
+@pytest.mark.parametrize("case", _params("cross_script_negatives.jsonl"))
+def test_cross_script_negative(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == []

@@ -36,7 +36,7 @@ from .phonetics import (
     word_parts,
     word_phones,
 )
-from .pinyin import syllables
+from .pinyin import split_syllables, syllables
 from .resolve import resolve
 from .scoring import (
     MIN_SYLLABLE_SIMILARITY,
@@ -240,9 +240,12 @@ class Corrector:
                         break
                     if len(syl) in self.index.zh_lengths:
                         self._pinyin(span, syl, start, end, words[i:j + 1], out)
-                elif n_digit == n_latin and n_cjk == 0:
+                    continue
+                if n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
-                elif words[i].glued or w.glued:
+                if n_cjk == 0 and n_digit == 0 and self.index.zh_lengths:
+                    self._pinyin_spelled(text, span, letters, start, end, words[i:j + 1], out)
+                if words[i].glued or w.glued:
                     continue  # "o" of "o&m" is not the end of a mis-heard word
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
                                     and n_cjk <= max(2, self.index.max_mixed_cjk)):
@@ -412,6 +415,26 @@ class Corrector:
             out.append(Candidate(start, end, ct, ct.canonical, score, "pinyin",
                                  " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
 
+    def _pinyin_spelled(self, text: str, span: str, letters: str, start: int, end: int,
+                        window: list[_Word], out: list[Candidate]) -> None:
+        """A Chinese term written in pinyin inside Chinese speech (yang zhilin → 杨植麟).
+
+        Only in Chinese context (romanised names in English text are correct), only where the
+        letters split into pinyin syllables, and only for terms whose syllables match exactly.
+        """
+        syl = split_syllables(letters)
+        if not syl or len(syl) < 2 or len(syl) not in self.index.zh_lengths:
+            return
+        if not _cjk_context(text, start, end) or any(is_function_word(w.tok.text)
+                                                       for w in window):
+            return
+        for tid in self.index.pinyin_candidates(syl):
+            ct = self.index.terms[tid]
+            if ct.syllables == syl:
+                out.append(Candidate(start, end, ct, ct.canonical, 0.9, "pinyin", " ".join(syl),
+                                     " ".join(ct.syllables), 1.0,
+                                     ("written in pinyin",), True))
+
     def _common_parts(self, window: list[_Word]) -> list[tuple[int, int]]:
         """Syllable ranges of the window's words that are frequent words of their own."""
         parts = []
@@ -520,6 +543,18 @@ def _glued(text: str, tok: Token) -> bool:
     return right or left
 
 
+def _readings(text: str) -> list[str]:
+    """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
+    out = [mixed_phones(text)]
+    if any(ch.isdigit() for ch in text):
+        out.append(mixed_phones(re.sub(r"[0-9]", lambda m: CHINESE_DIGITS[int(m.group())],
+                                       text)))
+    return out
+
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
 def _word_aligned(heard: list[str], canonical: str) -> float:
     """Mean similarity of word-by-word aligned phones, when the window and the term have as
     many words and at least one is heard exactly (skin law / scaling law); else 0."""
@@ -579,7 +614,7 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
-    rest = phone_similarity(mixed_phones(changed), mixed_phones(into))
+    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
     floor = REST_SIMILARITY_CHINESE if _cjk_context(text, c.start, c.end) else REST_SIMILARITY
     if rest < floor:
         return None

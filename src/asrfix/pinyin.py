@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["syllables"]
+__all__ = ["split_syllables", "syllables"]
 
 _TONES = str.maketrans({
     "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
@@ -65,3 +65,38 @@ def syllables(text: str) -> tuple[str, ...]:
                 out.append(s)
             i += 1
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _syllable_set() -> frozenset[str]:
+    out: set[str] = set()
+    for readings in _tables()[0].values():
+        for r in readings.split(","):
+            out.add(_plain(r))
+    return frozenset(s for s in out if s.isascii() and s.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def split_syllables(letters: str) -> tuple[str, ...] | None:
+    """Split lower-case letters into toneless pinyin syllables (fewest syllables), or
+    ``None`` when they are not pinyin.
+
+    >>> split_syllables("yangzhilin"), split_syllables("xian"), split_syllables("deepseek")
+    (('yang', 'zhi', 'lin'), ('xian',), None)
+    """
+    valid = _syllable_set()
+    n = len(letters)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        prefix = best[i]
+        if prefix is None:
+            continue
+        for j in range(min(n, i + 6), i, -1):
+            piece = letters[i:j]
+            if piece in valid:
+                cand = (*prefix, piece)
+                old = best[j]
+                if old is None or len(cand) < len(old):
+                    best[j] = cand
+    return best[n]
