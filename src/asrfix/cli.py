@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="apply suggestions too")
     _add_matching(fix)
 
+    exp = sub.add_parser("explain", help="say why a span was or was not corrected")
+    exp.add_argument("text", metavar="TEXT", help="the text, or @FILE to read it from a file")
+    exp.add_argument("target", metavar="SPAN", help="the substring to explain (first "
+                                                    "occurrence)")
+    exp.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    _add_matching(exp)
+
     cfg = sub.add_parser("config", help="show the effective configuration")
     _add_matching(cfg)
 
@@ -245,6 +252,16 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    eff = _effective(args)
+    text = read_text(args.text[1:]) if args.text.startswith("@") else args.text
+    if args.target not in text:
+        raise _UsageError(f"asrfix explain: error: {args.target!r} does not occur in the text")
+    ex = _corrector(eff).explain(text, args.target)
+    out.write(ex.model_dump_json(indent=2) + "\n" if args.format == "json" else str(ex) + "\n")
+    return EXIT_CLEAN
+
+
 def _cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     eff = _effective(args)
     out.write(json.dumps(eff, ensure_ascii=False, indent=2) + "\n")
@@ -281,6 +298,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_check(args, out)
         if args.command == "fix":
             return _cmd_fix(args, out)
+        if args.command == "explain":
+            return _cmd_explain(args, out)
         if args.command == "config":
             return _cmd_config(args, out)
         if args.command == "lexicon":

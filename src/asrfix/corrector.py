@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -45,6 +45,9 @@ from .scoring import (
     syllable_similarity,
 )
 from .segment import CJK_RE, Segmenter, Token
+
+if TYPE_CHECKING:
+    from .explain import Explanation
 
 __all__ = ["Candidate", "Corrector", "check"]
 
@@ -133,6 +136,12 @@ class Corrector:
         trimmed = (_trim(text, c) for c in self.candidates(text))
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
         return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
+
+    def explain(self, text: str, target: str | tuple[int, int]) -> Explanation:
+        """Why ``target`` (a substring or a span of ``text``) was or was not corrected."""
+        from .explain import explain
+
+        return explain(self, text, target)
 
     def check_document(self, doc: Document) -> Result:
         """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);

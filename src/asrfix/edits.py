@@ -18,7 +18,7 @@ correction satisfies ``text[start:end] == original``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -166,6 +166,36 @@ class Result(BaseModel):
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as JSON (``text`` and ``corrections``)."""
         return self.model_dump_json(indent=indent)
+
+    def _repr_html_(self) -> str:
+        from .html import render_html
+
+        return render_html(self)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per correction (for tables and data frames)."""
+        out: list[dict[str, object]] = []
+        for i, c in enumerate(self.corrections):
+            loc = c.location
+            out.append({
+                "index": i, "start": c.start, "end": c.end, "original": c.original,
+                "replacement": c.replacement, "term": c.term, "kind": c.kind,
+                "score": c.score, "status": c.status, "method": c.evidence.method,
+                "heard": c.evidence.heard, "expected": c.evidence.expected,
+                "similarity": c.evidence.similarity, "notes": "; ".join(c.evidence.notes),
+                "segment": loc.segment if loc else None, "speaker": loc.speaker if loc else None,
+                "time": loc.time if loc else None,
+            })
+        return out
+
+    def to_dataframe(self) -> Any:
+        """The records as a pandas DataFrame (``pip install 'asrfix[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("to_dataframe needs pandas: pip install 'asrfix[pandas]' "
+                              "(or use to_records())") from None
+        return pd.DataFrame.from_records(self.to_records())
 
     def __str__(self) -> str:
         if not self.corrections:

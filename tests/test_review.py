@@ -1,0 +1,77 @@
+"""Notebook rendering, records and explanations."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from asrfix import Corrector, Lexicon, Term
+from asrfix.cli import EXIT_CLEAN, main
+
+
+@pytest.fixture(scope="module")
+def fixer() -> Corrector:
+    return Corrector(Lexicon.from_terms(["姚顺雨", "DeepSeek", "OpenAI", "智源"]))
+
+
+def test_html_escapes_transcript_text(fixer: Corrector) -> None:
+    text = '<script>alert("x")</script> 尧舜禹 <img src=x onerror=alert(1)>\n他在 open a 工作'
+    html = fixer.check(text)._repr_html_()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<del>尧舜禹</del>" in html and 'class="fix">姚顺雨</ins>' in html
+    assert 'class="suggestion">OpenAI</ins>' in html
+    assert 'title="term: 姚顺雨 (term)' in html
+
+
+def test_html_hostile_lexicon_term_is_escaped() -> None:
+    c = Corrector([Term(canonical="Deep<b>Seek")])
+    html = c.check("我们聊聊 deep b seek 吧").__class__(text="x", corrections=())._repr_html_()
+    assert "no corrections" in html
+    result = Corrector(["DeepSeek"]).check('他说 "quoted" deep seek 很强')
+    assert "&quot;quoted&quot;" in result._repr_html_()
+
+
+def test_long_results_are_collapsed(fixer: Corrector) -> None:
+    text = "\n".join(f"第{i}行 尧舜禹 来了" for i in range(80))
+    html = fixer.check(text)._repr_html_()
+    assert "<details>" in html and "more line(s)" in html
+    assert "<b>80</b> fix(es)" in html
+
+
+def test_records_and_dataframe(fixer: Corrector) -> None:
+    r = fixer.check("尧舜禹聊 deep seek")
+    recs = r.to_records()
+    assert [x["replacement"] for x in recs] == ["姚顺雨", "DeepSeek"]
+    assert set(recs[0]) >= {"start", "end", "term", "score", "status", "method", "heard"}
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="pip install 'asrfix\\[pandas\\]'"):
+            r.to_dataframe()
+    else:
+        assert list(r.to_dataframe()["replacement"]) == ["姚顺雨", "DeepSeek"]
+
+
+def test_explain_a_fix_and_a_guard(fixer: Corrector) -> None:
+    ex = fixer.explain("今天请到了尧舜禹", "尧舜禹")
+    assert ex.pinyin == ["yao", "shun", "yu"]
+    assert ex.chosen is not None and ex.chosen.replacement == "姚顺雨"
+    assert ex.candidates[0].term == "姚顺雨" and ex.candidates[0].would_be == "fix"
+    guard = fixer.explain("我们需要更多的资源", "资源")
+    assert guard.chosen is None
+    assert any("jieba word" in f for f in guard.facts)
+    assert "proposed: nothing" in str(guard)
+    with pytest.raises(ValueError, match="does not occur"):
+        fixer.explain("abc", "xyz")
+
+
+def test_explain_command(tmp_path: object) -> None:
+    out = io.StringIO()
+    code = main(["explain", "今天请到了尧舜禹", "尧舜禹", "--no-default-lexicons", "-l",
+                 "tests/golden/lexicon.toml", "--format", "json"], stdout=out)
+    assert code == EXIT_CLEAN
+    doc = json.loads(out.getvalue())
+    assert doc["chosen"]["replacement"] == "姚顺雨" and doc["pinyin"] == ["yao", "shun", "yu"]
