@@ -158,3 +158,24 @@ def test_pre_commit_hooks_are_declared() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: asrfix-check" in text and "id: asrfix-fix" in text
     assert "entry: asrfix fix --write" in text
+
+
+def test_jobs_give_the_same_output_in_the_same_order(work: Path) -> None:
+    for i in range(4):
+        shutil.copy(GOLDEN / "talk.srt", work / f"copy{i}.srt")
+    _, serial = run("check", str(work), "--format", "json", *LEX)
+    code, parallel = run("check", str(work), "--format", "json", "--jobs", "2", *LEX)
+    assert code == EXIT_FOUND and parallel == serial
+
+
+def test_corrector_pickles_small_and_equal() -> None:
+    import pickle
+
+    from asrfix import Corrector, Lexicon
+
+    fixer = Corrector(Lexicon.load(GOLDEN / "lexicon.toml"), min_score=0.75)
+    blob = pickle.dumps(fixer)
+    assert len(blob) < 10_000
+    clone = pickle.loads(blob)
+    text = (GOLDEN / "talk.srt").read_text(encoding="utf-8")
+    assert clone.check(text) == fixer.check(text) and clone.config == fixer.config

@@ -33,6 +33,7 @@ from .settings import find_settings
 if TYPE_CHECKING:
     from .corrector import Corrector
     from .edits import Result
+    from .formats import Document
 
 __all__ = ["EXIT_CLEAN", "EXIT_CONFIG", "EXIT_FOUND", "EXIT_NOINPUT", "EXIT_USAGE", "main"]
 
@@ -91,6 +92,8 @@ def _add_inputs(p: argparse.ArgumentParser, *, many: bool = True) -> None:
                         "speaker-labelled text)")
     p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
                    help="skip paths matching GLOB when walking directories; repeatable")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="check files in N processes (output order stays the same)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -208,14 +211,38 @@ def _results(args: argparse.Namespace, eff: dict[str, Any]) -> list[tuple[str, R
         docs.append((p, parse(text, fmt, p)))
     fixer = _corrector(eff)
     show = sys.stderr.isatty() and len(docs) > 1
-    out = []
-    for n, (p, doc) in enumerate(docs, 1):
-        if show:
-            print(f"\rasrfix: {n}/{len(docs)} {p[-50:]:<50}", end="", file=sys.stderr)
-        out.append((p, fixer.check_document(doc)))
+    if args.jobs < 1:
+        raise _UsageError("asrfix: error: --jobs must be at least 1")
+    if args.jobs > 1 and len(docs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init,
+                                 initargs=(fixer,)) as pool:
+            results = []
+            for n, res in enumerate(pool.map(_worker_check, [d for _, d in docs]), 1):
+                if show:
+                    print(f"\rasrfix: {n}/{len(docs)}", end="", file=sys.stderr)
+                results.append(res)
+    else:
+        results = []
+        for n, (p, doc) in enumerate(docs, 1):
+            if show:
+                print(f"\rasrfix: {n}/{len(docs)} {p[-50:]:<50}", end="", file=sys.stderr)
+            results.append(fixer.check_document(doc))
     if show:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
-    return out
+    return [(p, r) for (p, _), r in zip(docs, results, strict=True)]
+
+
+_WORKER: list[Corrector] = []  # the corrector of a --jobs worker process (one per process)
+
+
+def _worker_init(fixer: Corrector) -> None:
+    _WORKER[:] = [fixer]
+
+
+def _worker_check(doc: Document) -> Result:
+    return _WORKER[0].check_document(doc)
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:

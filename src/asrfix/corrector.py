@@ -130,6 +130,14 @@ class Corrector:
     def __repr__(self) -> str:
         return f"Corrector({len(self.lexicon)} terms, {self.config!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the lexicon's records and the config: small, and the index is rebuilt
+        on the other side (from the on-disk cache when the lexicon is large)."""
+        records = [(r.canonical, r.kind, r.lang, r.variants, r.context, r.avoid, r.exact_only)
+                   for r in self.lexicon.records()]
+        return (_rebuild, (records, self.lexicon.protected, self.lexicon.digest,
+                           self.config.model_dump()))
+
     # ------------------------------------------------------------------ public
     def check(self, text: str) -> Result:
         """Propose corrections for ``text``; offsets are code points into ``text``."""
@@ -521,6 +529,15 @@ class Corrector:
                 continue  # an edge word adds nothing: the narrower window owns the match
             out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, tuple(notes)))
+
+
+def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,
+             config: dict[str, Any]) -> Corrector:
+    from .lexicon import TermRecord, _Entry
+
+    lexicon = Lexicon([_Entry(TermRecord(*r), None, None) for r in records], digest=digest,
+                      protected=protected)
+    return Corrector(lexicon, config=Config(**config))
 
 
 def _build_index(lexicon: Lexicon) -> TermIndex:
