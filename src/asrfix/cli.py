@@ -133,6 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", "-f", choices=("text", "json"), default="text")
     _add_matching(exp)
 
+    lrn = sub.add_parser("learn", help="mine variants from a raw transcript and its edited "
+                                       "version")
+    lrn.add_argument("raw", metavar="RAW", help="the transcript as the recogniser wrote it")
+    lrn.add_argument("edited", metavar="EDITED", help="the same transcript after editing")
+    lrn.add_argument("-o", "--output", metavar="FILE", default="-",
+                     help="write the learned lexicon (TOML) here (default: standard output)")
+    lrn.add_argument("--min-count", type=int, default=1, metavar="N",
+                     help="keep variants seen at least N times")
+    _add_matching(lrn)
+
     cfg = sub.add_parser("config", help="show the effective configuration")
     _add_matching(cfg)
 
@@ -289,6 +299,23 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+def _cmd_learn(args: argparse.Namespace, out: TextIO) -> int:
+    from .learn import learn_lexicon
+
+    eff = _effective(args)
+    lexicons = [] if eff["no_default_lexicons"] else [Lexicon.default()]
+    if eff["lexicon"]:
+        lexicons.append(Lexicon.load(*eff["lexicon"]))
+    lexicon = Lexicon.merge(*lexicons) if lexicons else None
+    toml = learn_lexicon(read_text(args.raw), read_text(args.edited), lexicon,
+                         min_count=args.min_count)
+    if args.output == "-":
+        out.write(toml)
+    else:
+        write_atomic(args.output, toml)
+    return EXIT_CLEAN
+
+
 def _cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     eff = _effective(args)
     out.write(json.dumps(eff, ensure_ascii=False, indent=2) + "\n")
@@ -327,6 +354,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_fix(args, out)
         if args.command == "explain":
             return _cmd_explain(args, out)
+        if args.command == "learn":
+            return _cmd_learn(args, out)
         if args.command == "config":
             return _cmd_config(args, out)
         if args.command == "lexicon":

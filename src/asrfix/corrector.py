@@ -390,11 +390,33 @@ class Corrector:
                                      letters, ct.letters, 1.0,
                                      ("chinese context",) if cjk_context else ()))
             else:
-                if span == ct.canonical:
+                if span == ct.canonical or (variant != variant.lower()
+                                            and _STYLE.sub("", span.replace(" ", ""))
+                                            != _STYLE.sub("", variant.replace(" ", ""))):
+                    continue  # a variant with capitals (FIT) does not match "fit"
+                risk = self._variant_risk(text, span, start, end)
+                if risk == "never":
                     continue
-                out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
+                out.append(Candidate(start, end, ct, ct.canonical,
+                                     0.99 if risk == "safe" else 0.8, "variant",
                                      squash(span), squash(variant), 1.0,
-                                     (f"known variant {variant!r}",)))
+                                     (f"known variant {variant!r}",
+                                      *(() if risk == "safe" else (risk,))),
+                                     risk != "safe"))
+
+    def _variant_risk(self, text: str, span: str, start: int, end: int) -> str:
+        """Whether a known variant may be applied as it stands: "safe", or "never" (a single
+        letter or character, a number, a function word, a frequent Chinese word, an English
+        dictionary word: exact variants of those would rewrite ordinary text)."""
+        if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
+            return "never"
+        if all(CJK_RE.match(ch) for ch in span):
+            if self.segmenter.word_frequency(span) >= self.config.common_word_frequency:
+                return "never"
+            return "safe"
+        if " " not in span and span.islower() and known_word(span):
+            return "never"  # skill, head, computer: right far more often than not
+        return "safe"
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate]) -> None:

@@ -1,0 +1,260 @@
+"""Learning from human edits: align a raw transcript with its edited version, mine the
+(heard → meant) pairs, and measure a corrector against the edit.
+
+Alignment works line by line, then token by token (jieba words, Latin words, digits, spaces
+and punctuation), so pairs follow word boundaries (尧舜禹 → 姚顺雨, "open a" → OpenAI). Lines the
+editor rewrote wholesale, cut or merged are skipped: only confident local substitutions
+(a short run of tokens replaced by a short run) become pairs.
+
+>>> pairs = align("我们请到了尧舜禹，聊 open a。", "我们请到了姚顺雨，聊 OpenAI。")
+>>> [(p.original, p.corrected) for p in pairs]
+[('尧舜禹', '姚顺雨'), ('open a', 'OpenAI')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .segment import CJK_RE, Segmenter
+
+__all__ = ["Pair", "align", "learn_lexicon"]
+
+#: the most tokens on either side of a substitution that counts as a local correction
+MAX_TOKENS = 6
+#: lines whose similarity falls below this were rewritten, not corrected
+MIN_LINE_SIMILARITY = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One substitution: ``raw[start:end]`` (line ``line``) was edited into ``corrected``."""
+
+    start: int
+    end: int
+    original: str
+    corrected: str
+    line: int
+    context: str
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def align(raw: str, edited: str, *, segmenter: Segmenter | None = None,
+          terms: Iterable[str] = ()) -> list[Pair]:
+    """The local substitutions that turn ``raw`` into ``edited``.
+
+    ``terms`` are known canonical forms: a substitution that falls inside an occurrence of
+    one in the edited line is widened to the whole term on both sides ("lotter memory" →
+    "long-term memory" rather than "lotter" → "long-term").
+    """
+    seg = segmenter or Segmenter()
+    unique = {t for t in terms if t}
+    # English terms: the longest that covers ("skinning law" → "scaling law", not "scaling");
+    # Chinese terms: the shortest (张小军 → 张小珺, not the show 张小珺商业访谈录)
+    term_list = sorted((t for t in unique if not CJK_RE.search(t)), key=len, reverse=True) + \
+        sorted((t for t in unique if CJK_RE.search(t)), key=len)
+    raw_lines, ed_lines = _lines(raw), _lines(edited)
+    sm = difflib.SequenceMatcher(None, [t for _, t in raw_lines], [t for _, t in ed_lines],
+                                 autojunk=False)
+    pairs: list[Pair] = []
+    for tag, a0, a1, b0, b1 in sm.get_opcodes():
+        if tag != "replace" or a1 - a0 != b1 - b0:
+            continue  # lines added, cut or merged: no confident substitution
+        for k in range(a1 - a0):
+            offset, old = raw_lines[a0 + k]
+            new = ed_lines[b0 + k][1]
+            if difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() \
+                    < MIN_LINE_SIMILARITY:
+                continue
+            pairs.extend(_line_pairs(seg, old, new, offset, a0 + k + 1, term_list))
+    return pairs
+
+
+def _widen_to_terms(blocks: list[list[int]], old: str, new: str,
+                    terms: list[str]) -> list[list[int]]:
+    """Merge and widen replaced regions to the shortest known term that covers them in the
+    edited line, where the widening only takes in text both sides share."""
+    out: list[list[int]] = []
+    used: set[int] = set()
+    for k, b in enumerate(blocks):
+        if k in used:
+            continue
+        best = None
+        for t in terms:
+            pos = new.find(t, max(0, b[3] - len(t)))
+            while 0 <= pos <= b[2]:
+                if pos + len(t) >= b[3]:
+                    best = (pos, pos + len(t))
+                    break
+                pos = new.find(t, pos + 1)
+            if best:
+                break
+        if best is None:
+            out.append(b)
+            continue
+        ms, me = best
+        inside = [j for j, c in enumerate(blocks) if c[2] >= ms and c[3] <= me]
+        first, last = blocks[inside[0]], blocks[inside[-1]]
+        left, right = first[2] - ms, me - last[3]
+        if old[first[0] - left:first[0]] == new[ms:first[2]] and \
+                old[last[1]:last[1] + right] == new[last[3]:me] and first[0] - left >= 0:
+            out.append([first[0] - left, last[1] + right, ms, me])
+            used.update(inside)
+        else:
+            out.append(b)
+    return out
+
+
+def _line_pairs(seg: Segmenter, old: str, new: str, offset: int, line: int,
+                terms: list[str]) -> list[Pair]:
+    """Character-exact substitutions of one line: token runs, widened to known terms."""
+    ot = seg.tokenize(old)
+    ntoks = seg.tokenize(new)
+    sm = difflib.SequenceMatcher(None, [t.text for t in ot], [t.text for t in ntoks],
+                                 autojunk=False)
+    # map old and new character offsets through the equal blocks
+    blocks = []  # (old start, old end, new start, new end) of replaced regions
+    for tag, a0, a1, b0, b1 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        os_ = ot[a0].start if a0 < len(ot) else len(old)
+        oe = ot[a1 - 1].end if a1 > a0 else os_
+        ns = ntoks[b0].start if b0 < len(ntoks) else len(new)
+        ne = ntoks[b1 - 1].end if b1 > b0 else ns
+        if tag != "replace" or a1 - a0 > MAX_TOKENS or b1 - b0 > MAX_TOKENS:
+            continue
+        blocks.append([os_, oe, ns, ne])
+    if terms:
+        blocks = _widen_to_terms(blocks, old, new, terms)
+    # runs of replaced regions separated only by spaces, which no known term explains, are
+    # one rephrased phrase ("scout PT" → "scale GPT"): not confident substitutions
+    blocks.sort()
+    solo = []
+    for k, b in enumerate(blocks):
+        near = [c for j, c in enumerate(blocks) if j != k and
+                (not old[min(b[1], c[1]):max(b[0], c[0])].strip())]
+        if not near:
+            solo.append(b)
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for s, e, ns, ne in solo:
+        original, corrected = old[s:e].strip(), new[ns:ne].strip()
+        s += len(old[s:e]) - len(old[s:e].lstrip())
+        e = s + len(original)
+        if not original or not corrected or original == corrected or (s, e) in seen:
+            continue
+        seen.add((s, e))
+        ctx = old[max(0, s - 20):s] + "[" + original + "]" + old[e:e + 20]
+        out.append(Pair(offset + s, offset + e, original, corrected, line, ctx))
+    return out
+
+
+_NAMELIKE = re.compile(r"[A-Z0-9@^τ]|[A-Za-z]+[A-Z]")
+
+
+def _looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
+    """Whether an editor's replacement that is not in the lexicon looks like a new domain
+    term (a name, product or technical word) rather than an ordinary correction."""
+    if CJK_RE.search(corrected):
+        return len(corrected) >= 2 and segmenter.word_frequency(corrected) < 100
+    from .phonetics import is_function_word
+
+    words = corrected.split()
+    return bool(_NAMELIKE.search(corrected)) or "-" in corrected or (
+        bool(words) and all(w.isalpha() for w in words)
+        and not all(is_function_word(w) for w in words))
+
+
+def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
+                  min_count: int = 1) -> str:
+    """The mined pairs as a rich (TOML) lexicon, ready to review and merge: variants for
+    terms of ``lexicon``, and new term candidates (commented as such), with counts and an
+    example context each."""
+    seg = Segmenter()
+    known = {t.canonical: t for t in lexicon} if lexicon is not None else {}
+    canon_lower = {c.lower(): c for c in known}
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[tuple[str, str], str] = {}
+    for p in align(raw, edited, segmenter=seg, terms=known):
+        term = (p.corrected if p.corrected in known else None) or canon_lower.get(
+            p.corrected.lower())
+        target = term or p.corrected
+        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)):
+            continue
+        if p.original in known or p.original == target:
+            continue  # a variant may not be another term, nor the term itself
+        groups[target][p.original] += 1
+        examples.setdefault((target, p.original), p.context)
+    # a variant edited into several terms is kept on the one it was edited into most often
+    # (an exact tie is ambiguous: dropped)
+    owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for target, counter in groups.items():
+        for v, n in counter.items():
+            owners[v].append((n, target))
+    for v, owned in owners.items():
+        owned.sort(reverse=True)
+        keep = owned[0][1] if len(owned) == 1 or owned[0][0] > owned[1][0] else None
+        for _, target in owned:
+            if target != keep:
+                del groups[target][v]
+    lines = ["# Learned from a raw transcript and its edited version by `asrfix learn`.",
+             "# Review before merging: every variant below is applied exactly.", ""]
+    for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
+                                                -sum(groups[t].values()), t)):
+        variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
+        if not variants:
+            continue
+        new = target not in known
+        kind = known[target].kind if not new else _guess_kind(target)
+        lines.append("[[terms]]" + ("  # new term: not in the lexicon" if new else ""))
+        lines.append(f"canonical = {_toml(target)}")
+        if kind != "term":
+            lines.append(f"kind = {_toml(kind)}")
+        lines.append("variants = [" + ", ".join(_toml(v) for v, _ in variants) + "]")
+        if new and _ordinary(target):
+            lines.append("exact_only = true  # an ordinary word: never matched by sound")
+        for v, n in variants:
+            lines.append(f"# {v!r} x{n}: {examples[(target, v)]}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _fragment(original: str, target: str) -> bool:
+    """A piece of a larger edit rather than a term: a hyphenated stub (-based, task-), a
+    number, or Chinese and Latin glued together (o3强)."""
+    return (target.startswith("-") or target.endswith("-") or target.isdigit()
+            or (bool(CJK_RE.search(target)) and bool(re.search("[A-Za-z0-9]", target))))
+
+
+def _ordinary(term: str) -> bool:
+    """An ordinary word (a lower-case dictionary word, or a frequent Chinese word)."""
+    from .phonetics import known_word
+
+    if CJK_RE.search(term):
+        return False
+    return term == term.lower() and all(known_word(w) for w in term.split())
+
+
+def _guess_kind(term: str) -> str:
+    cjk = all(CJK_RE.match(ch) for ch in term)
+    return "person" if cjk and 2 <= len(term) <= 4 else "term"
+
+
+def _toml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def pairs_as_records(pairs: Iterable[Pair]) -> list[dict[str, object]]:
+    return [{"line": p.line, "original": p.original, "corrected": p.corrected,
+             "start": p.start, "end": p.end} for p in pairs]

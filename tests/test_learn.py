@@ -1,0 +1,73 @@
+"""Learning variants from human edits."""
+
+from __future__ import annotations
+
+import io
+import tomllib
+from pathlib import Path
+
+from asrfix import Corrector, Lexicon
+from asrfix.cli import EXIT_CLEAN, main
+from asrfix.learn import align, learn_lexicon
+
+RAW = """Speaker 1: 今天请到了尧舜禹，他在 open a 做 agent。
+Speaker 2: 我们聊聊 deep stick 和 lotter memory。
+Speaker 1: 这一段被编辑整段改写了，原来说得很乱很乱很乱。
+Speaker 2: 后来尧舜禹又说 open a 的 skill 很重要，现在大家都在看。"""
+
+EDITED = """Speaker 1: 今天请到了姚顺雨，他在 OpenAI 做 agent。
+Speaker 2: 我们聊聊 DeepSeek 和 long-term memory。
+Speaker 1: 好。
+Speaker 2: 后来姚顺雨又说 OpenAI 的 scale 很重要，现在大家都在看。"""
+
+TERMS = ["姚顺雨", "OpenAI", "DeepSeek", "long-term memory", "agent"]
+
+
+def test_align_finds_local_substitutions_and_skips_rewrites() -> None:
+    pairs = align(RAW, EDITED, terms=TERMS)
+    got = [(p.original, p.corrected, p.line) for p in pairs]
+    assert ("尧舜禹", "姚顺雨", 1) in got and ("open a", "OpenAI", 4) in got
+    assert ("lotter memory", "long-term memory", 2) in got  # widened to the known term
+    assert not any(p.line == 3 for p in pairs)  # the rewritten line gives nothing
+    for p in pairs:
+        assert RAW[p.start:p.end] == p.original
+
+
+def test_learned_lexicon_is_valid_and_counts(tmp_path: Path) -> None:
+    toml = learn_lexicon(RAW, EDITED, Lexicon.from_terms(TERMS))
+    path = tmp_path / "learned.toml"
+    path.write_text(toml, encoding="utf-8")
+    lex = Lexicon.load(path)  # the validator accepts it
+    assert lex["姚顺雨"].variants == ("尧舜禹",)
+    assert "open a" in lex["OpenAI"].variants
+    assert "# 'open a' x2:" in toml
+    data = tomllib.loads(toml)
+    scale = [t for t in data["terms"] if t["canonical"] == "scale"]
+    assert scale and scale[0]["exact_only"] is True  # an ordinary word: never fuzzy
+    merged = Lexicon.from_terms(TERMS) + lex
+    fixed = Corrector(merged).check("他在 deep stick 工作").apply()
+    assert fixed == "他在 DeepSeek 工作"
+
+
+def test_risky_variants_are_never_applied_blindly() -> None:
+    from asrfix import Term
+
+    lex = Lexicon.from_terms([Term(canonical="先验", variants=("现在",)),
+                              Term(canonical="MIT", variants=("FIT",)),
+                              Term(canonical="scale", variants=("skill",), exact_only=True)])
+    c = Corrector(lex)
+    assert list(c.check("现在我们去 fit 一下这个 skill")) == []
+    assert [x.replacement for x in c.check("我去了 FIT 读书")] == ["MIT"]
+
+
+def test_learn_command(tmp_path: Path) -> None:
+    raw, edited = tmp_path / "raw.txt", tmp_path / "edited.txt"
+    raw.write_text(RAW, encoding="utf-8")
+    edited.write_text(EDITED, encoding="utf-8")
+    lex = tmp_path / "terms.txt"
+    lex.write_text("\n".join(TERMS), encoding="utf-8")
+    out_file = tmp_path / "out.toml"
+    code = main(["learn", str(raw), str(edited), "-o", str(out_file), "--no-default-lexicons",
+                 "-l", str(lex)], stdout=io.StringIO())
+    assert code == EXIT_CLEAN
+    assert "尧舜禹" in out_file.read_text(encoding="utf-8")
