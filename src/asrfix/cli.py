@@ -143,6 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="keep variants seen at least N times")
     _add_matching(lrn)
 
+    ev = sub.add_parser("eval", help="precision and recall against a human edit or gold")
+    ev.add_argument("raw", metavar="RAW", help="the transcript as the recogniser wrote it")
+    ev.add_argument("edited", metavar="EDITED", nargs="?",
+                    help="the edited transcript (or give --gold)")
+    ev.add_argument("--gold", metavar="JSONL", help="annotated gold records instead of an edit")
+    ev.add_argument("--lines", metavar="A-B", help="score only these 1-based lines")
+    _add_matching(ev)
+
     cfg = sub.add_parser("config", help="show the effective configuration")
     _add_matching(cfg)
 
@@ -316,6 +324,33 @@ def _cmd_learn(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from .evaluate import evaluate
+
+    eff = _effective(args)
+    if (args.edited is None) == (args.gold is None):
+        raise _UsageError("asrfix eval: error: give EDITED or --gold JSONL (one of them)")
+    lines = None
+    if args.lines:
+        try:
+            lo, hi = (int(x) for x in args.lines.split("-"))
+        except ValueError:
+            raise _UsageError("asrfix eval: error: --lines takes A-B, e.g. 1-355") from None
+        lines = (lo, hi)
+    raw = read_text(args.raw)
+    fixer = _corrector(eff)
+    try:
+        if args.gold:
+            result = evaluate(fixer, raw, gold_jsonl=read_text(args.gold).splitlines(),
+                              lines=lines)
+        else:
+            result = evaluate(fixer, raw, read_text(args.edited), lines=lines)
+    except (ValueError, KeyError, json.JSONDecodeError) as exc:
+        raise InputError(f"bad gold records: {exc}", path=args.gold) from None
+    out.write(result.model_dump_json(indent=2) + "\n")
+    return EXIT_CLEAN
+
+
 def _cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     eff = _effective(args)
     out.write(json.dumps(eff, ensure_ascii=False, indent=2) + "\n")
@@ -356,6 +391,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return _cmd_explain(args, out)
         if args.command == "learn":
             return _cmd_learn(args, out)
+        if args.command == "eval":
+            return _cmd_eval(args, out)
         if args.command == "config":
             return _cmd_config(args, out)
         if args.command == "lexicon":
