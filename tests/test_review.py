@@ -75,3 +75,24 @@ def test_explain_command(tmp_path: object) -> None:
     assert code == EXIT_CLEAN
     doc = json.loads(out.getvalue())
     assert doc["chosen"]["replacement"] == "姚顺雨" and doc["pinyin"] == ["yao", "shun", "yu"]
+
+
+def test_review_decisions_round_trip_and_guard_the_text(fixer: Corrector) -> None:
+    from asrfix.review import Review, ReviewError
+
+    text = "尧舜禹聊 deep seek 和 open a，还有 zhi yuan"
+    result = fixer.check(text)
+    review = result.review().accept(lambda c: c.status == "fix").reject(term="OpenAI")
+    assert all(c.status == "fix" for c in review.accepted)
+    assert [c.term for c in review.rejected] == ["OpenAI"]
+    applied = review.apply()
+    assert "姚顺雨" in applied and "open a" in applied
+    saved = review.to_json()
+    again = Review.from_json(saved)
+    assert again.apply_to(text) == applied
+    with pytest.raises(ReviewError, match="text changed"):
+        again.apply_to(text + " ")
+    with pytest.raises(ReviewError, match="apply_to"):
+        again.apply()
+    with pytest.raises(IndexError):
+        review.accept(99)

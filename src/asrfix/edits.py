@@ -167,6 +167,12 @@ class Result(BaseModel):
         """The result as JSON (``text`` and ``corrections``)."""
         return self.model_dump_json(indent=indent)
 
+    def review(self) -> Any:
+        """Start a :class:`~asrfix.review.Review` of these corrections."""
+        from .review import Review
+
+        return Review.of(self)
+
     def _repr_html_(self) -> str:
         from .html import render_html
 

@@ -1,0 +1,111 @@
+"""Review decisions: accept or reject corrections, apply only what was accepted, and save the
+decisions as JSON to re-apply to the same text later (refused if the text changed).
+
+>>> import asrfix
+>>> result = asrfix.check("尧舜禹聊 deep seek 和 open a", ["姚顺雨", "DeepSeek", "OpenAI"])
+>>> review = Review.of(result).accept(term="姚顺雨").reject(lambda c: c.status == "suggestion")
+>>> review.apply()
+'姚顺雨聊 deep seek 和 open a'
+>>> Review.from_json(review.to_json()).apply_to(result.text) == review.apply()
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from .edits import Correction, Result, apply
+from .errors import AsrfixError
+
+__all__ = ["Decision", "Review", "ReviewError"]
+
+Decision = Literal["accept", "reject"]
+
+
+class ReviewError(AsrfixError):
+    """Decisions cannot be applied (the text changed since they were made)."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Review(BaseModel):
+    """The corrections of one text and a decision for each (undecided ones are not applied)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text_sha256: str
+    corrections: tuple[Correction, ...]
+    decisions: dict[int, Decision] = Field(default_factory=dict)
+
+    _text: str | None = PrivateAttr(default=None)
+
+    @classmethod
+    def of(cls, result: Result) -> Review:
+        """Start reviewing a result (nothing is decided yet)."""
+        review = cls(text_sha256=_digest(result.text), corrections=result.corrections)
+        review._text = result.text
+        return review
+
+    def _pick(self, which: int | Callable[[Correction], bool] | None, term: str | None,
+              more: tuple[int, ...]) -> list[int]:
+        idx: list[int] = []
+        if isinstance(which, int):
+            idx.append(which)
+        elif callable(which):
+            idx += [i for i, c in enumerate(self.corrections) if which(c)]
+        idx += list(more)
+        if term is not None:
+            idx += [i for i, c in enumerate(self.corrections) if c.term == term]
+        for i in idx:
+            if not 0 <= i < len(self.corrections):
+                raise IndexError(f"no correction {i}: there are {len(self.corrections)}")
+        return idx
+
+    def accept(self, which: int | Callable[[Correction], bool] | None = None, *more: int,
+               term: str | None = None) -> Review:
+        """Accept by index (or several), by term, or by predicate. Returns the review."""
+        for i in self._pick(which, term, more):
+            self.decisions[i] = "accept"
+        return self
+
+    def reject(self, which: int | Callable[[Correction], bool] | None = None, *more: int,
+               term: str | None = None) -> Review:
+        """Reject by index (or several), by term, or by predicate. Returns the review."""
+        for i in self._pick(which, term, more):
+            self.decisions[i] = "reject"
+        return self
+
+    @property
+    def accepted(self) -> list[Correction]:
+        return [c for i, c in enumerate(self.corrections) if self.decisions.get(i) == "accept"]
+
+    @property
+    def rejected(self) -> list[Correction]:
+        return [c for i, c in enumerate(self.corrections) if self.decisions.get(i) == "reject"]
+
+    def apply_to(self, text: str) -> str:
+        """Apply the accepted corrections to ``text``, which must be the reviewed text."""
+        if _digest(text) != self.text_sha256:
+            raise ReviewError("the text changed since it was reviewed (its SHA-256 differs): "
+                              "check it again and review the new proposals")
+        return apply(text, self.accepted)
+
+    def apply(self) -> str:
+        """The reviewed text with the accepted corrections (for a review made with
+        :meth:`of`; one loaded from JSON needs :meth:`apply_to` and the text)."""
+        if self._text is None:
+            raise ReviewError("this review was loaded from JSON: use apply_to(text)")
+        return self.apply_to(self._text)
+
+    def to_json(self) -> str:
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, data: str) -> Review:
+        return cls.model_validate_json(data)
