@@ -96,3 +96,28 @@ def test_review_decisions_round_trip_and_guard_the_text(fixer: Corrector) -> Non
         again.apply()
     with pytest.raises(IndexError):
         review.accept(99)
+
+
+def test_decisions_feed_back_into_a_lexicon(fixer: Corrector, tmp_path: object) -> None:
+    from pathlib import Path
+
+    text = "尧舜禹聊 deep seek 和 open a"
+    review = fixer.check(text).review().accept(term="姚顺雨").accept(term="DeepSeek") \
+        .reject(term="OpenAI")
+    path = Path(str(tmp_path)) / "fed.toml"
+    path.write_text(review.to_lexicon(), encoding="utf-8")
+    fed = Lexicon.load(path)
+    assert fed["姚顺雨"].variants == ("尧舜禹",) and fed.protected == ("open a",)
+    again = Corrector(Lexicon.from_terms(["姚顺雨", "DeepSeek", "OpenAI"]) + fed).check(text)
+    assert "OpenAI" not in [c.replacement for c in again]
+
+
+def test_rich_rendering(fixer: Corrector) -> None:
+    rich = pytest.importorskip("rich")
+    from rich.console import Console
+
+    console = Console(record=True, width=80, color_system=None)
+    console.print(fixer.check("尧舜禹聊 deep seek"))
+    out = console.export_text()
+    assert "尧舜禹 → 姚顺雨" in out and "fix" in out
+    assert rich

@@ -173,6 +173,22 @@ class Result(BaseModel):
 
         return Review.of(self)
 
+    def __rich__(self) -> Any:
+        """A rich renderable (``rich`` is optional): one coloured line per correction."""
+        from rich.text import Text
+
+        out = Text()
+        if not self.corrections:
+            return Text("no corrections", style="dim")
+        for c in self.corrections:
+            line = self.text.count("\n", 0, c.start) + 1
+            out.append(f"{line}: ", style="dim")
+            out.append(c.original, style="red strike")
+            out.append(" → ")
+            out.append(c.replacement, style="bold green" if c.status == "fix" else "bold yellow")
+            out.append(f"  {c.status} {c.score:.2f} {c.evidence.method}\n", style="dim")
+        return out
+
     def _repr_html_(self) -> str:
         from .html import render_html
 

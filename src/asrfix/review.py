@@ -30,6 +30,10 @@ class ReviewError(AsrfixError):
     """Decisions cannot be applied (the text changed since they were made)."""
 
 
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -102,6 +106,27 @@ class Review(BaseModel):
         if self._text is None:
             raise ReviewError("this review was loaded from JSON: use apply_to(text)")
         return self.apply_to(self._text)
+
+    def to_lexicon(self) -> str:
+        """The decisions fed back as a TOML lexicon: accepted corrections become variants of
+        their terms, rejected ones protected phrases (never proposed again)."""
+        variants: dict[tuple[str, str], list[str]] = {}
+        for c in self.accepted:
+            if c.original != c.term and c.original.lower() != c.term.lower():
+                bucket = variants.setdefault((c.term, c.kind), [])
+                if c.original not in bucket:
+                    bucket.append(c.original)
+        protect = list(dict.fromkeys(c.original for c in self.rejected))
+        q = _toml_string
+        lines = ["# Review decisions fed back by asrfix: accepted -> variants, "
+                 "rejected -> protected.", "", "[lexicon]",
+                 "protect = [" + ", ".join(q(p) for p in protect) + "]", ""]
+        for (term, kind), vs in variants.items():
+            lines += ["[[terms]]", f"canonical = {q(term)}"]
+            if kind != "term":
+                lines.append(f"kind = {q(kind)}")
+            lines += ["variants = [" + ", ".join(q(v) for v in vs) + "]", ""]
+        return "\n".join(lines)
 
     def to_json(self) -> str:
         return self.model_dump_json()
