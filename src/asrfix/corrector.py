@@ -83,6 +83,7 @@ class _Word:
     letters: str
     cjk: bool
     glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
+    folded: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -126,6 +127,8 @@ class Corrector:
         self._protect = re.compile("|".join(re.escape(p) for p in phrases), re.I) \
             if phrases else None
         self._max_zh = max(self.index.zh_lengths, default=0)
+        self._cjk_span_limit = max(self._max_zh, self.index.max_mixed_cjk, 2)
+        self._mixed_cjk_limit = max(2, self.index.max_mixed_cjk)
 
     def __repr__(self) -> str:
         return f"Corrector({len(self.lexicon)} terms, {self.config!r})"
@@ -205,7 +208,8 @@ class Corrector:
                 if tok.kind == "cjk":
                     syl = syllables(tok.text)
                     words.append(_Word(tok, syl, "".join(pinyin_phones(s) for s in syl),
-                                       tok.text, True))
+                                       tok.text, True, False,
+                                       tuple(fold_syllable(s) for s in syl)))
                 else:
                     words.append(_Word(tok, (), _latin_phones(tok.text),
                                        tok.text.lower(), False, _glued(text, tok)))
@@ -226,6 +230,7 @@ class Corrector:
         max_span = max(self._max_zh, 2 * cfg.max_words + 2)
         for i in range(n):
             syl: tuple[str, ...] = ()
+            fold: tuple[str, ...] = ()
             phones = ""
             letters = ""
             n_cjk = n_latin = n_digit = n_long = 0
@@ -236,6 +241,7 @@ class Corrector:
                     break
                 w = words[j]
                 syl += w.syllables
+                fold += w.folded
                 phones += w.phones
                 letters += w.letters
                 n_tokens += 1
@@ -253,10 +259,10 @@ class Corrector:
                 span = text[start:end]
                 self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
                 if n_latin == 0:
-                    if len(syl) > max(self._max_zh, self.index.max_mixed_cjk, 2):
+                    if len(syl) > self._cjk_span_limit:
                         break
                     if len(syl) in self.index.zh_lengths:
-                        self._pinyin(span, syl, start, end, words[i:j + 1], out)
+                        self._pinyin(span, syl, start, end, words[i:j + 1], out, fold)
                     continue
                 if n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
@@ -265,7 +271,7 @@ class Corrector:
                 if words[i].glued or w.glued:
                     continue  # "o" of "o&m" is not the end of a mis-heard word
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
-                                    and n_cjk <= max(2, self.index.max_mixed_cjk)):
+                                    and n_cjk <= self._mixed_cjk_limit):
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out)
         self._pinyin_inside_words(text, words, joins, out)
@@ -419,9 +425,10 @@ class Corrector:
         return "safe"
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
-                window: list[_Word], out: list[Candidate]) -> None:
+                window: list[_Word], out: list[Candidate],
+                folded: tuple[str, ...] | None = None) -> None:
         cfg = self.config
-        hits = self.index.pinyin_candidates(syl)
+        hits = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return
         n_tokens = len(window)

@@ -238,9 +238,12 @@ class TermIndex:
         """Terms whose canonical form (variant ``None``) or a variant squashes to ``letters``."""
         return self.exact.get(letters, [])
 
-    def pinyin_candidates(self, syllables: tuple[str, ...]) -> set[int]:
-        """Chinese terms whose folded pinyin equals, or differs in one syllable from, these."""
-        folded = tuple(fold_syllable(s) for s in syllables)
+    def pinyin_candidates(self, syllables: tuple[str, ...],
+                          folded: tuple[str, ...] | None = None) -> set[int]:
+        """Chinese terms whose folded pinyin equals, or differs in one syllable from, these
+        (``folded``: the syllables already folded, to save the work)."""
+        if folded is None:
+            folded = tuple(fold_syllable(s) for s in syllables)
         get = self.pinyin.get
         found = set(get(folded, ()))
         if len(folded) >= 3:
