@@ -428,12 +428,12 @@ class Corrector:
                 window: list[_Word], out: list[Candidate],
                 folded: tuple[str, ...] | None = None) -> None:
         cfg = self.config
-        hits = self.index.pinyin_candidates(syl, folded)
-        if not hits:
-            return
         n_tokens = len(window)
         if n_tokens == 1 and self.segmenter.word_frequency(span) >= cfg.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
+        hits = self.index.pinyin_candidates(syl, folded)
+        if not hits:
+            return
         exact_parts = self._common_parts(window) if n_tokens > 1 else []
         for tid in hits:
             ct = self.index.terms[tid]
@@ -570,7 +570,21 @@ def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest:
 
 
 def _build_index(lexicon: Lexicon) -> TermIndex:
-    """The lexicon's index, from the on-disk cache when the lexicon is large."""
+    """The lexicon's index, from the on-disk cache when the lexicon is large. The garbage
+    collector is paused meanwhile: building allocates millions of small objects that all
+    stay alive, and collecting while it runs costs time for nothing."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index_now(lexicon)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_index_now(lexicon: Lexicon) -> TermIndex:
     from . import cache
 
     if len(lexicon) < cache.MIN_TERMS or cache.cache_dir() is None:
