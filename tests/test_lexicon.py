@@ -44,7 +44,7 @@ def test_bad_encoding_reports_line(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(LexiconError, match="not found"):
+    with pytest.raises(LexiconError, match="no such file"):
         Lexicon.load(tmp_path / "nope.txt")
 
 

@@ -374,6 +374,10 @@ def _cmd_lexicon_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+_COMMANDS = {"check": _cmd_check, "fix": _cmd_fix, "explain": _cmd_explain,
+             "learn": _cmd_learn, "eval": _cmd_eval, "config": _cmd_config}
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit code (never raises for user errors)."""
     out = stdout or sys.stdout
@@ -383,18 +387,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
-        if args.command == "check":
-            return _cmd_check(args, out)
-        if args.command == "fix":
-            return _cmd_fix(args, out)
-        if args.command == "explain":
-            return _cmd_explain(args, out)
-        if args.command == "learn":
-            return _cmd_learn(args, out)
-        if args.command == "eval":
-            return _cmd_eval(args, out)
-        if args.command == "config":
-            return _cmd_config(args, out)
+        handler = _COMMANDS.get(args.command)
+        if handler is not None:
+            return handler(args, out)
         if args.command == "lexicon":
             if args.lexicon_command != "check":
                 raise _UsageError("asrfix lexicon: error: say 'asrfix lexicon check FILE...'")

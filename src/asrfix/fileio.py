@@ -22,30 +22,37 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import AsrfixError, InputError
 
-__all__ = ["read_text", "write_atomic"]
+__all__ = ["decode_utf8", "read_bytes", "read_text", "write_atomic"]
 
 
-def read_text(path: str) -> str:
-    """Read a UTF-8 transcript (``-`` is standard input)."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", path=path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+def read_bytes(path: str, error: type[AsrfixError] = InputError) -> bytes:
+    """The bytes of ``path``; a missing or unreadable file raises ``error`` naming it."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error("no such file", path=path) from None
+    except IsADirectoryError:
+        raise error("is a directory, not a file", path=path) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=path) from None
+
+
+def decode_utf8(raw: bytes, path: str, error: type[AsrfixError] = InputError) -> str:
+    """Strict UTF-8; bytes that are not raise ``error`` with the file and line."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                         "convert the file to UTF-8", path=path, line=line) from None
+        raise error(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                    "convert the file to UTF-8", path=path, line=line) from None
+
+
+def read_text(path: str) -> str:
+    """Read a UTF-8 transcript (``-`` is standard input)."""
+    raw = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    return decode_utf8(raw, path)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -42,6 +42,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import LexiconError, Problem
+from .fileio import decode_utf8, read_bytes
 from .segment import has_cjk
 
 __all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths"]
@@ -295,29 +296,12 @@ def _is_lexicon(name: str) -> bool:
 
 
 def _decode(raw: bytes, path: str) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise LexiconError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "re-save the file as UTF-8",
-            path=path,
-            line=line,
-        ) from None
-    return text.removeprefix("\ufeff")
+    return decode_utf8(raw, path, LexiconError).removeprefix("\ufeff")
 
 
 def _read_file(path: Path) -> tuple[list[_Entry], str, list[str]]:
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError("lexicon file not found", path=name) from None
-    except IsADirectoryError:
-        raise LexiconError("is a directory, not a lexicon file", path=name) from None
-    except OSError as exc:
-        raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=name) from None
+    raw = read_bytes(name, LexiconError)
     text = _decode(raw, name)
     toml = path.suffix == ".toml"
     protected: list[str] = []
