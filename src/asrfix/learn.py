@@ -128,7 +128,7 @@ def _line_pairs(seg: Segmenter, old: str, new: str, offset: int, line: int,
     for tag, a0, a1, b0, b1 in sm.get_opcodes():
         if tag == "equal":
             continue
-        if tag == "insert" and a0 > 0 and b0 > 0 and ot[a0 - 1].kind not in ("space", "punct"):
+        if tag == "insert" and a0 > 0 and b0 > 0 and ot[a0 - 1].kind in ("latin", "digit"):
             a0, b0, tag = a0 - 1, b0 - 1, "replace"  # GPT1 → GPT-1: take the word before
         os_ = ot[a0].start if a0 < len(ot) else len(old)
         oe = ot[a1 - 1].end if a1 > a0 else os_
