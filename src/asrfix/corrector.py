@@ -684,6 +684,11 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
     rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
+    if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
+        rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
+    elif changed.isascii() and into.isascii() and _cjk_context(text, c.start, c.end):
+        # in code-switched speech the spelling counts too (retrial / retrieval)
+        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
     floor = REST_SIMILARITY_CHINESE if _cjk_context(text, c.start, c.end) else REST_SIMILARITY
     if rest < floor:
         return None
