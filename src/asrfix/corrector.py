@@ -227,7 +227,7 @@ class Corrector:
         out: list[Candidate] = []
         protected: list[tuple[int, int]] = []
         n = len(words)
-        max_span = max(self._max_zh, 2 * cfg.max_words + 2)
+        max_span = max(self._max_zh, 4 * cfg.max_words + 2)
         for i in range(n):
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
@@ -253,11 +253,13 @@ class Corrector:
                     n_latin += 1
                     n_digit += w.tok.kind == "digit"
                     n_long += len(w.tok.text) > 1
-                if n_long > cfg.max_words or n_tokens > 2 * cfg.max_words + 2:
+                if n_long > 2 * cfg.max_words or n_tokens > 4 * cfg.max_words + 2:
                     break
                 start, end = words[i].tok.start, w.tok.end
                 span = text[start:end]
                 self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
+                if n_latin and (n_long > cfg.max_words or n_tokens > 2 * cfg.max_words + 2):
+                    continue  # long windows: only an exact spelling (a long name re-spaced)
                 if n_latin == 0:
                     if len(syl) > self._cjk_span_limit:
                         break
