@@ -179,3 +179,16 @@ def test_corrector_pickles_small_and_equal() -> None:
     clone = pickle.loads(blob)
     text = (GOLDEN / "talk.srt").read_text(encoding="utf-8")
     assert clone.check(text) == fixer.check(text) and clone.config == fixer.config
+
+
+def test_walked_files_that_are_not_transcripts_are_skipped(
+        work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "package.json").write_text('{"name": "x"}', encoding="utf-8")
+    (work / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    code, out = run("check", str(work), "--format", "json", *LEX)
+    assert code == EXIT_FOUND
+    err = capsys.readouterr().err
+    assert "skipped" in err and "package.json" in err and "latin1.txt" in err
+    assert not any(f["path"].endswith("package.json") for f in json.loads(out)["files"])
+    code, _ = run("check", str(work / "package.json"), *LEX)  # named: an error
+    assert code == 66

@@ -200,7 +200,8 @@ def _corrector(eff: dict[str, Any]) -> Corrector:
     return Corrector(lexicon, config=config)
 
 
-def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """(path, named): files named on the command line, and those found in directories."""
     for p in paths:
         if p != "-" and os.path.isdir(p):
             for root, dirs, files in os.walk(p):
@@ -208,9 +209,9 @@ def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if name.endswith(TRANSCRIPT_SUFFIXES) and not _excluded(full, exclude):
-                        yield full
+                        yield full, False
         elif not _excluded(p, exclude) or p == "-":
-            yield p
+            yield p, True
 
 
 def _excluded(path: str, patterns: Sequence[str]) -> bool:
@@ -220,13 +221,19 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
 
 def _results(args: argparse.Namespace, eff: dict[str, Any]) -> list[tuple[str, Result]]:
     files = list(_walk(args.paths, eff["exclude"]))
-    if not files:
-        raise InputError("no transcript files found", path=", ".join(args.paths))
-    texts = [(p, read_text(p)) for p in files]
     docs = []
-    for p, text in texts:
-        fmt = eff["input_format"] or detect_format(p, text)
-        docs.append((p, parse(text, fmt, p)))
+    for p, named in files:
+        try:
+            text = read_text(p)
+            docs.append((p, parse(text, eff["input_format"] or detect_format(p, text), p)))
+        except InputError as exc:
+            if named:
+                raise
+            # a file met while walking a directory (package.json, a notes file that is not
+            # UTF-8) is not a transcript: say so and go on
+            print(f"asrfix: skipped {exc}", file=sys.stderr)
+    if not docs:
+        raise InputError("no transcript files found", path=", ".join(args.paths))
     fixer = _corrector(eff)
     show = sys.stderr.isatty() and len(docs) > 1
     if args.jobs < 1:
