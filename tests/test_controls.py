@@ -68,3 +68,13 @@ def test_addresses_and_file_names_are_not_speech() -> None:
 def test_correctly_written_term_blocks_other_spellings() -> None:
     c = Corrector(["Q3", "Q-3"])
     assert pairs(c, "results for Q3 and q-3") == []
+
+
+def test_other_terms_nearby_are_evidence_but_never_make_a_fix() -> None:
+    c = Corrector(["DeepSeek", "OpenAI"])
+    alone = c.check("我们聊聊 deep stick 的模型")
+    near = c.check("我们聊聊 OpenAI 和 deep stick 的模型")
+    assert len(alone) == len(near) == 1
+    assert any("lexicon term 'OpenAI' nearby" in n for n in near[0].evidence.notes)
+    assert near[0].score >= alone[0].score
+    assert near[0].status == alone[0].status  # topic alone does not change the tier

@@ -91,6 +91,8 @@ def _latin_phones(word: str) -> str:
     return "".join(word_phones(p) for p in word_parts(word))
 
 
+#: added to a match's score when another lexicon term, written correctly, is nearby
+NEARBY_TERM_BONUS = 0.02
 #: added to a match's score when one of the term's context words is nearby
 CONTEXT_BONUS = 0.05
 #: a single word in English speech needs at least this similarity to become a term
@@ -281,6 +283,8 @@ class Corrector:
         if self._protect is not None:
             hard = [m.span() for m in self._protect.finditer(text)]
             out = [c for c in out if not any(c.start < e and s < c.end for s, e in hard)]
+        _nearby_terms(text, out, sorted(set(protected)), self.config.context_radius,
+                      self.config.fix_threshold)
         return [c for c in (self._context(text, c) for c in out) if c is not None]
 
     def _context(self, text: str, c: Candidate) -> Candidate | None:
@@ -634,6 +638,26 @@ def _word_aligned(heard: list[str], canonical: str) -> float:
         return 0.0
     sims = [phone_similarity(h, _latin_phones(p)) for h, p in zip(heard, parts, strict=True)]
     return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
+
+
+def _nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]],
+                  radius: int, fix_threshold: float) -> None:
+    """Context evidence: a lexicon term written correctly nearby (the talk is on the topic)
+    adds ``NEARBY_TERM_BONUS`` to a match and is named in its notes. Topic alone never makes
+    a match safe to apply unattended: the bonus does not lift a score into the fix tier."""
+    if not found:
+        return
+    starts = [s for s, _ in found]
+    for c in cands:
+        lo = bisect.bisect_left(starts, c.start - radius)
+        for s, e in found[lo:]:
+            if s > c.end + radius:
+                break
+            if e <= c.start or s >= c.end:
+                ceiling = 1.0 if c.score >= fix_threshold else fix_threshold - 1e-3
+                c.score = max(c.score, min(ceiling, c.score + NEARBY_TERM_BONUS))
+                c.notes = (*c.notes, f"lexicon term {text[s:e]!r} nearby")
+                break
 
 
 def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,
