@@ -78,3 +78,10 @@ def test_other_terms_nearby_are_evidence_but_never_make_a_fix() -> None:
     assert any("lexicon term 'OpenAI' nearby" in n for n in near[0].evidence.notes)
     assert near[0].score >= alone[0].score
     assert near[0].status == alone[0].status  # topic alone does not change the tier
+
+
+def test_a_spelled_letter_misheard_or_dropped() -> None:
+    c = Corrector(["V A R technology", "D A R P A Grand Challenge"])
+    assert pairs(c, "the new V R technology helps referees") == [
+        ("V R technology", "V A R technology")]
+    assert pairs(c, "they won the D A R P R Grand Challenge") == [("R", "A")]

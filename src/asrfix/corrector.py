@@ -704,7 +704,13 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     if lo == 0 and hi == 0:
         return c
     if lo + hi >= min(len(src), len(dst)):
-        return None  # words added or dropped with nothing heard for them
+        added = [word(c.replacement, d) for d in dst[lo:len(dst) - hi]]
+        beside = [word(c.replacement, d) for d in dst[max(0, lo - 1):lo]
+                  + dst[len(dst) - hi:len(dst) - hi + 1]]
+        if not (len(src) < len(dst) and len(added) == 1 and len(added[0]) == 1
+                and added[0].isupper() and beside and all(len(b) == 1 for b in beside)):
+            return None  # words added or dropped with nothing heard for them
+        return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
 
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
