@@ -17,7 +17,7 @@ correction satisfies ``text[start:end] == original``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -228,7 +228,3 @@ class Result(BaseModel):
                 f"  {c.start}-{c.end} {c.original!r} -> {c.replacement!r} "
                 f"[{c.status} {c.score:.2f} {c.evidence.method}]")
         return "\n".join(lines)
-
-
-def _sorted(corrections: Sequence[Correction]) -> tuple[Correction, ...]:
-    return tuple(sorted(corrections, key=lambda c: (c.start, c.end)))

@@ -255,8 +255,3 @@ def _guess_kind(term: str) -> str:
 
 def _toml(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def pairs_as_records(pairs: Iterable[Pair]) -> list[dict[str, object]]:
-    return [{"line": p.line, "original": p.original, "corrected": p.corrected,
-             "start": p.start, "end": p.end} for p in pairs]
