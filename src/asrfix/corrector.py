@@ -27,6 +27,7 @@ from .formats.jsonseg import escape_json
 from .index import CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
+    chinese_digits,
     fold_syllable,
     is_function_word,
     known_word,
@@ -216,9 +217,7 @@ class Corrector:
                     words.append(_Word(tok, (), _latin_phones(tok.text),
                                        tok.text.lower(), False, _glued(text, tok)))
                 gap_ok = True
-            elif tok.kind == "space" or tok.text in _JOINERS:
-                gap_ok = gap_ok and True
-            else:
+            elif tok.kind != "space" and tok.text not in _JOINERS:
                 gap_ok = False
         return words, joins
 
@@ -331,7 +330,7 @@ class Corrector:
             if len(syl) != len(offsets) or len(offsets) < 3:
                 continue  # pinyin did not align one to one with the characters
             bounds = {w.tok.start for w in run} | {run[-1].tok.end}
-            folded = tuple(fold_syllable(s) for s in syl)
+            folded = tuple(f for w in run for f in w.folded)
             for s in range(len(syl)):
                 for n in lengths:
                     e = s + n
@@ -406,29 +405,22 @@ class Corrector:
                                             and _STYLE.sub("", span.replace(" ", ""))
                                             != _STYLE.sub("", variant.replace(" ", ""))):
                     continue  # a variant with capitals (FIT) does not match "fit"
-                risk = self._variant_risk(text, span, start, end)
-                if risk == "never":
+                if not self._variant_applies(span):
                     continue
-                out.append(Candidate(start, end, ct, ct.canonical,
-                                     0.99 if risk == "safe" else 0.8, "variant",
+                out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
                                      squash(span), squash(variant), 1.0,
-                                     (f"known variant {variant!r}",
-                                      *(() if risk == "safe" else (risk,))),
-                                     risk != "safe"))
+                                     (f"known variant {variant!r}",)))
 
-    def _variant_risk(self, text: str, span: str, start: int, end: int) -> str:
-        """Whether a known variant may be applied as it stands: "safe", or "never" (a single
-        letter or character, a number, a function word, a frequent Chinese word, an English
-        dictionary word: exact variants of those would rewrite ordinary text)."""
+    def _variant_applies(self, span: str) -> bool:
+        """Whether a known variant may be applied where it occurs: not when it is a single
+        letter or character, a number, a function word, a frequent Chinese word or an English
+        dictionary word, whose exact variants would rewrite ordinary text."""
         if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
-            return "never"
+            return False
         if all(CJK_RE.match(ch) for ch in span):
-            if self.segmenter.word_frequency(span) >= self.config.common_word_frequency:
-                return "never"
-            return "safe"
-        if " " not in span and span.islower() and known_word(span):
-            return "never"  # skill, head, computer: right far more often than not
-        return "safe"
+            return self.segmenter.word_frequency(span) < self.config.common_word_frequency
+        # skill, head, computer: right far more often than not
+        return not (" " not in span and span.islower() and known_word(span))
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate],
@@ -622,12 +614,8 @@ def _readings(text: str) -> list[str]:
     """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
     out = [mixed_phones(text)]
     if any(ch.isdigit() for ch in text):
-        out.append(mixed_phones(re.sub(r"[0-9]", lambda m: CHINESE_DIGITS[int(m.group())],
-                                       text)))
+        out.append(mixed_phones(chinese_digits(text)))
     return out
-
-
-CHINESE_DIGITS = "零一二三四五六七八九"
 
 
 def _word_aligned(heard: list[str], canonical: str) -> float:

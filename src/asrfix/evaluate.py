@@ -102,8 +102,8 @@ def _gold_from_edit(raw: str, edited: str, terms: Iterable[str]) -> list[GoldFix
     for p in align(raw, edited, segmenter=seg, terms=known):
         if _squash(p.original) == _squash(p.corrected):
             klass: Klass = "format"
-        elif p.corrected in known or (_looks_like_term(p.corrected, seg) and (
-                p.corrected != p.corrected.lower() or p.corrected in known)):
+        elif p.corrected in known or (_looks_like_term(p.corrected, seg)
+                                      and p.corrected != p.corrected.lower()):
             klass = "domain"
         else:
             klass = "general"

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from .lexicon import Kind, Lexicon, Term, TermRecord
 from .phonetics import (
-    DIGIT_PINYIN,
+    chinese_digits,
     coarse,
     english_phones,
     fold_syllable,
@@ -102,10 +102,7 @@ def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
         if re.search("[AEIOU]", acro):
             readings.add(say(text.replace(acro, acro.lower())))
     if re.search(r"[0-9]", text):  # digits read in Chinese: o3 as "o 三"
-        zh_digits = re.sub(r"[0-9]", lambda m: " " + DIGIT_PINYIN[m.group()] + " ", text)
-        readings.add("".join(
-            pinyin_phones(p) if p in DIGIT_PINYIN.values() and not p.isupper() else say(p)
-            for p in zh_digits.split()))
+        readings.add(mixed_phones(chinese_digits(text)))
     return tuple(sorted(r for r in readings if r))
 
 

@@ -199,11 +199,18 @@ DIGIT_PHONES = {
     "0": "ziErou", "1": "wEn", "2": "tu", "3": "Tri", "4": "for", "5": "faiv", "6": "siks",
     "7": "sevEn", "8": "eit", "9": "nain",
 }
-#: Chinese readings of digits: a code-switching speaker (or the recogniser) may say 三 for 3
-DIGIT_PINYIN = {
-    "0": "ling", "1": "yi", "2": "er", "3": "san", "4": "si", "5": "wu", "6": "liu", "7": "qi",
-    "8": "ba", "9": "jiu",
-}
+#: Chinese numerals for the digits: a code-switching speaker (or the recogniser) may say 三
+#: for 3
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_digits(text: str) -> str:
+    """``text`` with its digits written as Chinese numerals, to be read in Chinese.
+
+    >>> chinese_digits("GPT-4")
+    'GPT-四'
+    """
+    return re.sub(r"[0-9]", lambda m: CHINESE_DIGITS[int(m.group())], text)
 
 
 def spelled_phones(letters: str) -> str:
