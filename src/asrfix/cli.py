@@ -181,13 +181,21 @@ def _effective(args: argparse.Namespace) -> dict[str, Any]:
     return eff
 
 
-def _corrector(eff: dict[str, Any]) -> Corrector:
-    from .corrector import Corrector
-
+def _lexicon(eff: dict[str, Any]) -> Lexicon | None:
+    """The shipped lexicons (unless turned off) and those given, merged; None if neither."""
     lexicons = [] if eff["no_default_lexicons"] else [Lexicon.default()]
     if eff["lexicon"]:
         lexicons.append(Lexicon.load(*eff["lexicon"]))
     if not lexicons:
+        return None
+    return lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
+
+
+def _corrector(eff: dict[str, Any]) -> Corrector:
+    from .corrector import Corrector
+
+    lexicon = _lexicon(eff)
+    if lexicon is None:
         raise _UsageError("asrfix: error: no lexicon: give --lexicon PATH or drop "
                           "--no-default-lexicons")
     try:
@@ -196,7 +204,6 @@ def _corrector(eff: dict[str, Any]) -> Corrector:
     except ValueError as exc:
         first = str(exc).splitlines()
         raise ConfigError(first[-1].strip() if first else "invalid option") from None
-    lexicon = lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
     return Corrector(lexicon, config=config)
 
 
@@ -318,11 +325,7 @@ def _cmd_learn(args: argparse.Namespace, out: TextIO) -> int:
     from .learn import learn_lexicon
 
     eff = _effective(args)
-    lexicons = [] if eff["no_default_lexicons"] else [Lexicon.default()]
-    if eff["lexicon"]:
-        lexicons.append(Lexicon.load(*eff["lexicon"]))
-    lexicon = Lexicon.merge(*lexicons) if lexicons else None
-    toml = learn_lexicon(read_text(args.raw), read_text(args.edited), lexicon,
+    toml = learn_lexicon(read_text(args.raw), read_text(args.edited), _lexicon(eff),
                          min_count=args.min_count)
     if args.output == "-":
         out.write(toml)
