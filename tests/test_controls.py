@@ -85,3 +85,13 @@ def test_a_spelled_letter_misheard_or_dropped() -> None:
     assert pairs(c, "the new V R technology helps referees") == [
         ("V R technology", "V A R technology")]
     assert pairs(c, "they won the D A R P R Grand Challenge") == [("R", "A")]
+
+
+def test_a_real_word_changed_into_an_unlike_one_is_only_suggested() -> None:
+    """The words kept make the term likely; a dictionary word that sounds unlike its
+    replacement ("Ecology" / "Ecologic") is shown to a human, never applied unattended."""
+    lexicon = Lexicon.from_terms(["Ecologic Transition Ministry", "Kenyan Defence Ministry"])
+    result = Corrector(lexicon).check(
+        "The Ecology Transition Ministry met the Kenyan Defense Ministry.")
+    by_original = {c.original: c.status for c in result}
+    assert by_original == {"Ecology": "suggestion", "Defense": "fix"}

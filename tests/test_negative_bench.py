@@ -34,32 +34,14 @@ def _references(name: str, lang: str) -> list[str]:
 
 @pytest.mark.parametrize(("name", "lexicon", "lang"), [
     ("contextasr_dev.jsonl", "contextasr_dev_zh_lexicon.txt", "zh"),
-    pytest.param("contextasr_dev.jsonl", "contextasr_dev_en_lexicon.txt", "en",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "one suggestion (radiograph -> radiographs: a listed plural) in 18k "
-                     "characters is above the 0.2 per 10k target"))),
-    pytest.param("earnings21_dev.jsonl", "earnings21_dev_en_lexicon.txt", "en",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "about 0.37 proposals per 10k (opex -> CapEx, land side -> Lands' End): "
-                     "ordinary words that sound like a listed name need context evidence"))),
+    ("contextasr_dev.jsonl", "contextasr_dev_en_lexicon.txt", "en"),
+    ("earnings21_dev.jsonl", "earnings21_dev_en_lexicon.txt", "en"),
 ])
 def test_references_are_left_alone(name: str, lexicon: str, lang: str) -> None:
     refs = _references(name, lang)
     rate, fixes = _rate(Corrector(Lexicon.load(BENCH / lexicon)), refs)
     assert fixes == 0
     assert rate <= 0.2
-
-
-@pytest.mark.parametrize(("name", "lexicon", "lang", "ceiling"), [
-    ("contextasr_dev.jsonl", "contextasr_dev_en_lexicon.txt", "en", 1.0),
-    ("earnings21_dev.jsonl", "earnings21_dev_en_lexicon.txt", "en", 0.5),
-])
-def test_references_regression_guard(name: str, lexicon: str, lang: str, ceiling: float) -> None:
-    """Where the target is not met yet, at least no fix and no worse than today."""
-    refs = _references(name, lang)
-    rate, fixes = _rate(Corrector(Lexicon.load(BENCH / lexicon)), refs)
-    assert fixes <= 1
-    assert rate <= ceiling
 
 
 def _seed_dev_corrected() -> str:
@@ -94,11 +76,11 @@ def test_seed_dev_with_gold_fixes_has_no_fix() -> None:
     text = _seed_dev_corrected()
     result = Corrector(Lexicon.load(EVAL / "lexicon_episode.txt")).check(text)
     assert result.fixes == ()
-    assert 1e4 * len(result) / len(text) <= 1.0  # target 0.2: see the strict xfail below
+    assert 1e4 * len(result) / len(text) <= 0.5  # target 0.2: see the strict xfail below
 
 
-@pytest.mark.xfail(strict=True, reason=("3 suggestions in 32k characters: computer -> compute, "
-                                        "pass at k -> pass@k, copilot -> Copilot"))
+@pytest.mark.xfail(strict=True, reason=("1 suggestion in 32k characters: copilot -> Copilot, "
+                                        "where the editor kept the common noun"))
 def test_seed_dev_with_gold_fixes_meets_target() -> None:
     text = _seed_dev_corrected()
     result = Corrector(Lexicon.load(EVAL / "lexicon_episode.txt")).check(text)

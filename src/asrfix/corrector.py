@@ -53,10 +53,11 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "Corrector", "check"]
 
 _JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
-#: web addresses, e-mail addresses and file names: text that was typed, not transcribed
+#: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
+#: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned
 _NOT_SPEECH = re.compile(
     r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|"
-    r"edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b", re.I)
+    r"edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b|\b[A-Za-z]+-(?=\s|$)", re.I)
 
 
 @dataclass(slots=True)
@@ -508,6 +509,8 @@ class Corrector:
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
         for tid, k in self.index.phone_candidates(phones, heard_words):
             ct = self.index.terms[tid]
+            if letters is not None and _verbalised(span, ct.canonical):
+                return  # "pass at k" is pass@k read aloud: style, and no other term's
             tph = ct.phones[k]
             if aligned_mode and tid not in best:
                 aligned = _word_aligned(heard, ct.canonical)
@@ -528,6 +531,8 @@ class Corrector:
                     letters, ct.letters,
                     allow_plural=" " in ct.canonical and not _STYLE.search(ct.canonical))):
                 continue  # same spelling (the format path owns it) or another inflection
+            if letters is not None and i == j and _same_family(span, ct.canonical):
+                continue  # "computer" is a word of its own, not a mishearing of "compute"
             notes: list[str] = []
             score = sim
             tph = ct.phones[k]
@@ -540,6 +545,18 @@ class Corrector:
             if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
                     span.isupper() and len(span) >= 3 and ct.letters != letters)):
                 continue  # one written word in English speech: only a near-identical sound
+            if english and j > i and (
+                    (_truncated(letters, ct.letters)
+                     and all(len(w.tok.text) > 1 for w in words[i:j + 1]))
+                    or (sim < ENGLISH_WORD_SIMILARITY
+                        and all(len(w.tok.text) > 1 and known_word(w.tok.text)
+                                for w in words[i:j + 1])
+                        and not _parts_aligned(words[i:j + 1], ct.canonical))):
+                # in English speech a window that spells the start or the end of the term
+                # is that shorter word ("adjusted EBIT" is no truncated "adjusted EBITDA"),
+                # and ordinary words need a near-identical sound ("land side" is not
+                # Lands' End) unless they line up with the parts of the term (site time)
+                continue
             if common:
                 if english:
                     continue  # in English speech a real word is far likelier than a name
@@ -709,10 +726,17 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     elif changed.isascii() and into.isascii() and _cjk_context(text, c.start, c.end):
         # in code-switched speech the spelling counts too (retrial / retrieval)
         rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
-    floor = REST_SIMILARITY_CHINESE if _cjk_context(text, c.start, c.end) else REST_SIMILARITY
+    chinese = _cjk_context(text, c.start, c.end)
+    floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
     if rest < floor:
         return None
+    # one real word changed in English speech into something that sounds unlike it: the
+    # words kept make the term likely, not this change (Ecology Transition Ministry)
+    doubtful = (not chinese and changed.isascii() and not _WORD_SPLIT.search(changed)
+                and rest < ENGLISH_WORD_SIMILARITY and known_word(changed))
     number_only = _inflection(squash(changed), squash(into))
+    if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
+        return None  # "the latest chest radiograph shows": the singular agrees with its verb
     # cut only exactly equal words, and only where both use the same separator
     while lo and (word(span, src[lo - 1]) != word(c.replacement, dst[lo - 1])
                   or span[src[lo - 1][1]:src[lo][0]] != c.replacement[dst[lo - 1][1]:dst[lo][0]]
@@ -731,7 +755,7 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
                      c.method, c.heard, c.expected, c.similarity,
                      (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}",
                       *(("only grammatical number changes",) if number_only else ())),
-                     c.cap_suggestion or number_only)
+                     c.cap_suggestion or number_only or doubtful)
 
 
 _WORD = re.compile(r"[^ \-]+")
@@ -747,6 +771,45 @@ def _inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
     if heard in (term + "s", term + "es"):
         return True
     return not allow_plural and term in (heard + "s", heard + "es")
+
+
+_DERIVATIONS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "ion", "ions", "al", "ly")
+
+
+def _same_family(heard: str, canonical: str) -> bool:
+    """Whether two dictionary words are one word with and without a suffix (compute /
+    computer): each is a word of its own, not a mishearing of the other."""
+    a, b = sorted((heard.lower(), canonical.lower()), key=len)
+    return (a != b and b.startswith(a) and b[len(a):] in _DERIVATIONS
+            and known_word(a) and known_word(b))
+
+
+_SPOKEN_SYMBOLS = {"@": " at ", "&": " and ", "+": " plus ", "#": " number ", "%": " percent "}
+
+
+def _verbalised(heard: str, canonical: str) -> bool:
+    """Whether the span is the term with its symbols read out (pass at k / pass@k)."""
+    if not any(ch in _SPOKEN_SYMBOLS for ch in canonical):
+        return False
+    spoken = "".join(_SPOKEN_SYMBOLS.get(ch, ch) for ch in canonical)
+    return " ".join(_WORD_SPLIT.split(spoken.lower())).strip() == " ".join(
+        _WORD_SPLIT.split(heard.lower())).strip()
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_SINGULAR_AUXILIARIES = frozenset({"is", "was", "has", "does", "doesn", "isn", "wasn", "hasn"})
+
+
+def _singular_verb_after(text: str, end: int) -> bool:
+    """Whether the next word is a verb in the third person singular (is, has, shows …):
+    an -s word whose stem is itself an English word, or a singular auxiliary."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _SINGULAR_AUXILIARIES or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        and known_word(word) and known_word(word[:-1]))
 
 
 def _duplicates_punctuation(text: str, start: int, end: int, replacement: str) -> bool:
@@ -769,6 +832,29 @@ def _stray_function_word(span: str, canonical: str) -> bool:
             if not any(phone_similarity(ph, o) >= 0.5 for o in own):
                 return True
     return False
+
+
+def _truncated(letters: str | None, term_letters: str) -> bool:
+    """Whether the window spells the start of the term, short of more than a letter or a
+    plural ending: ``adjustedebit`` against ``adjustedebitda`` (not ``web`` / ``webb``)."""
+    if not letters or not term_letters.startswith(letters):
+        return False
+    rest = term_letters[len(letters):]
+    return len(rest) >= 2 and rest != "es"
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _parts_aligned(window: list[_Word], canonical: str) -> bool:
+    """Whether the window's words line up one by one with the parts of the term (its words,
+    split at inner capitals), one heard exactly and none far off: ``site time`` / SiTime."""
+    parts = [p for w in _WORD_SPLIT.split(canonical) for p in _CAMEL.split(w) if p]
+    if len(parts) != len(window):
+        return False
+    sims = [phone_similarity(w.phones, _latin_phones(p))
+            for w, p in zip(window, parts, strict=True)]
+    return max(sims) == 1.0 and min(sims) >= 0.5
 
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
