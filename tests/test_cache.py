@@ -70,3 +70,34 @@ def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.Mo
 
 def _fail(*args: object, **kwargs: object) -> None:
     raise AssertionError("the index was built instead of loaded")
+
+
+JIEBA_TEXT = "今天请到了尧舜禹，我们需要更多的资源来完成这个项目，里面的东西都被拿走了。"
+
+
+def test_jieba_dictionary_is_stored_by_first_character(cache_dir: Path) -> None:
+    """The first segmenter stores jieba's dictionary split by first character; the next reads
+    only the parts its text needs, and segments exactly as jieba's whole dictionary does."""
+    from asrfix.segment import Segmenter
+
+    first = Segmenter()
+    want = first.tokenize(JIEBA_TEXT)
+    assert first._lazy is None and len(list(cache_dir.glob("*.jieba"))) == 1
+    lazy = Segmenter()
+    assert lazy.tokenize(JIEBA_TEXT) == want
+    assert lazy._lazy is not None
+    assert set(lazy._lazy._loaded) == set(JIEBA_TEXT)  # only this text's characters
+    assert 0 < len(lazy.tokenizer.FREQ) < len(first.tokenizer.FREQ)
+    for word in ("资源", "尧舜禹", "项目", "里面", "不是一个词"):  # also outside the text
+        assert lazy.word_frequency(word) == first.word_frequency(word)
+
+
+def test_corrupt_jieba_store_is_ignored(cache_dir: Path) -> None:
+    from asrfix.segment import Segmenter
+
+    want = Segmenter().tokenize(JIEBA_TEXT)
+    (store,) = cache_dir.glob("*.jieba")
+    store.write_bytes(b"\x00garbage")
+    again = Segmenter()
+    assert again.tokenize(JIEBA_TEXT) == want
+    assert again._lazy is None  # rebuilt from jieba's own dictionary

@@ -56,20 +56,20 @@ def cache_key(lexicon_digest: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def load(key: str) -> object | None:
+def load(key: str, suffix: str = ".idx") -> object | None:
     """The cached state for ``key``, or ``None`` (missing, unreadable or corrupt)."""
     d = cache_dir()
     if d is None:
         return None
     try:
-        data = (d / f"{key}.idx").read_bytes()
+        data = (d / f"{key}{suffix}").read_bytes()
         state: object = marshal.loads(data)
         return state
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
-def save(key: str, state: tuple[object, ...]) -> None:
+def save(key: str, state: tuple[object, ...], suffix: str = ".idx") -> None:
     """Store ``state`` atomically; failures (read-only home, full disk) are ignored."""
     d = cache_dir()
     if d is None:
@@ -77,12 +77,12 @@ def save(key: str, state: tuple[object, ...]) -> None:
     tmp = None
     try:
         d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".idx")
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=suffix)
         with os.fdopen(fd, "wb") as f:
             f.write(marshal.dumps(state))  # type: ignore[arg-type]
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, d / f"{key}.idx")
+        os.replace(tmp, d / f"{key}{suffix}")
         tmp = None
     except (OSError, ValueError):
         pass

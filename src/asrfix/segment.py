@@ -11,13 +11,14 @@ Offsets always point into the caller's original string.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     import jieba
+
+    from .jieba_dict import ShardedDictionary
 
 __all__ = ["CJK_RE", "Segmenter", "Token", "TokenKind", "has_cjk"]
 
@@ -63,9 +64,10 @@ class Segmenter:
 
     def __init__(self) -> None:
         self._jieba: jieba.Tokenizer | None = None
+        self._lazy: ShardedDictionary | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"_jieba": None}
+        return {"_jieba": None, "_lazy": None}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -73,26 +75,32 @@ class Segmenter:
     @property
     def tokenizer(self) -> jieba.Tokenizer:
         if self._jieba is None:
-            import jieba
+            from .jieba_dict import load_tokenizer
 
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            self._jieba = tk
+            self._jieba, self._lazy = load_tokenizer()
         return self._jieba
 
     def word_frequency(self, word: str) -> int:
         """How often jieba's dictionary has seen ``word`` (0 when it is not a word)."""
-        return int(self.tokenizer.FREQ.get(word, 0) or 0)
+        tk = self.tokenizer
+        if self._lazy is not None:
+            self._lazy.ensure(word[:1])
+        return int(tk.FREQ.get(word, 0) or 0)
 
     def tokenize(self, text: str) -> list[Token]:
         """All tokens of ``text``, in order, covering it exactly."""
         out: list[Token] = []
+        prepared = False
         for m in _RUN.finditer(text):
             kind = m.lastgroup
             s, e = m.span()
             if kind == "cjk":
-                for word, ws, we in self.tokenizer.tokenize(m.group(), HMM=False):
+                if not prepared:
+                    tk = self.tokenizer
+                    if self._lazy is not None:
+                        self._lazy.ensure(text)
+                    prepared = True
+                for word, ws, we in tk.tokenize(m.group(), HMM=False):
                     out.append(Token(word, s + ws, s + we, "cjk"))
             else:
                 out.append(Token(m.group(), s, e, kind))  # type: ignore[arg-type]

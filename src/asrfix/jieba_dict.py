@@ -1,0 +1,96 @@
+"""jieba's dictionary, loaded by first character as texts need it.
+
+jieba keeps one dictionary of about 500,000 words and prefixes; unpickling it takes most of
+half a second, which a one-line check should not pay. Segmenting a text only ever looks up
+strings that start with one of the text's own characters, so the dictionary is stored once
+in the asrfix cache split by first character, and each part is read back the first time a
+text contains that character. The result is the same tokenizer, word for word.
+
+The store is an entry of :mod:`asrfix.cache` (plain data, atomic writes, ignored when
+missing or corrupt), keyed by jieba's version and its dictionary file; without a usable cache
+the whole dictionary is loaded the usual way.
+
+>>> d = ShardedDictionary({"我": __import__("marshal").dumps({"我": 5, "我们": 9})}, 14)
+>>> d.freq, d.total
+({}, 14)
+>>> d.ensure("我们")
+>>> sorted(d.freq.items())
+[('我', 5), ('我们', 9)]
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from . import cache
+
+if TYPE_CHECKING:
+    import jieba
+
+__all__ = ["ShardedDictionary", "load_tokenizer"]
+
+_SUFFIX = ".jieba"
+
+
+class ShardedDictionary:
+    """Word frequencies of jieba's dictionary, filled one first character at a time."""
+
+    def __init__(self, shards: dict[str, bytes], total: int) -> None:
+        self.freq: dict[str, int] = {}
+        self.total = total
+        self._shards = shards
+        self._loaded: set[str] = set()
+
+    def ensure(self, text: str) -> None:
+        """Load the parts for every character of ``text`` not loaded yet."""
+        for ch in set(text).difference(self._loaded):
+            blob = self._shards.get(ch)
+            if blob is not None:
+                self.freq.update(marshal.loads(blob))
+            self._loaded.add(ch)
+
+
+def _key(tk: jieba.Tokenizer) -> str:
+    import jieba
+
+    path = tk.get_dict_file().name if tk.dictionary == jieba.DEFAULT_DICT else tk.dictionary
+    st = os.stat(path)
+    return cache.cache_key(f"jieba {jieba.__version__} {path} {st.st_size} {st.st_mtime_ns}")
+
+
+def _split(freq: dict[str, int]) -> dict[str, bytes]:
+    groups: dict[str, dict[str, int]] = defaultdict(dict)
+    for word, n in freq.items():
+        groups[word[:1]][word] = n
+    return {ch: marshal.dumps(part) for ch, part in groups.items()}
+
+
+def load_tokenizer() -> tuple[jieba.Tokenizer, ShardedDictionary | None]:
+    """A ready jieba tokenizer and, when the cache holds the split dictionary, the
+    :class:`ShardedDictionary` that must be given each text (``ensure``) before segmenting it.
+    """
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its progress notes are noise here
+    tk = jieba.Tokenizer()
+    if cache.cache_dir() is None:
+        tk.initialize()
+        return tk, None
+    try:
+        key = _key(tk)
+    except OSError:
+        tk.initialize()
+        return tk, None
+    state = cache.load(key, _SUFFIX)
+    if (isinstance(state, tuple) and len(state) == 2 and isinstance(state[0], int)
+            and isinstance(state[1], dict)):
+        lazy = ShardedDictionary(state[1], state[0])
+        tk.FREQ, tk.total, tk.initialized = lazy.freq, lazy.total, True
+        return tk, lazy
+    tk.initialize()
+    cache.save(key, (int(tk.total), _split(tk.FREQ)), _SUFFIX)
+    return tk, None
