@@ -86,7 +86,7 @@ def test_jieba_dictionary_is_stored_by_first_character(cache_dir: Path) -> None:
     lazy = Segmenter()
     assert lazy.tokenize(JIEBA_TEXT) == want
     assert lazy._lazy is not None
-    assert set(lazy._lazy._loaded) == set(JIEBA_TEXT)  # only this text's characters
+    assert set(lazy._lazy.loaded) == set(JIEBA_TEXT)  # only this text's characters
     assert 0 < len(lazy.tokenizer.FREQ) < len(first.tokenizer.FREQ)
     for word in ("资源", "尧舜禹", "项目", "里面", "不是一个词"):  # also outside the text
         assert lazy.word_frequency(word) == first.word_frequency(word)
@@ -101,3 +101,28 @@ def test_corrupt_jieba_store_is_ignored(cache_dir: Path) -> None:
     again = Segmenter()
     assert again.tokenize(JIEBA_TEXT) == want
     assert again._lazy is None  # rebuilt from jieba's own dictionary
+
+
+def test_pinyin_tables_are_read_back_from_the_cache(cache_dir: Path) -> None:
+    """pypinyin's dictionaries are compacted once into the cache; what is read back gives
+    the same readings as compacting them afresh, and a corrupt entry is rebuilt."""
+    from asrfix import pinyin
+
+    text = "重庆银行的行长在长江边上说了一个长长的故事，尧舜禹吕布"
+    fresh = pinyin._compact()
+
+    def read() -> tuple[object, ...]:
+        pinyin._tables.cache_clear()
+        pinyin._char.cache_clear()
+        pinyin.syllables.cache_clear()
+        return pinyin._tables()
+
+    try:
+        first = read()
+        (entry,) = cache_dir.glob("*.pinyin")
+        assert read() == first == fresh
+        entry.write_bytes(b"not marshal data")
+        assert read() == fresh
+        assert pinyin.syllables(text)[:4] == ("chong", "qing", "yin", "hang")
+    finally:
+        read()

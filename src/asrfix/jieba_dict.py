@@ -43,15 +43,15 @@ class ShardedDictionary:
         self.freq: dict[str, int] = {}
         self.total = total
         self._shards = shards
-        self._loaded: set[str] = set()
+        self.loaded: set[str] = set()
 
     def ensure(self, text: str) -> None:
         """Load the parts for every character of ``text`` not loaded yet."""
-        for ch in set(text).difference(self._loaded):
+        for ch in set(text).difference(self.loaded):
             blob = self._shards.get(ch)
             if blob is not None:
                 self.freq.update(marshal.loads(blob))
-            self._loaded.add(ch)
+            self.loaded.add(ch)
 
 
 def _key(tk: jieba.Tokenizer) -> str:

@@ -5,6 +5,8 @@ pypinyin's ``lazy_pinyin`` is thorough but costs tens of microseconds a call, to
 ``phrases_dict`` for words whose reading depends on context, such as 重庆 or 银行) and
 converts a string by greedy longest phrase match, then the first reading of each character.
 Characters pypinyin does not know are skipped, as ``lazy_pinyin(errors="ignore")`` does.
+Importing those dictionaries costs about 57 MB and a third of a second, so a compact form
+(first reading per character, phrases that read otherwise) is kept in the asrfix cache.
 
 >>> syllables("尧舜禹"), syllables("重庆银行"), syllables("吕布")
 (('yao', 'shun', 'yu'), ('chong', 'qing', 'yin', 'hang'), ('lv', 'bu'))
@@ -33,17 +35,69 @@ def _plain(toned: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(first toneless reading of each character, phrases whose characters read otherwise
+    than alone — "" where they read the same, kept for the greedy match —, every toneless
+    syllable). Importing pypinyin's dictionaries costs about 57 MB and a third of a second,
+    so the compact form is kept in the asrfix cache and read back from there."""
+    from . import cache
+
+    key = _cache_key()
+    state = cache.load(key, ".pinyin") if key else None
+    if (isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], dict)
+            and isinstance(state[1], dict) and isinstance(state[2], list)):
+        return state[0], state[1], frozenset(state[2])
+    chars, phrases, valid = _compact()
+    if key:
+        cache.save(key, (chars, phrases, sorted(valid)), ".pinyin")
+    return chars, phrases, valid
+
+
+def _cache_key() -> str | None:
+    import importlib.util
+    import os
+
+    from . import cache
+
+    if cache.cache_dir() is None:
+        return None
+    spec = importlib.util.find_spec("pypinyin")  # a top-level spec: nothing is imported
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    stamp = []
+    for name in ("phrases_dict.py", "pinyin_dict.py"):
+        path = os.path.join(spec.submodule_search_locations[0], name)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        stamp.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+    return cache.cache_key("pypinyin " + " ".join(stamp))
+
+
+def _compact() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return pinyin_dict, phrases_dict
+    chars: dict[str, str] = {}
+    valid: set[str] = set()
+    for code, readings in pinyin_dict.items():
+        plain = [_plain(r) for r in readings.split(",")]
+        chars[chr(code)] = plain[0]
+        valid.update(plain)
+    phrases: dict[str, str] = {}
+    for phrase, options in phrases_dict.items():
+        if len(options) != len(phrase):
+            continue  # never used: the greedy match needs one reading per character
+        plain = [_plain(r[0]) for r in options]
+        alone = [chars.get(c, "") for c in phrase]
+        phrases[phrase] = "" if plain == alone else " ".join(plain)
+    return chars, phrases, frozenset(v for v in valid if v.isascii() and v.isalpha())
 
 
 @lru_cache(maxsize=65536)
 def _char(c: str) -> str:
-    toned = _tables()[0].get(ord(c))
-    return _plain(toned.split(",", 1)[0]) if toned else ""
+    return _tables()[0].get(c, "")
 
 
 @lru_cache(maxsize=131072)
@@ -55,8 +109,8 @@ def syllables(text: str) -> tuple[str, ...]:
     while i < n:
         for length in range(min(_MAX_PHRASE, n - i), 1, -1):
             hit = phrases.get(text[i:i + length])
-            if hit is not None and len(hit) == length:
-                out.extend(_plain(r[0]) for r in hit)
+            if hit is not None:
+                out.extend(hit.split(" ") if hit else (_char(c) for c in text[i:i + length]))
                 i += length
                 break
         else:
@@ -67,15 +121,6 @@ def syllables(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _syllable_set() -> frozenset[str]:
-    out: set[str] = set()
-    for readings in _tables()[0].values():
-        for r in readings.split(","):
-            out.add(_plain(r))
-    return frozenset(s for s in out if s.isascii() and s.isalpha())
-
-
 @lru_cache(maxsize=65536)
 def split_syllables(letters: str) -> tuple[str, ...] | None:
     """Split lower-case letters into toneless pinyin syllables (fewest syllables), or
@@ -84,7 +129,7 @@ def split_syllables(letters: str) -> tuple[str, ...] | None:
     >>> split_syllables("yangzhilin"), split_syllables("xian"), split_syllables("deepseek")
     (('yang', 'zhi', 'lin'), ('xian',), None)
     """
-    valid = _syllable_set()
+    valid = _tables()[2]
     n = len(letters)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()

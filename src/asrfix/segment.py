@@ -83,8 +83,9 @@ class Segmenter:
     def word_frequency(self, word: str) -> int:
         """How often jieba's dictionary has seen ``word`` (0 when it is not a word)."""
         tk = self.tokenizer
-        if self._lazy is not None:
-            self._lazy.ensure(word[:1])
+        lazy = self._lazy
+        if lazy is not None and word[:1] not in lazy.loaded:
+            lazy.ensure(word[:1])
         return int(tk.FREQ.get(word, 0) or 0)
 
     def tokenize(self, text: str) -> list[Token]:
