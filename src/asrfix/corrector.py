@@ -88,6 +88,10 @@ class _Word:
     folded: tuple[str, ...] = ()
 
 
+#: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes)
+_PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...]]
+
+
 @lru_cache(maxsize=65536)
 def _latin_phones(word: str) -> str:
     return "".join(word_phones(p) for p in word_parts(word))
@@ -230,6 +234,7 @@ class Corrector:
         protected: list[tuple[int, int]] = []
         n = len(words)
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
+        memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
         for i in range(n):
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
@@ -266,7 +271,8 @@ class Corrector:
                     if len(syl) > self._cjk_span_limit:
                         break
                     if len(syl) in self.index.zh_lengths:
-                        self._pinyin(span, syl, start, end, words[i:j + 1], out, fold)
+                        self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
+                                     memo)
                     continue
                 if n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
@@ -424,17 +430,32 @@ class Corrector:
         return not (" " not in span and span.islower() and known_word(span))
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
-                window: list[_Word], out: list[Candidate],
-                folded: tuple[str, ...] | None = None) -> None:
+                window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
+                memo: dict[tuple[object, ...], list[_PinyinMatch]]) -> None:
+        """Chinese terms that sound like the window. A window's matches depend only on its
+        text and its word boundaries, so they are worked out once per check (speech repeats
+        itself) and only placed at each occurrence."""
+        key = (span, *(len(w.tok.text) for w in window))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._pinyin_matches(span, syl, window, folded)
+        for ct, sim, heard, expected, notes in found:
+            out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin",
+                                 heard, expected, sim, notes))
+
+    def _pinyin_matches(self, span: str, syl: tuple[str, ...], window: list[_Word],
+                        folded: tuple[str, ...]) -> list[_PinyinMatch]:
         cfg = self.config
         n_tokens = len(window)
         if n_tokens == 1 and self.segmenter.word_frequency(span) >= cfg.common_word_frequency:
-            return  # a frequent word (资源, 公园) is far likelier than a homophone term
+            return []  # a frequent word (资源, 公园) is far likelier than a homophone term
         hits = self.index.pinyin_candidates(syl, folded)
         if not hits:
-            return
+            return []
         exact_parts = self._common_parts(window) if n_tokens > 1 else []
-        for tid in hits:
+        found: list[_PinyinMatch] = []
+        heard = " ".join(syl)
+        for tid in sorted(hits):
             ct = self.index.terms[tid]
             if span == ct.canonical:
                 continue
@@ -445,20 +466,16 @@ class Corrector:
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
-            score = sim
-            notes: list[str] = []
-            cap = False
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
             if len(syl) <= 3 and any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts):
                 continue  # a frequent word inside a short window (直接 in 里直接) was not misheard
-            same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
-            if same:
-                notes.append(f"{same} character(s) shared")
-            if score < cfg.min_score:
+            if sim < cfg.min_score:
                 continue
-            out.append(Candidate(start, end, ct, ct.canonical, score, "pinyin",
-                                 " ".join(syl), " ".join(ct.syllables), sim, tuple(notes), cap))
+            same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
+            notes = (f"{same} character(s) shared",) if same else ()
+            found.append((ct, sim, heard, " ".join(ct.syllables), notes))
+        return found
 
     def _pinyin_spelled(self, text: str, span: str, letters: str, start: int, end: int,
                         window: list[_Word], out: list[Candidate]) -> None:
@@ -507,9 +524,11 @@ class Corrector:
             if j > i else []
         aligned_mode = letters is not None and not english and j > i
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
+        spoken = letters is not None and j > i and any(
+            w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
         for tid, k in self.index.phone_candidates(phones, heard_words):
             ct = self.index.terms[tid]
-            if letters is not None and _verbalised(span, ct.canonical):
+            if spoken and _verbalised(span, ct.canonical):
                 return  # "pass at k" is pass@k read aloud: style, and no other term's
             tph = ct.phones[k]
             if aligned_mode and tid not in best:
@@ -785,6 +804,7 @@ def _same_family(heard: str, canonical: str) -> bool:
 
 
 _SPOKEN_SYMBOLS = {"@": " at ", "&": " and ", "+": " plus ", "#": " number ", "%": " percent "}
+_SPOKEN_WORDS = frozenset(w.strip() for w in _SPOKEN_SYMBOLS.values())
 
 
 def _verbalised(heard: str, canonical: str) -> bool:
