@@ -9,15 +9,15 @@ deterministically (``benchmarks/synth.py``), and ``asrfix check SEED --no-defaul
 * cold: a fresh, empty index cache (the index is built and stored);
 * warm: the cache from the cold run (the index is loaded).
 
-It prints wall seconds (median of ``--repeat`` runs), peak memory, the number of proposals
-and the ratio of each size to the smallest. Use ``--no-cache`` to time without a cache.
+It prints wall seconds (median of ``--repeat`` runs), the peak resident memory of the cold
+and the warm processes, the number of proposals and the ratio of each size to the smallest.
+Use ``--no-cache`` to time without a cache.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,16 +33,21 @@ SEED = ROOT / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
 
 
 def run(lexicon: Path, env: dict[str, str]) -> tuple[float, int, int]:
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "asrfix", "check", str(SEED), "--no-default-lexicons",
-         "--lexicon", str(lexicon), "--format", "json"],
-        capture_output=True, text=True, env=env)
-    secs = time.perf_counter() - t0
-    if proc.returncode not in (0, 65):
-        sys.exit(f"asrfix failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return secs, rss_kb, proc.stdout.count('"start"')
+    """Wall seconds, peak resident kilobytes of this one process, and proposals."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "asrfix", "check", str(SEED), "--no-default-lexicons",
+             "--lexicon", str(lexicon), "--format", "json"], stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        secs = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode not in (0, 65):
+            sys.exit(f"asrfix failed ({proc.returncode}): {err.read()[-2000:]}")
+        return secs, usage.ru_maxrss, out.read().count('"start"')
 
 
 def main() -> None:
@@ -54,7 +59,8 @@ def main() -> None:
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
     print(f"seed: {SEED.name} ({len(SEED.read_text(encoding='utf-8')):,} characters)")
-    print(f"{'terms':>8} {'cold s':>8} {'warm s':>8} {'ratio':>6} {'peak MB':>8} {'proposals':>9}")
+    print(f"{'terms':>8} {'cold s':>8} {'warm s':>8} {'ratio':>6} {'cold MB':>8} {'warm MB':>8} "
+          f"{'proposals':>9}")
     base = None
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -64,12 +70,13 @@ def main() -> None:
             env["ASRFIX_CACHE_DIR"] = str(Path(tmp) / f"cache{n}")
             if a.no_cache:
                 env["ASRFIX_NO_CACHE"] = "1"
-            cold, rss, found = run(lex, env)
-            warm_runs = [run(lex, env)[0] for _ in range(a.repeat)]
-            warm = statistics.median(warm_runs)
+            cold, cold_rss, found = run(lex, env)
+            warm_runs = [run(lex, env) for _ in range(a.repeat)]
+            warm = statistics.median(r[0] for r in warm_runs)
+            warm_rss = max(r[1] for r in warm_runs)
             base = base or warm
-            print(f"{n:>8,} {cold:>8.2f} {warm:>8.2f} {warm / base:>6.2f} {rss / 1024:>8.0f} "
-                  f"{found:>9,}")
+            print(f"{n:>8,} {cold:>8.2f} {warm:>8.2f} {warm / base:>6.2f} "
+                  f"{cold_rss / 1024:>8.0f} {warm_rss / 1024:>8.0f} {found:>9,}")
 
 
 if __name__ == "__main__":
