@@ -452,7 +452,7 @@ class Corrector:
         hits = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return []
-        exact_parts = self._common_parts(window) if n_tokens > 1 else []
+        exact_parts, function = self._common_parts(window) if n_tokens > 1 else ([], [])
         found: list[_PinyinMatch] = []
         heard = " ".join(syl)
         for tid in sorted(hits):
@@ -468,8 +468,11 @@ class Corrector:
             sim = sum(per) / len(per)
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
-            if len(syl) <= 3 and any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts):
-                continue  # a frequent word inside a short window (直接 in 里直接) was not misheard
+            if len(syl) <= 3 and (any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts)
+                                  or any(syl[a] != ct.syllables[a] for a in function)):
+                # a frequent word inside a short window (直接 in 里直接) was not misheard, nor
+                # a function character beside other words (从 in 从那里)
+                continue
             if sim < cfg.min_score:
                 continue
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
@@ -497,17 +500,22 @@ class Corrector:
                                      " ".join(ct.syllables), 1.0,
                                      ("written in pinyin",), True))
 
-    def _common_parts(self, window: list[_Word]) -> list[tuple[int, int]]:
-        """Syllable ranges of the window's words that are frequent words of their own."""
+    def _common_parts(self, window: list[_Word]) -> tuple[list[tuple[int, int]], list[int]]:
+        """Syllable ranges of the window's words that are frequent words of their own, and
+        the positions of its function characters (从, 有, 很: heard reliably)."""
         parts = []
+        function = []
         pos = 0
-        floor = self.config.common_word_frequency
+        cfg = self.config
         for w in window:
             n = len(w.syllables)
-            if n > 1 and self.segmenter.word_frequency(w.tok.text) >= floor:
+            if n > 1 and self.segmenter.word_frequency(w.tok.text) >= cfg.common_word_frequency:
                 parts.append((pos, pos + n))
+            elif n == 1 and (self.segmenter.word_frequency(w.tok.text)
+                             >= cfg.function_word_frequency):
+                function.append(pos)
             pos += n
-        return parts
+        return parts, function
 
     def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
                   end: int, words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
