@@ -138,3 +138,17 @@ def test_installed_console_script(tmp_path: Path) -> None:
     mod = subprocess.run([sys.executable, "-m", "asrfix", "--version"], capture_output=True,
                          text=True, timeout=60)
     assert mod.returncode == 0 and mod.stdout.startswith("asrfix ")
+
+
+def test_transliterated_flag_and_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = tmp_path / "t.txt"
+    text.write_text("他后来去了欧朋爱做研究员\n", encoding="utf-8")
+    lex = tmp_path / "lex.txt"
+    lex.write_text("OpenAI\n", encoding="utf-8")
+    args = ("check", str(text), "-l", str(lex), "--no-default-lexicons")
+    assert run(*args) == (EXIT_CLEAN, "")
+    code, out = run(*args, "--transliterated")
+    assert code == EXIT_FOUND and "欧朋爱 -> OpenAI (suggestion" in out
+    (tmp_path / "asrfix.toml").write_text("transliterated = true\n", encoding="utf-8")
+    assert run(*args)[0] == EXIT_FOUND

@@ -95,3 +95,15 @@ def test_a_real_word_changed_into_an_unlike_one_is_only_suggested() -> None:
         "The Ecology Transition Ministry met the Kenyan Defense Ministry.")
     by_original = {c.original: c.status for c in result}
     assert by_original == {"Ecology": "suggestion", "Defense": "fix"}
+
+
+def test_english_terms_written_in_chinese_characters_on_request() -> None:
+    """欧朋爱 for OpenAI is matched only with ``transliterated=True``, only as a suggestion,
+    and plain Chinese (function characters, frequent words) is never read as English."""
+    text = "他后来去了欧朋爱做研究员"
+    assert pairs(Corrector(["OpenAI"]), text) == []
+    fixer = Corrector(["OpenAI", "Dario", "Notion"], transliterated=True)
+    (found,) = fixer.check(text)
+    assert (found.original, found.replacement, found.status) == ("欧朋爱", "OpenAI", "suggestion")
+    assert found.evidence.heard and found.evidence.expected
+    assert pairs(fixer, "我们今天的任务就是把这个做完") == []

@@ -82,6 +82,9 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                    help="proposals scoring at least X are 'fix', the rest 'suggestion'")
     p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
                    help="a phrase that is never changed; repeatable")
+    p.add_argument("--transliterated", action="store_true", default=None,
+                   help="also suggest English terms written wholly in Chinese characters "
+                        "(欧朋海 -> OpenAI)")
 
 
 def _add_inputs(p: argparse.ArgumentParser, *, many: bool = True) -> None:
@@ -170,11 +173,11 @@ def _effective(args: argparse.Namespace) -> dict[str, Any]:
         "lexicon": [], "no_default_lexicons": False, "exclude": [], "input_format": None,
         "include_suggestions": False, "protect": [],
         **{k: v for k, v in Config().model_dump().items()
-           if k in ("min_score", "fix_threshold")},
+           if k in ("min_score", "fix_threshold", "transliterated")},
     }
     eff.update(settings.values)
     for key in ("lexicon", "no_default_lexicons", "min_score", "fix_threshold", "exclude",
-                "input_format", "include_suggestions", "protect"):
+                "input_format", "include_suggestions", "protect", "transliterated"):
         value = getattr(args, key, None)
         if value is not None:
             eff[key] = value
@@ -200,7 +203,7 @@ def _corrector(eff: dict[str, Any]) -> Corrector:
                           "--no-default-lexicons")
     try:
         config = Config(min_score=eff["min_score"], fix_threshold=eff["fix_threshold"],
-                        protect=tuple(eff["protect"]))
+                        protect=tuple(eff["protect"]), transliterated=eff["transliterated"])
     except ValueError as exc:
         first = str(exc).splitlines()
         raise ConfigError(first[-1].strip() if first else "invalid option") from None

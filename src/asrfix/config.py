@@ -33,6 +33,11 @@ class Config(BaseModel):
     cross_script: bool = Field(
         True, description="Match windows mixing Chinese characters, letters and digits "
                           "against English terms (拆 GPT → ChatGPT).")
+    transliterated: bool = Field(
+        False, description="Also match English terms written wholly in Chinese characters "
+                           "(欧朋海 → OpenAI), as suggestions only. Off by default: many such "
+                           "spellings are conventional names (阿尔法狗 for AlphaGo) that an "
+                           "editor keeps.")
     case_fixes: bool = Field(
         True, description="Propose case- and spacing-only fixes (deep mind → DeepMind).")
     common_word_frequency: int = Field(

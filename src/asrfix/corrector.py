@@ -86,6 +86,7 @@ class _Word:
     cjk: bool
     glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
     folded: tuple[str, ...] = ()
+    freq: int = 0  # jieba's frequency of a Chinese word
 
 
 #: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes)
@@ -105,6 +106,10 @@ CONTEXT_BONUS = 0.05
 ENGLISH_WORD_SIMILARITY = 0.8
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
+#: an English term written in Chinese characters: windows of this many syllables, matched
+#: at least this closely by sound (欧朋海 / OpenAI)
+TRANSLITERATION_SYLLABLES = (3, 5)
+TRANSLITERATION_SIMILARITY = 0.72
 
 
 class Corrector:
@@ -135,7 +140,9 @@ class Corrector:
         self._protect = re.compile("|".join(re.escape(p) for p in phrases), re.I) \
             if phrases else None
         self._max_zh = max(self.index.zh_lengths, default=0)
-        self._cjk_span_limit = max(self._max_zh, self.index.max_mixed_cjk, 2)
+        self._cjk_span_limit = max(self._max_zh, self.index.max_mixed_cjk, 2,
+                                   TRANSLITERATION_SYLLABLES[1] if self.config.transliterated
+                                   else 0)
         self._mixed_cjk_limit = max(2, self.index.max_mixed_cjk)
 
     def __repr__(self) -> str:
@@ -217,7 +224,8 @@ class Corrector:
                     syl = syllables(tok.text)
                     words.append(_Word(tok, syl, "".join(pinyin_phones(s) for s in syl),
                                        tok.text, True, False,
-                                       tuple(fold_syllable(s) for s in syl)))
+                                       tuple(fold_syllable(s) for s in syl),
+                                       self.segmenter.word_frequency(tok.text)))
                 else:
                     words.append(_Word(tok, (), _latin_phones(tok.text),
                                        tok.text.lower(), False, _glued(text, tok)))
@@ -243,6 +251,7 @@ class Corrector:
             n_cjk = n_latin = n_digit = n_long = 0
             n_tokens = 0
             function_word = False
+            ordinary = False  # a function character or a frequent word: plain Chinese
             for j in range(i, min(n, i + max_span)):
                 if j > i and not joins[j - 1]:
                     break
@@ -254,8 +263,9 @@ class Corrector:
                 n_tokens += 1
                 if w.cjk:
                     n_cjk += len(w.tok.text)
-                    function_word = function_word or (
-                        self.segmenter.word_frequency(w.tok.text) >= cfg.function_word_frequency)
+                    function_word = function_word or w.freq >= cfg.function_word_frequency
+                    ordinary = ordinary or function_word or (
+                        len(w.tok.text) > 1 and w.freq >= cfg.common_word_frequency)
                 else:
                     n_latin += 1
                     n_digit += w.tok.kind == "digit"
@@ -273,6 +283,10 @@ class Corrector:
                     if len(syl) in self.index.zh_lengths:
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
                                      memo)
+                    if (cfg.transliterated and not ordinary
+                            and TRANSLITERATION_SYLLABLES[0] <= len(syl)
+                            <= TRANSLITERATION_SYLLABLES[1]):
+                        self._transliterated(span, phones, start, end, out)
                     continue
                 if n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
@@ -479,6 +493,22 @@ class Corrector:
             notes = (f"{same} character(s) shared",) if same else ()
             found.append((ct, sim, heard, " ".join(ct.syllables), notes))
         return found
+
+    def _transliterated(self, span: str, phones: str, start: int, end: int,
+                        out: list[Candidate]) -> None:
+        """An English term written wholly in Chinese characters (欧朋海 for OpenAI): only
+        windows of rare words and characters, only terms longer than an acronym, and only
+        ever a suggestion."""
+        for tid, k in self.index.phone_candidates(phones):
+            ct = self.index.terms[tid]
+            if ct.syllables or len(ct.letters) <= 3 or len(ct.phones[k]) <= 4:
+                continue  # a Chinese term (the pinyin path's), or a short one
+            sim = phone_similarity(phones, ct.phones[k])
+            if sim >= max(TRANSLITERATION_SIMILARITY, self.config.min_score):
+                out.append(Candidate(start, end, ct, ct.canonical, sim, "phonetic", phones,
+                                     ct.phones[k], sim,
+                                     ("an English term written in Chinese characters",),
+                                     cap_suggestion=True))
 
     def _pinyin_spelled(self, text: str, span: str, letters: str, start: int, end: int,
                         window: list[_Word], out: list[Candidate]) -> None:

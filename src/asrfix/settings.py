@@ -12,6 +12,7 @@ Keys (all optional)::
     input_format = "srt"              # plain | speaker | srt | vtt | json
     include_suggestions = false
     protect = ["topic model"]
+    transliterated = false            # English terms written in Chinese characters
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = ["KEYS", "Settings", "find_settings"]
 KEYS: dict[str, type] = {
     "lexicon": list, "no_default_lexicons": bool, "min_score": float, "fix_threshold": float,
     "exclude": list, "input_format": str, "include_suggestions": bool, "protect": list,
+    "transliterated": bool,
 }
 
 
