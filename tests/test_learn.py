@@ -71,3 +71,23 @@ def test_learn_command(tmp_path: Path) -> None:
                  "-l", str(lex)], stdout=io.StringIO())
     assert code == EXIT_CLEAN
     assert "尧舜禹" in out_file.read_text(encoding="utf-8")
+
+
+def test_learning_takes_in_names_insertions_and_glued_characters(tmp_path: Path) -> None:
+    """A name is learned whole even when a shorter term (the given name) also covers the
+    edit; a character inserted to complete a term joins the word before it; a replacement
+    glued to a character both sides share keeps only what changed."""
+    raw = ("Speaker 1: 这是姚舜宇的新论文。\n"
+           "Speaker 2: 他提到了思维的方法。\n"
+           "Speaker 1: 后来欧三强了很多。")
+    edited = ("Speaker 1: 这是姚顺雨的新论文。\n"
+              "Speaker 2: 他提到了思维树的方法。\n"
+              "Speaker 1: 后来o3强了很多。")
+    lexicon = Lexicon.from_terms(["姚顺雨", "顺雨", "思维树", "o3"])
+    path = tmp_path / "learned.toml"
+    path.write_text(learn_lexicon(raw, edited, lexicon), encoding="utf-8")
+    learned = Lexicon.load(path)
+    assert learned["姚顺雨"].variants == ("姚舜宇",)
+    assert "顺雨" not in learned
+    assert learned["思维树"].variants == ("思维",)
+    assert learned["o3"].variants == ("欧三",)

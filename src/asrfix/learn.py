@@ -28,6 +28,8 @@ __all__ = ["Pair", "align", "learn_lexicon"]
 MAX_TOKENS = 6
 #: lines whose similarity falls below this were rewritten, not corrected
 MIN_LINE_SIMILARITY = 0.5
+#: the longest Chinese personal name, in characters
+_NAME_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,12 @@ def align(raw: str, edited: str, *, segmenter: Segmenter | None = None,
     seg = segmenter or Segmenter()
     unique = {t for t in terms if t}
     # English terms: the longest that covers ("skinning law" → "scaling law", not "scaling");
-    # Chinese terms: the shortest (张小军 → 张小珺, not the show 张小珺商业访谈录)
+    # Chinese terms: the longest of name length (姚舜宇 → 姚顺雨, not 舜宇 → the given name
+    # 顺雨), then the shortest longer one (张小军 → 张小珺, not the show 张小珺商业访谈录)
     term_list = sorted((t for t in unique if not CJK_RE.search(t)), key=len, reverse=True) + \
-        sorted((t for t in unique if CJK_RE.search(t)), key=len)
+        sorted((t for t in unique if CJK_RE.search(t)),
+               key=lambda t: (len(t) > _NAME_LENGTH, -len(t) if len(t) <= _NAME_LENGTH
+                              else len(t)))
     raw_lines, ed_lines = _lines(raw), _lines(edited)
     sm = difflib.SequenceMatcher(None, [t for _, t in raw_lines], [t for _, t in ed_lines],
                                  autojunk=False)
@@ -124,12 +129,16 @@ def _line_pairs(seg: Segmenter, old: str, new: str, offset: int, line: int,
     sm = difflib.SequenceMatcher(None, [t.text for t in ot], [t.text for t in ntoks],
                                  autojunk=False)
     # map old and new character offsets through the equal blocks
+    known = set(terms)
     blocks = []  # (old start, old end, new start, new end) of replaced regions
     for tag, a0, a1, b0, b1 in sm.get_opcodes():
         if tag == "equal":
             continue
-        if tag == "insert" and a0 > 0 and b0 > 0 and ot[a0 - 1].kind in ("latin", "digit"):
-            a0, b0, tag = a0 - 1, b0 - 1, "replace"  # GPT1 → GPT-1: take the word before
+        if tag == "insert" and a0 > 0 and b0 > 0 and (
+                ot[a0 - 1].kind in ("latin", "digit")
+                or new[ntoks[b0 - 1].start:ntoks[b1 - 1].end] in known):
+            # GPT1 → GPT-1, 思维 → 思维树: the word before takes the inserted part
+            a0, b0, tag = a0 - 1, b0 - 1, "replace"
         os_ = ot[a0].start if a0 < len(ot) else len(old)
         oe = ot[a1 - 1].end if a1 > a0 else os_
         ns = ntoks[b0].start if b0 < len(ntoks) else len(new)
@@ -188,7 +197,7 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
     canon_lower = {c.lower(): c for c in known}
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[tuple[str, str], str] = {}
-    for p in align(raw, edited, segmenter=seg, terms=known):
+    for p in map(_trim_shared_edges, align(raw, edited, segmenter=seg, terms=known)):
         term = (p.corrected if p.corrected in known else None) or canon_lower.get(
             p.corrected.lower())
         target = term or p.corrected
@@ -230,6 +239,27 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
             lines.append(f"# {v!r} x{n}: {examples[(target, v)]}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _trim_shared_edges(p: Pair) -> Pair:
+    """A replacement glued to a Chinese character both sides share (欧三强 → o3强: the
+    word boundary fell inside a jieba word) keeps only the part that changed (欧三 → o3)."""
+    if not (CJK_RE.search(p.corrected) and re.search("[A-Za-z0-9]", p.corrected)):
+        return p
+    a, b = p.original, p.corrected
+    head = 0
+    while head < min(len(a), len(b)) - 1 and a[head] == b[head] and CJK_RE.match(a[head]):
+        head += 1
+    tail = 0
+    while (tail < min(len(a), len(b)) - head - 1 and a[-1 - tail] == b[-1 - tail]
+           and CJK_RE.match(a[-1 - tail])):
+        tail += 1
+    if not head and not tail:
+        return p
+    original, corrected = a[head:len(a) - tail].strip(), b[head:len(b) - tail].strip()
+    lead = len(a[head:]) - len(a[head:].lstrip())
+    start = p.start + head + lead
+    return Pair(start, start + len(original), original, corrected, p.line, p.context)
 
 
 def _fragment(original: str, target: str) -> bool:
