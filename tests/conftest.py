@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,18 @@ from asrfix import Corrector, Lexicon
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite never writes to the user's cache directory (subprocesses inherit this)."""
+    old = os.environ.get("ASRFIX_CACHE_DIR")
+    os.environ["ASRFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("asrfix-cache"))
+    yield
+    if old is None:
+        del os.environ["ASRFIX_CACHE_DIR"]
+    else:
+        os.environ["ASRFIX_CACHE_DIR"] = old
 
 
 def load_cases(name: str) -> list[dict[str, Any]]:
