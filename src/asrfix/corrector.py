@@ -91,6 +91,8 @@ class _Word:
 
 #: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes)
 _PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...]]
+#: an English term matched by sound: (term, score, expected phones, similarity, notes)
+_PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -243,6 +245,8 @@ class Corrector:
         n = len(words)
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
         memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
+        phone_memo: dict[tuple[object, ...], list[_PhoneticMatch]] = {}
+        exact = self.index.exact
         for i in range(n):
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
@@ -274,7 +278,9 @@ class Corrector:
                     break
                 start, end = words[i].tok.start, w.tok.end
                 span = text[start:end]
-                self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
+                if n_latin or span in exact:  # (a Chinese window: only a listed spelling)
+                    self._exact(span, letters, start, end, n_cjk, n_latin, text, out,
+                                protected)
                 if n_latin and (n_long > cfg.max_words or n_tokens > 2 * cfg.max_words + 2):
                     continue  # long windows: only an exact spelling (a long name re-spaced)
                 if n_latin == 0:
@@ -297,7 +303,7 @@ class Corrector:
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
                                     and n_cjk <= self._mixed_cjk_limit):
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
-                                   start, end, words, i, j, out)
+                                   start, end, words, i, j, out, phone_memo)
         self._pinyin_inside_words(text, words, joins, out)
         out = _apply_protection(text, out, protected)
         if self._protect is not None:
@@ -447,25 +453,25 @@ class Corrector:
                 window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
                 memo: dict[tuple[object, ...], list[_PinyinMatch]]) -> None:
         """Chinese terms that sound like the window. A window's matches depend only on its
-        text and its word boundaries, so they are worked out once per check (speech repeats
+        text and its word boundaries, so they are scored once per check (speech repeats
         itself) and only placed at each occurrence."""
+        if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
+            return  # a frequent word (资源, 公园) is far likelier than a homophone term
+        hits = self.index.pinyin_candidates(syl, folded)
+        if not hits:
+            return
         key = (span, *(len(w.tok.text) for w in window))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = self._pinyin_matches(span, syl, window, folded)
+            found = memo[key] = self._pinyin_matches(span, syl, window, hits)
         for ct, sim, heard, expected, notes in found:
             out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin",
                                  heard, expected, sim, notes))
 
     def _pinyin_matches(self, span: str, syl: tuple[str, ...], window: list[_Word],
-                        folded: tuple[str, ...]) -> list[_PinyinMatch]:
+                        hits: set[int]) -> list[_PinyinMatch]:
         cfg = self.config
         n_tokens = len(window)
-        if n_tokens == 1 and self.segmenter.word_frequency(span) >= cfg.common_word_frequency:
-            return []  # a frequent word (资源, 公园) is far likelier than a homophone term
-        hits = self.index.pinyin_candidates(syl, folded)
-        if not hits:
-            return []
         exact_parts, function = self._common_parts(window) if n_tokens > 1 else ([], [])
         found: list[_PinyinMatch] = []
         heard = " ".join(syl)
@@ -539,22 +545,40 @@ class Corrector:
         cfg = self.config
         for w in window:
             n = len(w.syllables)
-            if n > 1 and self.segmenter.word_frequency(w.tok.text) >= cfg.common_word_frequency:
+            if n > 1 and w.freq >= cfg.common_word_frequency:
                 parts.append((pos, pos + n))
-            elif n == 1 and (self.segmenter.word_frequency(w.tok.text)
-                             >= cfg.function_word_frequency):
+            elif n == 1 and w.freq >= cfg.function_word_frequency:
                 function.append(pos)
             pos += n
         return parts, function
 
     def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
-                  end: int, words: list[_Word], i: int, j: int, out: list[Candidate]) -> None:
-        cfg = self.config
+                  end: int, words: list[_Word], i: int, j: int, out: list[Candidate],
+                  memo: dict[tuple[object, ...], list[_PhoneticMatch]]) -> None:
+        """English terms that sound (or are spelled) like the window. The matches depend on
+        the window's words, the words beside it and whether the speech around is English, so
+        they are worked out once per check for each such combination."""
         english = letters is not None and not _cjk_context(text, start, end)
         before = words[i - 1].tok.text.lower() if i > 0 else ""
         after = words[j + 1].tok.text.lower() if j + 1 < len(words) else ""
+        key = (span, letters is None, english, *(len(w.tok.text) for w in words[i:j + 1]))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._phonetic_matches(span, phones, letters, english,
+                                                       words, i, j)
+        for ct, score, tph, sim, notes in found:
+            parts = _WORD.findall(ct.canonical)
+            if parts and (parts[0].lower() == before or parts[-1].lower() == after):
+                continue  # the neighbouring word is the term's own: a wider window owns it
+            out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
+                                 phones, tph, sim, notes))
+
+    def _phonetic_matches(self, span: str, phones: str, letters: str | None, english: bool,
+                          words: list[_Word], i: int, j: int) -> list[_PhoneticMatch]:
+        cfg = self.config
+        found: list[_PhoneticMatch] = []
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
-            return
+            return found
         best: dict[int, tuple[float, int]] = {}
         n_ph = len(phones)
         floor = cfg.min_score
@@ -567,7 +591,7 @@ class Corrector:
         for tid, k in self.index.phone_candidates(phones, heard_words):
             ct = self.index.terms[tid]
             if spoken and _verbalised(span, ct.canonical):
-                return  # "pass at k" is pass@k read aloud: style, and no other term's
+                return []  # "pass at k" is pass@k read aloud: style, and no other term's
             tph = ct.phones[k]
             if aligned_mode and tid not in best:
                 aligned = _word_aligned(heard, ct.canonical)
@@ -623,13 +647,10 @@ class Corrector:
                 continue
             if english and j > i and _stray_function_word(span, ct.canonical):
                 continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
-            parts = _WORD.findall(ct.canonical)
-            if parts and (parts[0].lower() == before or parts[-1].lower() == after):
-                continue  # the neighbouring word is the term's own: a wider window owns it
             if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
                 continue  # an edge word adds nothing: the narrower window owns the match
-            out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
-                                 phones, tph, sim, tuple(notes)))
+            found.append((ct, score, tph, sim, tuple(notes)))
+        return found
 
 
 def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,
