@@ -211,6 +211,7 @@ class Corrector:
         words: list[_Word] = []
         joins: list[bool] = []
         gap_ok = True
+        seen: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], int]] = {}
         skip = [m.span() for m in _NOT_SPEECH.finditer(text)]
         k = 0
         for tok in tokens:
@@ -223,11 +224,15 @@ class Corrector:
                 if words:
                     joins.append(gap_ok)
                 if tok.kind == "cjk":
-                    syl = syllables(tok.text)
-                    words.append(_Word(tok, syl, "".join(pinyin_phones(s) for s in syl),
-                                       tok.text, True, False,
-                                       tuple(fold_syllable(s) for s in syl),
-                                       self.segmenter.word_frequency(tok.text)))
+                    keys = seen.get(tok.text)
+                    if keys is None:  # each distinct word is keyed once per text
+                        syl = syllables(tok.text)
+                        keys = seen[tok.text] = (
+                            syl, "".join(pinyin_phones(s) for s in syl),
+                            tuple(fold_syllable(s) for s in syl),
+                            self.segmenter.word_frequency(tok.text))
+                    words.append(_Word(tok, keys[0], keys[1], tok.text, True, False, keys[2],
+                                       keys[3]))
                 else:
                     words.append(_Word(tok, (), _latin_phones(tok.text),
                                        tok.text.lower(), False, _glued(text, tok)))
