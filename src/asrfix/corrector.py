@@ -112,6 +112,9 @@ SHORT_TERM_SIMILARITY = 0.85
 #: at least this closely by sound (欧朋海 / OpenAI)
 TRANSLITERATION_SYLLABLES = (3, 5)
 TRANSLITERATION_SIMILARITY = 0.72
+#: the score of a compound term's first part said alone, the term written elsewhere in the
+#: text: just above the default ``min_score``, a suggestion
+TRUNCATION_SCORE = 0.75
 
 
 class Corrector:
@@ -159,9 +162,15 @@ class Corrector:
                            self.config.model_dump()))
 
     # ------------------------------------------------------------------ public
-    def check(self, text: str) -> Result:
-        """Propose corrections for ``text``; offsets are code points into ``text``."""
-        trimmed = (_trim(text, c) for c in self.candidates(text))
+    def check(self, text: str, *, document: str | None = None) -> Result:
+        """Propose corrections for ``text``; offsets are code points into ``text``.
+        ``document``: the whole transcript ``text`` is a part of, when a term written out
+        anywhere in it is evidence for this part (by default ``text`` itself)."""
+        written = None if document is None else self._written_terms(document)
+        return self._check(text, written)
+
+    def _check(self, text: str, written: dict[int, int] | None) -> Result:
+        trimmed = (_trim(text, c) for c in self.candidates(text, written))
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
         return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
 
@@ -175,10 +184,11 @@ class Corrector:
         """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
         offsets are into ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
+        written = self._written_terms(doc.text)
         for seg in doc.segments:
             spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
             where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
-            for c in self.check(spoken):
+            for c in self._check(spoken, written):
                 if seg.offsets is not None:
                     s, e = seg.offsets[c.start], seg.offsets[c.end]
                     rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
@@ -241,8 +251,10 @@ class Corrector:
                 gap_ok = False
         return words, joins
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Every scored candidate above ``min_score``, before overlap resolution."""
+    def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
+        """Every scored candidate above ``min_score``, before overlap resolution
+        (``written``: the compound terms the whole document writes, when ``text`` is a part of
+        one; by default those of ``text``)."""
         words, joins = self._words(text)
         cfg = self.config
         out: list[Candidate] = []
@@ -310,6 +322,8 @@ class Corrector:
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out, phone_memo)
         self._pinyin_inside_words(text, words, joins, out)
+        self._truncations(text, words, joins, out,
+                          self._written_terms(text) if written is None else written)
         out = _apply_protection(text, out, protected)
         if self._protect is not None:
             hard = [m.span() for m in self._protect.finditer(text)]
@@ -336,6 +350,53 @@ class Corrector:
                 c.notes = (*c.notes, f"context word {w!r} nearby")
                 break
         return c
+
+    def _truncations(self, text: str, words: list[_Word], joins: list[bool],
+                     out: list[Candidate], active: dict[int, int]) -> None:
+        """A compound term said only by its first part in Chinese speech ("open" for OpenAI),
+        where the document writes the term elsewhere (``active``: term id → times written,
+        see :meth:`_written_terms`): a suggestion, never a fix.
+
+        The word must stand alone (no English word joined on either side: "open source" is
+        not OpenAI) and be the term's whole first part (a word, or a capitalised piece)."""
+        firsts: dict[str, list[int]] = {}
+        for tid in active:
+            parts = _parts(self.index.terms[tid].canonical)
+            if len(parts) >= 2 and len(parts[0]) >= 3:
+                firsts.setdefault(parts[0].lower(), []).append(tid)
+        if not firsts:
+            return
+        for k, w in enumerate(words):
+            if w.cjk or w.letters not in firsts or w.glued:
+                continue
+            if (k > 0 and joins[k - 1] and not words[k - 1].cjk) or (
+                    k + 1 < len(words) and joins[k] and not words[k + 1].cjk):
+                continue  # "open source", "deep learning": a phrase of its own
+            start, end = w.tok.start, w.tok.end
+            if not _cjk_context(text, start, end):
+                continue
+            if len(firsts[w.letters]) > 1:
+                continue  # "deep" for DeepMind or deep learning: not for a machine to say
+            for tid in firsts[w.letters]:
+                ct = self.index.terms[tid]
+                out.append(Candidate(
+                    start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
+                    ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
+                    (f"the first part of {ct.canonical!r}, written {active[tid]} time(s) in "
+                     "this text",), cap_suggestion=True))
+
+    def _written_terms(self, text: str) -> dict[int, int]:
+        """Compound terms the text writes out, up to case and spacing (OpenAI, deep mind):
+        term id → how many times. A quick scan of runs of Latin words, no segmentation."""
+        found: dict[int, int] = {}
+        for m in _LATIN_RUN.finditer(text):
+            run = _LATIN_WORD.findall(m.group())
+            for a in range(len(run)):
+                for b in range(a + 1, min(len(run), a + 3) + 1):
+                    for tid, variant in self.index.exact_matches("".join(run[a:b]).lower()):
+                        if variant is None and len(_parts(self.index.terms[tid].canonical)) > 1:
+                            found[tid] = found.get(tid, 0) + 1
+        return found
 
     def _pinyin_inside_words(self, text: str, words: list[_Word], joins: list[bool],
                              out: list[Candidate]) -> None:
@@ -930,10 +991,15 @@ def _truncated(letters: str | None, term_letters: str) -> bool:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+def _parts(canonical: str) -> list[str]:
+    """A term's words, split at inner capitals too: OpenAI → Open, AI."""
+    return [p for w in _WORD_SPLIT.split(canonical) for p in _CAMEL.split(w) if p]
+
+
 def _parts_aligned(window: list[_Word], canonical: str) -> bool:
     """Whether the window's words line up one by one with the parts of the term (its words,
     split at inner capitals), one heard exactly and none far off: ``site time`` / SiTime."""
-    parts = [p for w in _WORD_SPLIT.split(canonical) for p in _CAMEL.split(w) if p]
+    parts = _parts(canonical)
     if len(parts) != len(window):
         return False
     sims = [phone_similarity(w.phones, _latin_phones(p))
@@ -959,6 +1025,7 @@ def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
 
 
 def _apply_protection(text: str, cands: list[Candidate],
