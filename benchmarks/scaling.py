@@ -10,7 +10,9 @@ deterministically (``benchmarks/synth.py``), and ``asrfix check SEED --no-defaul
 * warm: the cache from the cold run (the index is loaded).
 
 It prints wall seconds (median of ``--repeat`` runs), the peak resident memory of the cold
-and the warm processes, the number of proposals and the ratio of each size to the smallest.
+and the warm processes, the number of proposals and the ratio of each size to the smallest;
+then the seconds of ``Corrector.check`` on the seed after load (in this process, median of
+``--repeat``) and their ratio.
 Use ``--no-cache`` to time without a cache.
 """
 
@@ -50,6 +52,22 @@ def run(lexicon: Path, env: dict[str, str]) -> tuple[float, int, int]:
         return secs, usage.ru_maxrss, out.read().count('"start"')
 
 
+def after_load(lexicon: Path, repeat: int) -> float:
+    """Median seconds of ``Corrector.check`` on the seed in this process, after a first
+    check has loaded everything (index, dictionaries)."""
+    from asrfix import Corrector, Lexicon
+
+    fixer = Corrector(Lexicon.load(lexicon))
+    text = SEED.read_text(encoding="utf-8")
+    fixer.check(text)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fixer.check(text)
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,8 +78,8 @@ def main() -> None:
     sizes = [int(s) for s in a.sizes.split(",")]
     print(f"seed: {SEED.name} ({len(SEED.read_text(encoding='utf-8')):,} characters)")
     print(f"{'terms':>8} {'cold s':>8} {'warm s':>8} {'ratio':>6} {'cold MB':>8} {'warm MB':>8} "
-          f"{'proposals':>9}")
-    base = None
+          f"{'proposals':>9} {'check s':>8} {'ratio':>6}")
+    base = check_base = None
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             lex = Path(tmp) / f"lex{n}.txt"
@@ -75,8 +93,11 @@ def main() -> None:
             warm = statistics.median(r[0] for r in warm_runs)
             warm_rss = max(r[1] for r in warm_runs)
             base = base or warm
+            check = after_load(lex, a.repeat)
+            check_base = check_base or check
             print(f"{n:>8,} {cold:>8.2f} {warm:>8.2f} {warm / base:>6.2f} "
-                  f"{cold_rss / 1024:>8.0f} {warm_rss / 1024:>8.0f} {found:>9,}")
+                  f"{cold_rss / 1024:>8.0f} {warm_rss / 1024:>8.0f} {found:>9,} "
+                  f"{check:>8.3f} {check / check_base:>6.2f}")
 
 
 if __name__ == "__main__":

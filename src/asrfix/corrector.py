@@ -545,6 +545,11 @@ class Corrector:
             ct = self.index.terms[tid]
             if span == ct.canonical:
                 continue
+            if len(syl) <= 3 and (any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts)
+                                  or any(syl[a] != ct.syllables[a] for a in function)):
+                # a frequent word inside a short window (直接 in 里直接) was not misheard, nor
+                # a function character beside other words (从 in 从那里)
+                continue
             if ct.syllables == syl:
                 per = [1.0] * len(syl)
             else:
@@ -554,11 +559,6 @@ class Corrector:
             sim = sum(per) / len(per)
             if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
-            if len(syl) <= 3 and (any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts)
-                                  or any(syl[a] != ct.syllables[a] for a in function)):
-                # a frequent word inside a short window (直接 in 里直接) was not misheard, nor
-                # a function character beside other words (从 in 从那里)
-                continue
             if sim < cfg.min_score:
                 continue
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
