@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -82,14 +83,18 @@ def test_jieba_dictionary_is_stored_by_first_character(cache_dir: Path) -> None:
 
     first = Segmenter()
     want = first.tokenize(JIEBA_TEXT)
-    assert first._lazy is None and len(list(cache_dir.glob("*.jieba"))) == 1
+    assert len(list(cache_dir.glob("*.jieba"))) == 1
+    full = Segmenter()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ASRFIX_NO_CACHE", "1")
+        assert full.tokenize(JIEBA_TEXT) == want and full._lazy is None
     lazy = Segmenter()
     assert lazy.tokenize(JIEBA_TEXT) == want
     assert lazy._lazy is not None
     assert set(lazy._lazy.loaded) == set(JIEBA_TEXT)  # only this text's characters
-    assert 0 < len(lazy.tokenizer.FREQ) < len(first.tokenizer.FREQ)
+    assert 0 < len(lazy.tokenizer.FREQ) < len(full.tokenizer.FREQ)
     for word in ("资源", "尧舜禹", "项目", "里面", "不是一个词"):  # also outside the text
-        assert lazy.word_frequency(word) == first.word_frequency(word)
+        assert lazy.word_frequency(word) == full.word_frequency(word)
 
 
 def test_corrupt_jieba_store_is_ignored(cache_dir: Path) -> None:
@@ -99,8 +104,8 @@ def test_corrupt_jieba_store_is_ignored(cache_dir: Path) -> None:
     (store,) = cache_dir.glob("*.jieba")
     store.write_bytes(b"\x00garbage")
     again = Segmenter()
-    assert again.tokenize(JIEBA_TEXT) == want
-    assert again._lazy is None  # rebuilt from jieba's own dictionary
+    assert again.tokenize(JIEBA_TEXT) == want  # rebuilt from jieba's own dictionary
+    assert marshal.loads(store.read_bytes())[0] > 0  # and stored again
 
 
 def test_pinyin_tables_are_read_back_from_the_cache(cache_dir: Path) -> None:

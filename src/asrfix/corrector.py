@@ -1018,13 +1018,18 @@ def _hyphenation_only(a: str, b: str) -> bool:
 
 def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
     """Whether the span sits in Chinese speech (code-switched English), not English speech:
-    Chinese characters around it, and no more than three English words for each."""
+    Chinese characters around it, and no more than about three English words (counted in
+    letters) for each."""
     around = text[max(0, start - radius):start] + " " + text[end:end + radius]
     cjk = len(CJK_RE.findall(around))
-    return cjk > 0 and cjk * 3 >= len(_LATIN_WORD.findall(around))
+    # letters, not words, so that joining "deep seek" into DeepSeek nearby changes nothing
+    return cjk > 0 and cjk * _LETTERS_PER_CJK >= sum(map(len, _LATIN_WORD.findall(around)))
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+#: code-switched speech: Chinese characters around a span, and no more than about three
+#: English words (this many letters) for each
+_LETTERS_PER_CJK = 15
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
 
 

@@ -92,5 +92,9 @@ def load_tokenizer() -> tuple[jieba.Tokenizer, ShardedDictionary | None]:
         tk.FREQ, tk.total, tk.initialized = lazy.freq, lazy.total, True
         return tk, lazy
     tk.initialize()
-    cache.save(key, (int(tk.total), _split(tk.FREQ)), _SUFFIX)
-    return tk, None
+    shards = _split(tk.FREQ)
+    cache.save(key, (int(tk.total), shards), _SUFFIX)
+    # from now on the split form serves this process too: the whole dictionary is let go
+    lazy = ShardedDictionary(shards, int(tk.total))
+    tk.FREQ = lazy.freq
+    return tk, lazy
