@@ -30,7 +30,7 @@ from pathlib import Path
 
 __all__ = ["MIN_TERMS", "cache_dir", "cache_key", "load", "save"]
 
-FORMAT = 3
+FORMAT = 4
 MIN_TERMS = 5000
 
 

@@ -24,13 +24,14 @@ from .config import Config
 from .edits import Correction, Evidence, Location, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
-from .index import CompiledTerm, TermIndex, squash
+from .index import MANDARIN, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
     chinese_digits,
     fold_syllable,
     is_function_word,
     known_word,
+    mandarin_rendering,
     mixed_phones,
     phone_similarity,
     pinyin_phones,
@@ -91,8 +92,19 @@ class _Word:
 
 #: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes)
 _PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...]]
-#: an English term matched by sound: (term, score, expected phones, similarity, notes)
-_PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...]]
+#: an English term matched by sound: (term, score, expected phones, similarity, notes,
+#: whether it may only be suggested)
+_PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...], bool]
+
+
+def _reading(ct: CompiledTerm, k: int) -> str:
+    """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
+    return ct.phones[k] if k < MANDARIN else _rendering(ct.phones[k - MANDARIN])
+
+
+@lru_cache(maxsize=65536)
+def _rendering(phones: str) -> str:
+    return mandarin_rendering(phones)
 
 
 @lru_cache(maxsize=65536)
@@ -573,12 +585,13 @@ class Corrector:
         ever a suggestion."""
         for tid, k in self.index.phone_candidates(phones):
             ct = self.index.terms[tid]
-            if ct.syllables or len(ct.letters) <= 3 or len(ct.phones[k]) <= 4:
+            tph = _reading(ct, k)
+            if ct.syllables or len(ct.letters) <= 3 or len(tph) <= 4:
                 continue  # a Chinese term (the pinyin path's), or a short one
-            sim = phone_similarity(phones, ct.phones[k])
+            sim = phone_similarity(phones, tph)
             if sim >= max(TRANSLITERATION_SIMILARITY, self.config.min_score):
                 out.append(Candidate(start, end, ct, ct.canonical, sim, "phonetic", phones,
-                                     ct.phones[k], sim,
+                                     tph, sim,
                                      ("an English term written in Chinese characters",),
                                      cap_suggestion=True))
 
@@ -632,12 +645,12 @@ class Corrector:
         if found is None:
             found = memo[key] = self._phonetic_matches(span, phones, letters, english,
                                                        words, i, j)
-        for ct, score, tph, sim, notes in found:
+        for ct, score, tph, sim, notes, cap in found:
             parts = _WORD.findall(ct.canonical)
             if parts and (parts[0].lower() == before or parts[-1].lower() == after):
                 continue  # the neighbouring word is the term's own: a wider window owns it
             out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
-                                 phones, tph, sim, notes))
+                                 phones, tph, sim, notes, cap))
 
     def _phonetic_matches(self, span: str, phones: str, letters: str | None, english: bool,
                           words: list[_Word], i: int, j: int) -> list[_PhoneticMatch]:
@@ -646,6 +659,7 @@ class Corrector:
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return found
         best: dict[int, tuple[float, int]] = {}
+        rendered: dict[int, tuple[float, int]] = {}  # by the terms' Mandarin renderings
         n_ph = len(phones)
         floor = cfg.min_score
         heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.tok.text) >= 4] \
@@ -658,6 +672,13 @@ class Corrector:
             ct = self.index.terms[tid]
             if spoken and _verbalised(span, ct.canonical):
                 return []  # "pass at k" is pass@k read aloud: style, and no other term's
+            if k >= MANDARIN:
+                if letters is None:  # Chinese syllables in the window: their rendering
+                    tph = _reading(ct, k)
+                    sim = phone_similarity(phones, tph)
+                    if sim > rendered.get(tid, (-1.0, 0))[0]:
+                        rendered[tid] = (sim, k)
+                continue
             tph = ct.phones[k]
             if aligned_mode and tid not in best:
                 aligned = _word_aligned(heard, ct.canonical)
@@ -672,6 +693,9 @@ class Corrector:
             sim = english_similarity(phones, tph, letters, ct.letters)
             if sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)
+        for tid, (sim, k) in rendered.items():
+            if best.get(tid, (-1.0, 0))[0] < floor <= sim:
+                best[tid] = (sim, k)  # only the rendering sounds alike: a suggestion at most
         for tid, (sim, k) in sorted(best.items()):
             ct = self.index.terms[tid]
             if letters is not None and (letters == ct.letters or _inflection(
@@ -682,7 +706,9 @@ class Corrector:
                 continue  # "computer" is a word of its own, not a mishearing of "compute"
             notes: list[str] = []
             score = sim
-            tph = ct.phones[k]
+            tph = _reading(ct, k)
+            if k >= MANDARIN:
+                notes.append("as Chinese syllables render it (final consonants dropped)")
             common = letters is not None and " " not in span and known_word(span)
             if len(ct.letters) <= 3 or len(tph) <= 4:
                 if common or sim < SHORT_TERM_SIMILARITY:
@@ -715,7 +741,7 @@ class Corrector:
                 continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
             if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
                 continue  # an edge word adds nothing: the narrower window owns the match
-            found.append((ct, score, tph, sim, tuple(notes)))
+            found.append((ct, score, tph, sim, tuple(notes), k >= MANDARIN))
         return found
 
 

@@ -34,6 +34,7 @@ from .phonetics import (
     coarse,
     english_phones,
     fold_syllable,
+    mandarin_rendering,
     mixed_phones,
     pinyin_phones,
     skeleton,
@@ -137,7 +138,10 @@ class _TermTable:
 
 
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
-PRON = 8
+PRON = 16
+#: pronunciation indexes from here on are the Mandarin renderings (see
+#: :func:`~asrfix.phonetics.mandarin_rendering`) of readings ``index - MANDARIN``
+MANDARIN = 8
 #: a word shared by more multi-word terms than this is too common to retrieve them by
 WORD_POSTINGS_MAX = 64
 
@@ -214,11 +218,19 @@ class TermIndex:
             if t.lang == "mixed":
                 self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
             phone = self.phone
-            for k, ph in enumerate(phones[:PRON]):
+            for k, ph in enumerate(phones[:MANDARIN]):
                 self.max_phone_len = max(self.max_phone_len, len(ph))
                 entry = tid * PRON + k
                 for key in _phone_keys(ph):
                     phone[key].append(entry)
+                rendered = mandarin_rendering(ph)
+                if len(ct.letters) > 3 and len(rendered) >= 3 and rendered != ph:
+                    # heard in Chinese syllables (A 正), nasal endings too at times (A 制)
+                    bare = rendered.rstrip("nN")
+                    keys = _phone_keys(rendered) | (_phone_keys(bare) if len(bare) >= 3
+                                                    else frozenset())
+                    for key in keys:
+                        phone[key].append(entry + MANDARIN)
             # a multi-word term is also found through any one of its words heard right
             # ("news network" finds "neural network"): the scorer judges the whole window
             words = [w for w in re.split(r"[\s\-]+", t.canonical) if len(w) >= 4]

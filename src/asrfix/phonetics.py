@@ -51,6 +51,7 @@ __all__ = [
     "fold_syllable",
     "is_function_word",
     "letters_to_sound",
+    "mandarin_rendering",
     "mixed_phones",
     "phone_similarity",
     "pinyin_phones",
@@ -369,6 +370,21 @@ def english_phones(text: str) -> str:
     text = _GREEK_RE.sub(lambda m: " " + GREEK[m.group()] + " ", text)
     return "".join(word_phones(p) for tok in re.findall(r"[A-Za-z0-9]+", text)
                    for p in word_parts(tok))
+
+
+def mandarin_rendering(phones: str) -> str:
+    """English phones as Chinese syllables render them: a Mandarin syllable ends in a vowel,
+    -n or -ng, so a consonant not followed by a vowel is dropped (agent "eiJEnt" → "eiJEn",
+    heard as A 正; Cursor "kErsEr" → "kEsE", heard as 科 sir).
+
+    >>> mandarin_rendering("eiJEnt"), mandarin_rendering("kErsEr")
+    ('eiJEn', 'kEsE')
+    """
+    out = []
+    for k, ch in enumerate(phones):
+        if ch in VOWELS or ch in "nN" or (k + 1 < len(phones) and phones[k + 1] in VOWELS):
+            out.append(ch)
+    return "".join(out)
 
 
 _MIXED = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
