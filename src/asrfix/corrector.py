@@ -635,8 +635,8 @@ class Corrector:
                   end: int, words: list[_Word], i: int, j: int, out: list[Candidate],
                   memo: dict[tuple[object, ...], list[_PhoneticMatch]]) -> None:
         """English terms that sound (or are spelled) like the window. The matches depend on
-        the window's words, the words beside it and whether the speech around is English, so
-        they are worked out once per check for each such combination."""
+        the window's words and whether the speech around is English, so they are worked out
+        once per check for each such pair; the words beside it are checked at placement."""
         english = letters is not None and not _cjk_context(text, start, end)
         before = words[i - 1].tok.text.lower() if i > 0 else ""
         after = words[j + 1].tok.text.lower() if j + 1 < len(words) else ""
