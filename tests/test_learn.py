@@ -44,6 +44,8 @@ def test_learned_lexicon_is_valid_and_counts(tmp_path: Path) -> None:
     data = tomllib.loads(toml)
     scale = [t for t in data["terms"] if t["canonical"] == "scale"]
     assert scale and scale[0]["exact_only"] is True  # an ordinary word: never fuzzy
+    assert "# 'skill' x1 (kept, never applied):" in toml  # the reviewer is told
+    assert "# '尧舜禹' x2:" in toml
     merged = Lexicon.from_terms(TERMS) + lex
     fixed = Corrector(merged).check("他在 deep stick 工作").apply()
     assert fixed == "他在 DeepSeek 工作"

@@ -517,15 +517,7 @@ class Corrector:
                                      (f"known variant {variant!r}",)))
 
     def _variant_applies(self, span: str) -> bool:
-        """Whether a known variant may be applied where it occurs: not when it is a single
-        letter or character, a number, a function word, a frequent Chinese word or an English
-        dictionary word, whose exact variants would rewrite ordinary text."""
-        if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
-            return False
-        if all(CJK_RE.match(ch) for ch in span):
-            return self.segmenter.word_frequency(span) < self.config.common_word_frequency
-        # skill, head, computer: right far more often than not
-        return not (" " not in span and span.islower() and known_word(span))
+        return variant_applies(span, self.segmenter, self.config.common_word_frequency)
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
@@ -743,6 +735,23 @@ class Corrector:
                 continue  # an edge word adds nothing: the narrower window owns the match
             found.append((ct, score, tph, sim, tuple(notes), k >= MANDARIN))
         return found
+
+
+def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int = 100) -> bool:
+    """Whether a known variant may be applied where it occurs: not when it is a single
+    letter or character, a number, a function word, a frequent Chinese word or an English
+    dictionary word, whose exact variants would rewrite ordinary text.
+
+    >>> seg = Segmenter()
+    >>> [variant_applies(v, seg) for v in ("尧舜禹", "现在", "open a", "skill", "L")]
+    [True, False, True, False, False]
+    """
+    if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
+        return False
+    if all(CJK_RE.match(ch) for ch in span):
+        return segmenter.word_frequency(span) < common_word_frequency
+    # skill, head, computer: right far more often than not
+    return not (" " not in span and span.islower() and known_word(span))
 
 
 def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,

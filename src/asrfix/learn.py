@@ -192,6 +192,8 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
     """The mined pairs as a rich (TOML) lexicon, ready to review and merge: variants for
     terms of ``lexicon``, and new term candidates (commented as such), with counts and an
     example context each."""
+    from .corrector import variant_applies
+
     seg = Segmenter()
     known = {t.canonical: t for t in lexicon} if lexicon is not None else {}
     canon_lower = {c.lower(): c for c in known}
@@ -220,7 +222,10 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
             if target != keep:
                 del groups[target][v]
     lines = ["# Learned from a raw transcript and its edited version by `asrfix learn`.",
-             "# Review before merging: every variant below is applied exactly.", ""]
+             "# Review before merging: every variant below is applied exactly where it occurs,",
+             "# except those marked 'kept, never applied' (a single letter or character, a",
+             "# number, a function word or an ordinary word: applying them would rewrite",
+             "# ordinary text).", ""]
     for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
@@ -236,7 +241,8 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
         if new and _ordinary(target):
             lines.append("exact_only = true  # an ordinary word: never matched by sound")
         for v, n in variants:
-            lines.append(f"# {v!r} x{n}: {examples[(target, v)]}")
+            kept = "" if variant_applies(v, seg) else " (kept, never applied)"
+            lines.append(f"# {v!r} x{n}{kept}: {examples[(target, v)]}")
         lines.append("")
     return "\n".join(lines)
 
