@@ -30,7 +30,7 @@ from pathlib import Path
 
 __all__ = ["MIN_TERMS", "cache_dir", "cache_key", "load", "save"]
 
-FORMAT = 4
+FORMAT = 5
 MIN_TERMS = 5000
 
 

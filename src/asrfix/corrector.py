@@ -667,9 +667,10 @@ class Corrector:
             if k >= MANDARIN:
                 if letters is None:  # Chinese syllables in the window: their rendering
                     tph = _reading(ct, k)
-                    sim = phone_similarity(phones, tph)
-                    if sim > rendered.get(tid, (-1.0, 0))[0]:
-                        rendered[tid] = (sim, k)
+                    if min(n_ph, len(tph)) >= floor * max(n_ph, len(tph)):
+                        sim = phone_similarity(phones, tph)
+                        if sim > rendered.get(tid, (-1.0, 0))[0]:
+                            rendered[tid] = (sim, k)
                 continue
             tph = ct.phones[k]
             if aligned_mode and tid not in best:

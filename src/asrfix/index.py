@@ -225,11 +225,11 @@ class TermIndex:
                     phone[key].append(entry)
                 rendered = mandarin_rendering(ph)
                 if len(ct.letters) > 3 and len(rendered) >= 3 and rendered != ph:
-                    # heard in Chinese syllables (A 正), nasal endings too at times (A 制)
+                    # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
+                    # by class key only: deletion neighbourhoods of every rendering would
+                    # swamp the code-switched windows of a large lexicon with candidates
                     bare = rendered.rstrip("nN")
-                    keys = _phone_keys(rendered) | (_phone_keys(bare) if len(bare) >= 3
-                                                    else frozenset())
-                    for key in keys:
+                    for key in {"c:" + coarse(rendered), "c:" + coarse(bare)}:
                         phone[key].append(entry + MANDARIN)
             # a multi-word term is also found through any one of its words heard right
             # ("news network" finds "neural network"): the scorer judges the whole window
