@@ -131,3 +131,13 @@ def test_pinyin_tables_are_read_back_from_the_cache(cache_dir: Path) -> None:
         assert pinyin.syllables(text)[:4] == ("chong", "qing", "yin", "hang")
     finally:
         read()
+
+
+def test_file_key_follows_the_files(cache_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "dict.txt"
+    data.write_text("a 1\n", encoding="utf-8")
+    first = cache.file_key("source", str(data))
+    assert first is not None and first == cache.file_key("source", str(data))
+    data.write_text("a 1\nb 2\n", encoding="utf-8")
+    assert cache.file_key("source", str(data)) != first
+    assert cache.file_key("source", str(tmp_path / "missing.txt")) is None

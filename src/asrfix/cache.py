@@ -28,7 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["MIN_TERMS", "cache_dir", "cache_key", "load", "save"]
+__all__ = ["MIN_TERMS", "cache_dir", "cache_key", "file_key", "load", "save"]
 
 FORMAT = 5
 MIN_TERMS = 5000
@@ -54,6 +54,21 @@ def cache_key(lexicon_digest: str) -> str:
 
     text = f"asrfix {__version__} index {FORMAT} lexicon {lexicon_digest}"
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def file_key(label: str, *paths: str) -> str | None:
+    """A key for data derived from these files (each one's path, size and modification
+    time), or ``None`` when caching is off or a file cannot be read."""
+    if cache_dir() is None:
+        return None
+    stamp = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        stamp.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+    return cache_key(f"{label} {' '.join(stamp)}")
 
 
 def load(key: str, suffix: str = ".idx") -> object | None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -54,12 +53,15 @@ class ShardedDictionary:
             self.loaded.add(ch)
 
 
-def _key(tk: jieba.Tokenizer) -> str:
+def _key(tk: jieba.Tokenizer) -> str | None:
     import jieba
 
-    path = tk.get_dict_file().name if tk.dictionary == jieba.DEFAULT_DICT else tk.dictionary
-    st = os.stat(path)
-    return cache.cache_key(f"jieba {jieba.__version__} {path} {st.st_size} {st.st_mtime_ns}")
+    if tk.dictionary == jieba.DEFAULT_DICT:
+        with tk.get_dict_file() as f:  # jieba hands out the open file
+            path = f.name
+    else:
+        path = tk.dictionary
+    return cache.file_key(f"jieba {jieba.__version__}", path)
 
 
 def _split(freq: dict[str, int]) -> dict[str, bytes]:
@@ -77,12 +79,8 @@ def load_tokenizer() -> tuple[jieba.Tokenizer, ShardedDictionary | None]:
 
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its progress notes are noise here
     tk = jieba.Tokenizer()
-    if cache.cache_dir() is None:
-        tk.initialize()
-        return tk, None
-    try:
-        key = _key(tk)
-    except OSError:
+    key = _key(tk)
+    if key is None:  # caching is off, or the dictionary file cannot be read
         tk.initialize()
         return tk, None
     state = cache.load(key, _SUFFIX)

@@ -59,20 +59,12 @@ def _cache_key() -> str | None:
 
     from . import cache
 
-    if cache.cache_dir() is None:
-        return None
     spec = importlib.util.find_spec("pypinyin")  # a top-level spec: nothing is imported
     if spec is None or not spec.submodule_search_locations:
         return None
-    stamp = []
-    for name in ("phrases_dict.py", "pinyin_dict.py"):
-        path = os.path.join(spec.submodule_search_locations[0], name)
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        stamp.append(f"{path} {st.st_size} {st.st_mtime_ns}")
-    return cache.cache_key("pypinyin " + " ".join(stamp))
+    folder = spec.submodule_search_locations[0]
+    return cache.file_key("pypinyin", *(os.path.join(folder, name)
+                                        for name in ("phrases_dict.py", "pinyin_dict.py")))
 
 
 def _compact() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
