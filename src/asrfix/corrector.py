@@ -99,12 +99,13 @@ _PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...], bool]
 
 def _reading(ct: CompiledTerm, k: int) -> str:
     """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
-    return ct.phones[k] if k < MANDARIN else _rendering(ct.phones[k - MANDARIN])
+    return ct.phones[k] if k < MANDARIN else mandarin_rendering(ct.phones[k - MANDARIN])
 
 
-@lru_cache(maxsize=65536)
-def _rendering(phones: str) -> str:
-    return mandarin_rendering(phones)
+def _hopeless(a: int, b: int, floor: float) -> bool:
+    """Whether two strings of these lengths cannot reach ``floor``: a normalised edit
+    similarity never exceeds the ratio of the lengths (checked before computing it)."""
+    return min(a, b) < floor * max(a, b)
 
 
 @lru_cache(maxsize=65536)
@@ -510,14 +511,11 @@ class Corrector:
                                             and _STYLE.sub("", span.replace(" ", ""))
                                             != _STYLE.sub("", variant.replace(" ", ""))):
                     continue  # a variant with capitals (FIT) does not match "fit"
-                if not self._variant_applies(span):
+                if not variant_applies(span, self.segmenter, self.config.common_word_frequency):
                     continue
                 out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
                                      squash(span), squash(variant), 1.0,
                                      (f"known variant {variant!r}",)))
-
-    def _variant_applies(self, span: str) -> bool:
-        return variant_applies(span, self.segmenter, self.config.common_word_frequency)
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
@@ -667,7 +665,7 @@ class Corrector:
             if k >= MANDARIN:
                 if letters is None:  # Chinese syllables in the window: their rendering
                     tph = _reading(ct, k)
-                    if min(n_ph, len(tph)) >= floor * max(n_ph, len(tph)):
+                    if not _hopeless(n_ph, len(tph), floor):
                         sim = phone_similarity(phones, tph)
                         if sim > rendered.get(tid, (-1.0, 0))[0]:
                             rendered[tid] = (sim, k)
@@ -677,11 +675,8 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
-            # edit similarity cannot exceed the length ratio: skip hopeless pairs cheaply
-            if min(n_ph, len(tph)) < floor * max(n_ph, len(tph)) and (
-                    letters is None
-                    or min(len(letters), len(ct.letters)) < floor * max(len(letters),
-                                                                        len(ct.letters))):
+            if _hopeless(n_ph, len(tph), floor) and (
+                    letters is None or _hopeless(len(letters), len(ct.letters), floor)):
                 continue
             sim = english_similarity(phones, tph, letters, ct.letters)
             if sim > best.get(tid, (-1.0, 0))[0]:
@@ -900,13 +895,13 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
+    chinese = _cjk_context(text, c.start, c.end)
     rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
     if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
         rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
-    elif changed.isascii() and into.isascii() and _cjk_context(text, c.start, c.end):
+    elif changed.isascii() and into.isascii() and chinese:
         # in code-switched speech the spelling counts too (retrial / retrieval)
         rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
-    chinese = _cjk_context(text, c.start, c.end)
     floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
     if rest < floor:
         return None

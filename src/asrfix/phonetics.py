@@ -372,6 +372,7 @@ def english_phones(text: str) -> str:
                    for p in word_parts(tok))
 
 
+@lru_cache(maxsize=65536)
 def mandarin_rendering(phones: str) -> str:
     """English phones as Chinese syllables render them: a Mandarin syllable ends in a vowel,
     -n or -ng, so a consonant not followed by a vowel is dropped (agent "eiJEnt" → "eiJEn",
