@@ -165,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: the Config fields a flag or the configuration file may set as they are
+_CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated")
+
+
 def _effective(args: argparse.Namespace) -> dict[str, Any]:
     """Configuration file values overridden by the flags that were given."""
     settings = find_settings()
@@ -172,12 +176,11 @@ def _effective(args: argparse.Namespace) -> dict[str, Any]:
         "config_file": str(settings.path) if settings.path else None,
         "lexicon": [], "no_default_lexicons": False, "exclude": [], "input_format": None,
         "include_suggestions": False, "protect": [],
-        **{k: v for k, v in Config().model_dump().items()
-           if k in ("min_score", "fix_threshold", "transliterated")},
+        **{k: v for k, v in Config().model_dump().items() if k in _CONFIG_KEYS},
     }
     eff.update(settings.values)
-    for key in ("lexicon", "no_default_lexicons", "min_score", "fix_threshold", "exclude",
-                "input_format", "include_suggestions", "protect", "transliterated"):
+    for key in ("lexicon", "no_default_lexicons", "exclude", "input_format",
+                "include_suggestions", "protect", *_CONFIG_KEYS):
         value = getattr(args, key, None)
         if value is not None:
             eff[key] = value
@@ -202,8 +205,7 @@ def _corrector(eff: dict[str, Any]) -> Corrector:
         raise _UsageError("asrfix: error: no lexicon: give --lexicon PATH or drop "
                           "--no-default-lexicons")
     try:
-        config = Config(min_score=eff["min_score"], fix_threshold=eff["fix_threshold"],
-                        protect=tuple(eff["protect"]), transliterated=eff["transliterated"])
+        config = Config(protect=tuple(eff["protect"]), **{k: eff[k] for k in _CONFIG_KEYS})
     except ValueError as exc:
         first = str(exc).splitlines()
         raise ConfigError(first[-1].strip() if first else "invalid option") from None
