@@ -277,7 +277,12 @@ class Corrector:
         memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
         phone_memo: dict[tuple[object, ...], list[_PhoneticMatch]] = {}
         exact = self.index.exact
+        may = self._may_start(words, joins)
+        mixed_reach = max(self._mixed_cjk_limit, self.index.max_exact_cjk)
         for i in range(n):
+            may2, may3 = may[i]
+            if not (may2 or may3):
+                continue  # no term can start here: no window from i is worth keying
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
             phones = ""
@@ -304,8 +309,9 @@ class Corrector:
                     n_latin += 1
                     n_digit += w.tok.kind == "digit"
                     n_long += len(w.tok.text) > 1
-                if n_long > 2 * cfg.max_words or n_tokens > 4 * cfg.max_words + 2:
-                    break
+                if (n_long > 2 * cfg.max_words or n_tokens > 4 * cfg.max_words + 2
+                        or (n_latin and n_cjk > mixed_reach)):
+                    break  # (too many characters for a mixed window, or a spelling)
                 start, end = words[i].tok.start, w.tok.end
                 span = text[start:end]
                 if n_latin or span in exact:  # (a Chinese window: only a listed spelling)
@@ -316,7 +322,7 @@ class Corrector:
                 if n_latin == 0:
                     if len(syl) > self._cjk_span_limit:
                         break
-                    if len(syl) in self.index.zh_lengths:
+                    if len(syl) in self.index.zh_lengths and (may3 if len(syl) > 2 else may2):
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
                                      memo)
                     if (cfg.transliterated and not ordinary
@@ -344,6 +350,40 @@ class Corrector:
         _nearby_terms(text, out, sorted(set(protected)), self.config.context_radius,
                       self.config.fix_threshold)
         return [c for c in (self._context(text, c) for c in out) if c is not None]
+
+    def _may_start(self, words: list[_Word], joins: list[bool]) -> list[tuple[bool, bool]]:
+        """For each word, whether a window starting there may match a term: (a window of two
+        syllables may, a window of any other length may). A Latin word or a number always
+        may; a Chinese word only if its first syllables begin a term's pinyin key, a Latin word
+        is near, the text may hold an English term in Chinese characters, or a spelling in
+        the exact table starts with its first character. One pass from the end."""
+        index = self.index
+        pinyin, heads, firsts = index.pinyin, index.pinyin_heads, index.cjk_exact_firsts
+        limit = self._mixed_cjk_limit
+        anything = self.config.transliterated
+        out = [(True, True)] * len(words)
+        head: tuple[str, ...] = ()
+        to_latin = limit + 1  # Chinese characters from here to the next Latin word
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            if not w.cjk:
+                head, to_latin = (), 0
+                continue
+            joined = i + 1 < len(words) and joins[i]
+            if not joined:
+                head, to_latin = (), limit + 1
+            elif not words[i + 1].cjk:
+                head = ()
+            head = (w.folded + head)[:3]
+            to_latin += len(w.tok.text)
+            if anything or to_latin <= limit or w.tok.text[0] in firsts:
+                continue
+            may2 = head[:2] in pinyin
+            may3 = len(head) == 3 and (
+                head in heads or ("*", *head[1:]) in heads
+                or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
+            out[i] = (may2, may3)
+        return out
 
     def _context(self, text: str, c: Candidate) -> Candidate | None:
         """Apply the term's context evidence: an avoid word nearby vetoes a match made by
@@ -421,6 +461,7 @@ class Corrector:
         lengths = sorted(n for n in self.index.zh_lengths if n >= 3)
         if not lengths:
             return
+        heads = self.index.pinyin_exact_heads
         k = 0
         while k < len(words):
             if not words[k].cjk:
@@ -431,13 +472,16 @@ class Corrector:
                 k += 1
                 run.append(words[k])
             k += 1
+            folded = tuple(f for w in run for f in w.folded)
+            starts = [s for s in range(len(folded) - 2) if folded[s:s + 3] in heads]
+            if not starts:
+                continue  # no term's first three syllables anywhere in the run
             syl = tuple(s for w in run for s in w.syllables)
             offsets = [w.tok.start + c for w in run for c in range(len(w.tok.text))]
-            if len(syl) != len(offsets) or len(offsets) < 3:
+            if len(syl) != len(offsets):
                 continue  # pinyin did not align one to one with the characters
             bounds = {w.tok.start for w in run} | {run[-1].tok.end}
-            folded = tuple(f for w in run for f in w.folded)
-            for s in range(len(syl)):
+            for s in starts:
                 for n in lengths:
                     e = s + n
                     if e > len(syl):
@@ -679,8 +723,8 @@ class Corrector:
                     letters is None or _hopeless(len(letters), len(ct.letters), floor)):
                 continue
             sim = english_similarity(phones, tph, letters, ct.letters)
-            if sim > best.get(tid, (-1.0, 0))[0]:
-                best[tid] = (sim, k)
+            if sim >= floor and sim > best.get(tid, (-1.0, 0))[0]:
+                best[tid] = (sim, k)  # (below the floor it can only be dropped below)
         for tid, (sim, k) in rendered.items():
             if best.get(tid, (-1.0, 0))[0] < floor <= sim:
                 best[tid] = (sim, k)  # only the rendering sounds alike: a suggestion at most
