@@ -24,6 +24,7 @@ from .config import Config
 from .edits import Correction, Evidence, Location, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
+from .gcpause import paused_gc
 from .index import MANDARIN, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
@@ -183,7 +184,9 @@ class Corrector:
         return self._check(text, written)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
-        trimmed = (_trim(text, c) for c in self.candidates(text, written))
+        with paused_gc():  # a word object per word lives until the end: see gcpause
+            found = self.candidates(text, written)
+        trimmed = (_trim(text, c) for c in found)
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
         return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
 
@@ -807,15 +810,8 @@ def _build_index(lexicon: Lexicon) -> TermIndex:
     """The lexicon's index, from the on-disk cache when the lexicon is large. The garbage
     collector is paused meanwhile: building allocates millions of small objects that all
     stay alive, and collecting while it runs costs time for nothing."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _build_index_now(lexicon)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_index_now(lexicon: Lexicon) -> TermIndex:

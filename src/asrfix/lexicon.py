@@ -186,19 +186,14 @@ class Lexicon:
 
         Raises :class:`~asrfix.errors.LexiconError` listing every problem with file and line.
         """
-        import gc
+        from .gcpause import paused_gc
 
-        enabled = gc.isenabled()
-        gc.disable()  # many small objects, all kept: collecting meanwhile is wasted work
-        try:
+        with paused_gc():  # many small objects, all kept: collecting meanwhile is wasted work
             parts = []
             for p in paths:
                 entries, digest, protected = _read_file(Path(p))
                 parts.append(cls(entries, digest=digest, protected=protected))
             return cls.merge(*parts)
-        finally:
-            if enabled:
-                gc.enable()
 
     @classmethod
     def default(cls) -> Lexicon:

@@ -1,0 +1,43 @@
+"""The garbage collector is paused only inside a check, and its state always comes back."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from asrfix import Corrector
+from asrfix.gcpause import paused_gc
+
+
+@pytest.fixture
+def restore_gc():
+    enabled = gc.isenabled()
+    yield
+    (gc.enable if enabled else gc.disable)()
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_check_leaves_the_collector_as_it_found_it(restore_gc, before: bool) -> None:
+    (gc.enable if before else gc.disable)()
+    seen: list[bool] = []
+    fixer = Corrector(["姚顺雨", "DeepSeek"])
+    original = fixer.candidates
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    fixer.candidates = spy  # type: ignore[method-assign]
+    result = fixer.check("请到了尧舜禹，聊 deep seek。")
+    assert [c.replacement for c in result] == ["姚顺雨", "DeepSeek"]
+    assert seen == [False]
+    assert gc.isenabled() is before
+
+
+def test_state_comes_back_after_an_error(restore_gc) -> None:
+    gc.enable()
+    with pytest.raises(ZeroDivisionError), paused_gc():
+        assert not gc.isenabled()
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
