@@ -87,3 +87,19 @@ def test_fixing_is_idempotent(ai_corrector: Corrector, text: str) -> None:
     once = ai_corrector.check(text).apply()
     again = ai_corrector.check(once)
     assert again.apply() == once
+
+
+TYPED = ["https://", "www.", "x.com", "me@site.org", "@", ".", "-", "Pe-", " ", "file.PY",
+         "readme.md", "report.pdf", "我的", "a", "GPT", "。", "\n", "HTTP://", "中文-"]
+
+
+@FAST
+@given(text=st.lists(st.sampled_from(TYPED), max_size=20).map("".join))
+def test_typed_spans_are_those_of_the_whole_pattern(text: str) -> None:
+    """Leaving out the alternatives whose telltale is absent never changes the matches."""
+    import re
+
+    from asrfix.corrector import _NOT_SPEECH_PARTS, _not_speech
+
+    whole = re.compile("|".join(p for p, _ in _NOT_SPEECH_PARTS), re.I)
+    assert _not_speech(text) == [m.span() for m in whole.finditer(text)]

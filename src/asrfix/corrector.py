@@ -55,11 +55,32 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "Corrector", "check"]
 
 _JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
+_EXTENSIONS = r"(?:com|org|net|io|ai|edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b"
 #: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
-#: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned
-_NOT_SPEECH = re.compile(
-    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|"
-    r"edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b|\b[A-Za-z]+-(?=\s|$)", re.I)
+#: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned.
+#: Each with a quick search that must succeed somewhere in a text for the pattern to match.
+_NOT_SPEECH_PARTS = (
+    (r"\b(?:https?://|www\.)\S+", re.compile(r"https?://|www\.", re.I)),
+    (r"\S+@\S+\.\w+", re.compile("@")),
+    (r"\b[\w-]+(?:\.[\w-]+)*\." + _EXTENSIONS, re.compile(r"\." + _EXTENSIONS, re.I)),
+    (r"\b[A-Za-z]+-(?=\s|$)", re.compile("-")),
+)
+
+
+@lru_cache(maxsize=16)
+def _not_speech_pattern(kinds: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_NOT_SPEECH_PARTS[k][0] for k in kinds), re.I)
+
+
+def _not_speech(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that were typed or abandoned, not said (see ``_NOT_SPEECH_PARTS``).
+    The alternatives whose telltale is nowhere in the text are left out of the search: the
+    same matches, without trying "\\S+@" at every character of a text with no "@"."""
+    kinds = tuple(k for k, (_, telltale) in enumerate(_NOT_SPEECH_PARTS)
+                  if telltale.search(text))
+    if not kinds:
+        return []
+    return [m.span() for m in _not_speech_pattern(kinds).finditer(text)]
 
 
 @dataclass(slots=True)
@@ -237,34 +258,41 @@ class Corrector:
         words: list[_Word] = []
         joins: list[bool] = []
         gap_ok = True
-        seen: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], int]] = {}
-        skip = [m.span() for m in _NOT_SPEECH.finditer(text)]
+        seen: dict[str, _Word] = {}  # each distinct Chinese word is keyed once per text
+        skip = _not_speech(text)
+        skip.append((len(text) + 1, len(text) + 1))
         k = 0
         for tok in tokens:
-            while k < len(skip) and skip[k][1] <= tok.start:
-                k += 1
-            if k < len(skip) and skip[k][0] <= tok.start:
+            kind = tok.kind
+            if skip[k][1] <= tok.start:
+                while skip[k][1] <= tok.start:
+                    k += 1
+            if skip[k][0] <= tok.start:
                 gap_ok = False  # inside an address, e-mail or file name: written, not heard
                 continue
-            if tok.is_word:
-                if words:
-                    joins.append(gap_ok)
-                if tok.kind == "cjk":
-                    keys = seen.get(tok.text)
-                    if keys is None:  # each distinct word is keyed once per text
-                        syl = syllables(tok.text)
-                        keys = seen[tok.text] = (
-                            syl, "".join(pinyin_phones(s) for s in syl),
-                            tuple(fold_syllable(s) for s in syl),
-                            self.segmenter.word_frequency(tok.text))
-                    words.append(_Word(tok, keys[0], keys[1], tok.text, True, False, keys[2],
-                                       keys[3]))
+            if kind == "cjk":
+                like = seen.get(tok.text)
+                if like is None:
+                    syl = syllables(tok.text)
+                    like = seen[tok.text] = _Word(
+                        tok, syl, "".join(pinyin_phones(s) for s in syl), tok.text, True, False,
+                        tuple(fold_syllable(s) for s in syl),
+                        self.segmenter.word_frequency(tok.text))
+                    word = like
                 else:
-                    words.append(_Word(tok, (), _latin_phones(tok.text),
-                                       tok.text.lower(), False, _glued(text, tok)))
-                gap_ok = True
-            elif tok.kind != "space" and tok.text not in _JOINERS:
-                gap_ok = False
+                    word = _Word(tok, like.syllables, like.phones, like.letters, True, False,
+                                 like.folded, like.freq)
+            elif kind == "latin" or kind == "digit":
+                word = _Word(tok, (), _latin_phones(tok.text), tok.text.lower(), False,
+                             _glued(text, tok))
+            else:
+                if kind != "space" and tok.text not in _JOINERS:
+                    gap_ok = False
+                continue
+            if words:
+                joins.append(gap_ok)
+            words.append(word)
+            gap_ok = True
         return words, joins
 
     def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
@@ -705,8 +733,9 @@ class Corrector:
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
         spoken = letters is not None and j > i and any(
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
+        terms = self.index.terms
         for tid, k in self.index.phone_candidates(phones, heard_words):
-            ct = self.index.terms[tid]
+            ct = terms[tid]
             if spoken and _verbalised(span, ct.canonical):
                 return []  # "pass at k" is pass@k read aloud: style, and no other term's
             if k >= MANDARIN:
@@ -722,9 +751,10 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
-            if _hopeless(n_ph, len(tph), floor) and (
+            n_t = len(tph)
+            if (n_ph < floor * n_t if n_ph < n_t else n_t < floor * n_ph) and (
                     letters is None or _hopeless(len(letters), len(ct.letters), floor)):
-                continue
+                continue  # (inline _hopeless: the lengths alone cannot reach the floor)
             sim = english_similarity(phones, tph, letters, ct.letters)
             if sim >= floor and sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)  # (below the floor it can only be dropped below)
@@ -853,11 +883,17 @@ def _readings(text: str) -> list[str]:
 def _word_aligned(heard: list[str], canonical: str) -> float:
     """Mean similarity of word-by-word aligned phones, when the window and the term have as
     many words and at least one is heard exactly (skin law / scaling law); else 0."""
-    parts = [p for p in _WORD_SPLIT.split(canonical) if p]
+    parts = _part_phones(canonical)
     if len(parts) != len(heard):
         return 0.0
-    sims = [phone_similarity(h, _latin_phones(p)) for h, p in zip(heard, parts, strict=True)]
+    sims = [phone_similarity(h, p) for h, p in zip(heard, parts, strict=True)]
     return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _part_phones(canonical: str) -> tuple[str, ...]:
+    """Phones of each word of a term's canonical form."""
+    return tuple(_latin_phones(p) for p in _WORD_SPLIT.split(canonical) if p)
 
 
 def _nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]],

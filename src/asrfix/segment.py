@@ -12,9 +12,8 @@ Offsets always point into the caller's original string.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from math import log
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     import jieba
@@ -42,9 +41,9 @@ def has_cjk(text: str) -> bool:
     return CJK_RE.search(text) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, code-point span and kind."""
+class Token(NamedTuple):
+    """One token: its text, code-point span and kind (a named tuple: a text has tens of
+    thousands, and a tuple is made in half the time of a frozen dataclass)."""
 
     text: str
     start: int
