@@ -310,10 +310,16 @@ class Corrector:
         exact = self.index.exact
         may = self._may_start(words, joins)
         mixed_reach = max(self._mixed_cjk_limit, self.index.max_exact_cjk)
+        # the bounds below, read once (the loop runs for every window)
+        function_freq, common_freq = cfg.function_word_frequency, cfg.common_word_frequency
+        long_cap, token_cap = 2 * cfg.max_words, 4 * cfg.max_words + 2
+        long_keyed, token_keyed = cfg.max_words, 2 * cfg.max_words + 2
+        zh_lengths, span_limit = self.index.zh_lengths, self._cjk_span_limit
         for i in range(n):
             may2, may3 = may[i]
             if not (may2 or may3):
                 continue  # no term can start here: no window from i is worth keying
+            start = words[i].tok.start
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
             phones = ""
@@ -331,29 +337,30 @@ class Corrector:
                 phones += w.phones
                 letters += w.letters
                 n_tokens += 1
+                tok = w.tok
                 if w.cjk:
-                    n_cjk += len(w.tok.text)
-                    function_word = function_word or w.freq >= cfg.function_word_frequency
+                    n_cjk += len(tok.text)
+                    function_word = function_word or w.freq >= function_freq
                     ordinary = ordinary or function_word or (
-                        len(w.tok.text) > 1 and w.freq >= cfg.common_word_frequency)
+                        len(tok.text) > 1 and w.freq >= common_freq)
                 else:
                     n_latin += 1
-                    n_digit += w.tok.kind == "digit"
-                    n_long += len(w.tok.text) > 1
-                if (n_long > 2 * cfg.max_words or n_tokens > 4 * cfg.max_words + 2
+                    n_digit += tok.kind == "digit"
+                    n_long += len(tok.text) > 1
+                if (n_long > long_cap or n_tokens > token_cap
                         or (n_latin and n_cjk > mixed_reach)):
                     break  # (too many characters for a mixed window, or a spelling)
-                start, end = words[i].tok.start, w.tok.end
+                end = tok.end
                 span = text[start:end]
                 if n_latin or span in exact:  # (a Chinese window: only a listed spelling)
                     self._exact(span, letters, start, end, n_cjk, n_latin, text, out,
                                 protected)
-                if n_latin and (n_long > cfg.max_words or n_tokens > 2 * cfg.max_words + 2):
+                if n_latin and (n_long > long_keyed or n_tokens > token_keyed):
                     continue  # long windows: only an exact spelling (a long name re-spaced)
                 if n_latin == 0:
-                    if len(syl) > self._cjk_span_limit:
+                    if len(syl) > span_limit:
                         break
-                    if len(syl) in self.index.zh_lengths and (may3 if len(syl) > 2 else may2):
+                    if len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2):
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
                                      memo)
                     if (cfg.transliterated and not ordinary
@@ -388,32 +395,34 @@ class Corrector:
         may; a Chinese word only if its first syllables begin a term's pinyin key, a Latin word
         is near, the text may hold an English term in Chinese characters, or a spelling in
         the exact table starts with its first character. One pass from the end."""
+        out = [(True, True)] * len(words)
+        if self.config.transliterated:
+            return out
         index = self.index
         pinyin, heads, firsts = index.pinyin, index.pinyin_heads, index.cjk_exact_firsts
         limit = self._mixed_cjk_limit
-        anything = self.config.transliterated
-        out = [(True, True)] * len(words)
-        head: tuple[str, ...] = ()
+        seen: dict[tuple[str, ...], tuple[bool, bool]] = {}  # speech repeats itself
+        head: tuple[str, ...] = ()  # the first syllables of the run of words from here
         to_latin = limit + 1  # Chinese characters from here to the next Latin word
+        joined = [*joins, False]
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             if not w.cjk:
                 head, to_latin = (), 0
                 continue
-            joined = i + 1 < len(words) and joins[i]
-            if not joined:
+            if not joined[i]:
                 head, to_latin = (), limit + 1
-            elif not words[i + 1].cjk:
-                head = ()
             head = (w.folded + head)[:3]
-            to_latin += len(w.tok.text)
-            if anything or to_latin <= limit or w.tok.text[0] in firsts:
+            to_latin += len(w.letters)  # (a Chinese word's letters are its characters)
+            if to_latin <= limit or w.letters[0] in firsts:
                 continue
-            may2 = head[:2] in pinyin
-            may3 = len(head) == 3 and (
-                head in heads or ("*", *head[1:]) in heads
-                or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
-            out[i] = (may2, may3)
+            known = seen.get(head)
+            if known is None:
+                may3 = len(head) == 3 and (
+                    head in heads or ("*", *head[1:]) in heads
+                    or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
+                known = seen[head] = (head[:2] in pinyin, may3)
+            out[i] = known
         return out
 
     def _context(self, text: str, c: Candidate) -> Candidate | None:
