@@ -315,9 +315,12 @@ class Corrector:
         long_cap, token_cap = 2 * cfg.max_words, 4 * cfg.max_words + 2
         long_keyed, token_keyed = cfg.max_words, 2 * cfg.max_words + 2
         zh_lengths, span_limit = self.index.zh_lengths, self._cjk_span_limit
+        cjk_firsts = self.index.cjk_exact_firsts
         for i in range(n):
-            may2, may3 = may[i]
-            if not (may2 or may3):
+            may2, may3, near = may[i]
+            spelled = words[i].cjk and words[i].letters[0] in cjk_firsts
+            sounded = may2 or may3 or cfg.transliterated
+            if not (sounded or near or spelled):
                 continue  # no term can start here: no window from i is worth keying
             start = words[i].tok.start
             syl: tuple[str, ...] = ()
@@ -351,15 +354,15 @@ class Corrector:
                         or (n_latin and n_cjk > mixed_reach)):
                     break  # (too many characters for a mixed window, or a spelling)
                 end = tok.end
-                span = text[start:end]
-                if n_latin or span in exact:  # (a Chinese window: only a listed spelling)
-                    self._exact(span, letters, start, end, n_cjk, n_latin, text, out,
-                                protected)
-                if n_latin and (n_long > long_keyed or n_tokens > token_keyed):
-                    continue  # long windows: only an exact spelling (a long name re-spaced)
-                if n_latin == 0:
+                if n_latin == 0:  # a Chinese window
+                    span = text[start:end] if spelled or sounded else ""
+                    if spelled and span in exact:  # only a listed spelling
+                        self._exact(span, letters, start, end, n_cjk, n_latin, text, out,
+                                    protected)
                     if len(syl) > span_limit:
                         break
+                    if not sounded:
+                        continue
                     if len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2):
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
                                      memo)
@@ -368,6 +371,10 @@ class Corrector:
                             <= TRANSLITERATION_SYLLABLES[1]):
                         self._transliterated(span, phones, start, end, out)
                     continue
+                span = text[start:end]
+                self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
+                if n_long > long_keyed or n_tokens > token_keyed:
+                    continue  # long windows: only an exact spelling (a long name re-spaced)
                 if n_digit == n_latin and n_cjk == 0:
                     continue  # a bare number is not a mis-heard term
                 if n_cjk == 0 and n_digit == 0 and self.index.zh_lengths:
@@ -389,17 +396,16 @@ class Corrector:
                       self.config.fix_threshold)
         return [c for c in (self._context(text, c) for c in out) if c is not None]
 
-    def _may_start(self, words: list[_Word], joins: list[bool]) -> list[tuple[bool, bool]]:
-        """For each word, whether a window starting there may match a term: (a window of two
-        syllables may, a window of any other length may). A Latin word or a number always
-        may; a Chinese word only if its first syllables begin a term's pinyin key, a Latin word
-        is near, the text may hold an English term in Chinese characters, or a spelling in
-        the exact table starts with its first character. One pass from the end."""
-        out = [(True, True)] * len(words)
-        if self.config.transliterated:
-            return out
+    def _may_start(self, words: list[_Word],
+                   joins: list[bool]) -> list[tuple[bool, bool, bool]]:
+        """For each word, whether a window starting there may match a term by sound: (a
+        Chinese window of two syllables may, a Chinese window of another length may, a window
+        reaching a Latin word may). A Latin word or a number: all three. A Chinese word: by
+        whether its first syllables begin a term's pinyin key, and whether a Latin word is
+        near enough for a mixed window. One pass from the end."""
+        out = [(True, True, True)] * len(words)
         index = self.index
-        pinyin, heads, firsts = index.pinyin, index.pinyin_heads, index.cjk_exact_firsts
+        pinyin, heads = index.pinyin, index.pinyin_heads
         limit = self._mixed_cjk_limit
         seen: dict[tuple[str, ...], tuple[bool, bool]] = {}  # speech repeats itself
         head: tuple[str, ...] = ()  # the first syllables of the run of words from here
@@ -414,15 +420,13 @@ class Corrector:
                 head, to_latin = (), limit + 1
             head = (w.folded + head)[:3]
             to_latin += len(w.letters)  # (a Chinese word's letters are its characters)
-            if to_latin <= limit or w.letters[0] in firsts:
-                continue
             known = seen.get(head)
             if known is None:
                 may3 = len(head) == 3 and (
                     head in heads or ("*", *head[1:]) in heads
                     or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
                 known = seen[head] = (head[:2] in pinyin, may3)
-            out[i] = known
+            out[i] = (*known, to_latin <= limit)
         return out
 
     def _context(self, text: str, c: Candidate) -> Candidate | None:
