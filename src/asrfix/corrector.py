@@ -47,7 +47,7 @@ from .scoring import (
     pinyin_similarity,
     syllable_similarity,
 )
-from .segment import CJK_RE, Segmenter, Token
+from .segment import CJK_RE, Segmenter
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -102,7 +102,10 @@ class Candidate:
 
 @dataclass(slots=True)
 class _Word:
-    tok: Token
+    text: str
+    start: int
+    end: int
+    kind: str  # a token kind: "cjk", "latin" or "digit"
     syllables: tuple[str, ...]
     phones: str
     letters: str
@@ -254,7 +257,7 @@ class Corrector:
 
     def _words(self, text: str) -> tuple[list[_Word], list[bool]]:
         """Word tokens with their keys, and whether each may join the next in a window."""
-        tokens = self.segmenter.tokenize(text)
+        pieces = self.segmenter.pieces(text)
         words: list[_Word] = []
         joins: list[bool] = []
         gap_ok = True
@@ -262,31 +265,30 @@ class Corrector:
         skip = _not_speech(text)
         skip.append((len(text) + 1, len(text) + 1))
         k = 0
-        for tok in tokens:
-            kind = tok.kind
-            if skip[k][1] <= tok.start:
-                while skip[k][1] <= tok.start:
+        for piece, start, end, kind in pieces:
+            if skip[k][1] <= start:
+                while skip[k][1] <= start:
                     k += 1
-            if skip[k][0] <= tok.start:
+            if skip[k][0] <= start:
                 gap_ok = False  # inside an address, e-mail or file name: written, not heard
                 continue
             if kind == "cjk":
-                like = seen.get(tok.text)
+                like = seen.get(piece)
                 if like is None:
-                    syl = syllables(tok.text)
-                    like = seen[tok.text] = _Word(
-                        tok, syl, "".join(pinyin_phones(s) for s in syl), tok.text, True, False,
-                        tuple(fold_syllable(s) for s in syl),
-                        self.segmenter.word_frequency(tok.text))
+                    syl = syllables(piece)
+                    like = seen[piece] = _Word(
+                        piece, start, end, kind, syl, "".join(pinyin_phones(s) for s in syl),
+                        piece, True, False, tuple(fold_syllable(s) for s in syl),
+                        self.segmenter.word_frequency(piece))
                     word = like
                 else:
-                    word = _Word(tok, like.syllables, like.phones, like.letters, True, False,
-                                 like.folded, like.freq)
+                    word = _Word(piece, start, end, kind, like.syllables, like.phones, piece,
+                                 True, False, like.folded, like.freq)
             elif kind == "latin" or kind == "digit":
-                word = _Word(tok, (), _latin_phones(tok.text), tok.text.lower(), False,
-                             _glued(text, tok))
+                word = _Word(piece, start, end, kind, (), _latin_phones(piece), piece.lower(),
+                             False, _glued(text, start, end))
             else:
-                if kind != "space" and tok.text not in _JOINERS:
+                if kind != "space" and piece not in _JOINERS:
                     gap_ok = False
                 continue
             if words:
@@ -322,7 +324,7 @@ class Corrector:
             sounded = may2 or may3 or cfg.transliterated
             if not (sounded or near or spelled):
                 continue  # no term can start here: no window from i is worth keying
-            start = words[i].tok.start
+            start = words[i].start
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
             phones = ""
@@ -340,20 +342,19 @@ class Corrector:
                 phones += w.phones
                 letters += w.letters
                 n_tokens += 1
-                tok = w.tok
                 if w.cjk:
-                    n_cjk += len(tok.text)
+                    n_cjk += len(w.text)
                     function_word = function_word or w.freq >= function_freq
                     ordinary = ordinary or function_word or (
-                        len(tok.text) > 1 and w.freq >= common_freq)
+                        len(w.text) > 1 and w.freq >= common_freq)
                 else:
                     n_latin += 1
-                    n_digit += tok.kind == "digit"
-                    n_long += len(tok.text) > 1
+                    n_digit += w.kind == "digit"
+                    n_long += len(w.text) > 1
                 if (n_long > long_cap or n_tokens > token_cap
                         or (n_latin and n_cjk > mixed_reach)):
                     break  # (too many characters for a mixed window, or a spelling)
-                end = tok.end
+                end = w.end
                 if n_latin == 0:  # a Chinese window
                     span = text[start:end] if spelled or sounded else ""
                     if spelled and span in exact:  # only a listed spelling
@@ -469,7 +470,7 @@ class Corrector:
             if (k > 0 and joins[k - 1] and not words[k - 1].cjk) or (
                     k + 1 < len(words) and joins[k] and not words[k + 1].cjk):
                 continue  # "open source", "deep learning": a phrase of its own
-            start, end = w.tok.start, w.tok.end
+            start, end = w.start, w.end
             if not _cjk_context(text, start, end):
                 continue
             if len(firsts[w.letters]) > 1:
@@ -521,10 +522,10 @@ class Corrector:
             if not starts:
                 continue  # no term's first three syllables anywhere in the run
             syl = tuple(s for w in run for s in w.syllables)
-            offsets = [w.tok.start + c for w in run for c in range(len(w.tok.text))]
+            offsets = [w.start + c for w in run for c in range(len(w.text))]
             if len(syl) != len(offsets):
                 continue  # pinyin did not align one to one with the characters
-            bounds = {w.tok.start for w in run} | {run[-1].tok.end}
+            bounds = {w.start for w in run} | {run[-1].end}
             for s in starts:
                 for n in lengths:
                     e = s + n
@@ -616,7 +617,7 @@ class Corrector:
         hits = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return
-        key = (span, *(len(w.tok.text) for w in window))
+        key = (span, *(len(w.text) for w in window))
         found = memo.get(key)
         if found is None:
             found = memo[key] = self._pinyin_matches(span, syl, window, hits)
@@ -683,7 +684,7 @@ class Corrector:
         syl = split_syllables(letters)
         if not syl or len(syl) < 2 or len(syl) not in self.index.zh_lengths:
             return
-        if not _cjk_context(text, start, end) or any(is_function_word(w.tok.text)
+        if not _cjk_context(text, start, end) or any(is_function_word(w.text)
                                                        for w in window):
             return
         for tid in self.index.pinyin_candidates(syl):
@@ -716,9 +717,9 @@ class Corrector:
         the window's words and whether the speech around is English, so they are worked out
         once per check for each such pair; the words beside it are checked at placement."""
         english = letters is not None and not _cjk_context(text, start, end)
-        before = words[i - 1].tok.text.lower() if i > 0 else ""
-        after = words[j + 1].tok.text.lower() if j + 1 < len(words) else ""
-        key = (span, letters is None, english, *(len(w.tok.text) for w in words[i:j + 1]))
+        before = words[i - 1].text.lower() if i > 0 else ""
+        after = words[j + 1].text.lower() if j + 1 < len(words) else ""
+        key = (span, letters is None, english, *(len(w.text) for w in words[i:j + 1]))
         found = memo.get(key)
         if found is None:
             found = memo[key] = self._phonetic_matches(span, phones, letters, english,
@@ -740,7 +741,7 @@ class Corrector:
         rendered: dict[int, tuple[float, int]] = {}  # by the terms' Mandarin renderings
         n_ph = len(phones)
         floor = cfg.min_score
-        heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.tok.text) >= 4] \
+        heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
         aligned_mode = letters is not None and not english and j > i
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
@@ -798,9 +799,9 @@ class Corrector:
                 continue  # one written word in English speech: only a near-identical sound
             if english and j > i and (
                     (_truncated(letters, ct.letters)
-                     and all(len(w.tok.text) > 1 for w in words[i:j + 1]))
+                     and all(len(w.text) > 1 for w in words[i:j + 1]))
                     or (sim < ENGLISH_WORD_SIMILARITY
-                        and all(len(w.tok.text) > 1 and known_word(w.tok.text)
+                        and all(len(w.text) > 1 and known_word(w.text)
                                 for w in words[i:j + 1])
                         and not _parts_aligned(words[i:j + 1], ct.canonical))):
                 # in English speech a window that spells the start or the end of the term
@@ -877,9 +878,9 @@ def _build_index_now(lexicon: Lexicon) -> TermIndex:
 _GLUE = frozenset("&/@+_")
 
 
-def _glued(text: str, tok: Token) -> bool:
-    """Whether a token is joined to an adjacent word by &, /, @, + or _ (no spaces)."""
-    s, e = tok.start, tok.end
+def _glued(text: str, s: int, e: int) -> bool:
+    """Whether the token at ``text[s:e]`` is joined to an adjacent word by &, /, @, + or _
+    (no spaces)."""
     right = e + 1 < len(text) and text[e] in _GLUE and text[e + 1].isalnum()
     left = s >= 2 and text[s - 1] in _GLUE and text[s - 2].isalnum()
     return right or left

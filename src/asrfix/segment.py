@@ -90,11 +90,15 @@ class Segmenter:
 
     def tokenize(self, text: str) -> list[Token]:
         """All tokens of ``text``, in order, covering it exactly."""
-        out: list[Token] = []
+        return [Token(*p) for p in self.pieces(text)]
+
+    def pieces(self, text: str) -> list[tuple[str, int, int, TokenKind]]:
+        """:meth:`tokenize` as plain tuples (text, start, end, kind), for hot loops."""
+        out: list[tuple[str, int, int, TokenKind]] = []
         prepared = False
         for m in _RUN.finditer(text):
             kind = m.lastgroup
-            s, e = m.span()
+            s = m.start()
             if kind == "cjk":
                 if not prepared:
                     tk = self.tokenizer
@@ -102,9 +106,9 @@ class Segmenter:
                         self._lazy.ensure(text)
                     prepared = True
                 for word, ws, we in cut(m.group(), tk):
-                    out.append(Token(word, s + ws, s + we, "cjk"))
+                    out.append((word, s + ws, s + we, "cjk"))
             else:
-                out.append(Token(m.group(), s, e, kind))  # type: ignore[arg-type]
+                out.append((m.group(), s, m.end(), kind))  # type: ignore[arg-type]
         return out
 
 
