@@ -506,7 +506,7 @@ class Corrector:
         lengths = sorted(n for n in self.index.zh_lengths if n >= 3)
         if not lengths:
             return
-        heads = self.index.pinyin_exact_heads
+        heads, first = self.index.pinyin_exact_heads, self.index.pinyin_exact_firsts
         k = 0
         while k < len(words):
             if not words[k].cjk:
@@ -518,7 +518,8 @@ class Corrector:
                 run.append(words[k])
             k += 1
             folded = tuple(f for w in run for f in w.folded)
-            starts = [s for s in range(len(folded) - 2) if folded[s:s + 3] in heads]
+            starts = [s for s in range(len(folded) - 2)
+                      if folded[s] in first and folded[s:s + 3] in heads]
             if not starts:
                 continue  # no term's first three syllables anywhere in the run
             syl = tuple(s for w in run for s in w.syllables)

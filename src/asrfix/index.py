@@ -168,11 +168,13 @@ class TermIndex:
     def _derive(self) -> None:
         """Small sets derived from the tables, which let a window that cannot match be
         skipped before it is keyed: the first three folded syllables of every pinyin key
-        (``pinyin_heads``; wild cards included; ``pinyin_exact_heads``: of the keys without
-        one), the first characters of the Chinese spellings in the exact table and the most Chinese
-        characters a spelling there holds beside letters or digits (``max_exact_cjk``)."""
+        (``pinyin_heads``, wild cards included; ``pinyin_exact_heads`` of the keys without
+        one, and ``pinyin_exact_firsts`` their first syllables), the first characters of the
+        Chinese spellings in the exact table, and the most Chinese characters a spelling
+        there holds beside letters or digits (``max_exact_cjk``)."""
         self.pinyin_heads = {k[:3] for k in self.pinyin if len(k) >= 3}
         self.pinyin_exact_heads = {k[:3] for k in self.pinyin if len(k) >= 3 and "*" not in k}
+        self.pinyin_exact_firsts = {k[0] for k in self.pinyin_exact_heads}
         self.cjk_exact_firsts = {k[0] for k in self.exact if CJK_RE.match(k)}
         self.max_exact_cjk = max((n for k in self.exact
                                   if (n := len(CJK_RE.findall(k))) and n < len(k)), default=0)

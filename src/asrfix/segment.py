@@ -130,7 +130,7 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
 
     han = jieba.re_han_default
     out: list[tuple[str, int, int]] = []
-    freq = tk.FREQ
+    get = tk.FREQ.get
     logtotal = log(tk.total)
     pos = 0
     for block in han.split(run):
@@ -148,13 +148,14 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
             best, best_end = 0.0, -1
             i = k
             frag = block[k]
-            while i < n and frag in freq:
-                f = freq[frag]
+            while (f := get(frag)) is not None:  # frag is a word or a word's prefix
                 if f:  # a word (not only a prefix): a route through it
                     sc = log(f) - logtotal + score[i + 1]
                     if best_end < 0 or sc >= best:  # ties: the longer word, as jieba's max
                         best, best_end = sc, i
                 i += 1
+                if i == n:
+                    break
                 frag = block[k:i + 1]
             if best_end < 0:  # no word starts here: the character alone
                 best, best_end = -logtotal + score[k + 1], k
