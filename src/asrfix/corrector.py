@@ -29,6 +29,7 @@ from .index import MANDARIN, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
     chinese_digits,
+    classes,
     fold_syllable,
     is_function_word,
     known_word,
@@ -131,6 +132,10 @@ def _hopeless(a: int, b: int, floor: float) -> bool:
     """Whether two strings of these lengths cannot reach ``floor``: a normalised edit
     similarity never exceeds the ratio of the lengths (checked before computing it)."""
     return min(a, b) < floor * max(a, b)
+
+
+#: the phone classes of a term's pronunciation (one per pronunciation, asked for often)
+_classes = lru_cache(maxsize=65536)(classes)
 
 
 @lru_cache(maxsize=65536)
@@ -749,6 +754,8 @@ class Corrector:
         spoken = letters is not None and j > i and any(
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
         terms = self.index.terms
+        heard_classes = classes(phones)
+        similarity = Levenshtein.normalized_similarity
         for tid, k in self.index.phone_candidates(phones, heard_words):
             ct = terms[tid]
             if spoken and _verbalised(span, ct.canonical):
@@ -770,7 +777,10 @@ class Corrector:
             if (n_ph < floor * n_t if n_ph < n_t else n_t < floor * n_ph) and (
                     letters is None or _hopeless(len(letters), len(ct.letters), floor)):
                 continue  # (inline _hopeless: the lengths alone cannot reach the floor)
-            sim = english_similarity(phones, tph, letters, ct.letters)
+            # english_similarity, with the window's phone classes worked out once
+            sim = (similarity(phones, tph) + similarity(heard_classes, _classes(tph))) / 2
+            if letters is not None:
+                sim = max(sim, similarity(letters, ct.letters))
             if sim >= floor and sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)  # (below the floor it can only be dropped below)
         for tid, (sim, k) in rendered.items():
