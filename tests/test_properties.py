@@ -103,3 +103,16 @@ def test_typed_spans_are_those_of_the_whole_pattern(text: str) -> None:
 
     whole = re.compile("|".join(p for p, _ in _NOT_SPEECH_PARTS), re.I)
     assert _not_speech(text) == [m.span() for m in whole.finditer(text)]
+
+
+@FAST
+@given(text=texts, data=st.data())
+def test_surroundings_agree_with_the_plain_context_test(text: str, data: st.DataObject) -> None:
+    """The per-text cache of Chinese-context counts gives what the direct test gives."""
+    from asrfix.corrector import _cjk_context, _Surroundings
+
+    around = _Surroundings(text)
+    for _ in range(5):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert around.chinese(start, end) == _cjk_context(text, start, end)

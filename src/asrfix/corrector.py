@@ -314,6 +314,8 @@ class Corrector:
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
         memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
         phone_memo: dict[tuple[object, ...], list[_PhoneticMatch]] = {}
+        looked_up: dict[tuple[str, ...], set[int]] = {}  # folded pinyin: its index hits
+        surroundings = _Surroundings(text)
         exact = self.index.exact
         may = self._may_start(words, joins)
         mixed_reach = max(self._mixed_cjk_limit, self.index.max_exact_cjk)
@@ -371,7 +373,7 @@ class Corrector:
                         continue
                     if len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2):
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
-                                     memo)
+                                     memo, looked_up)
                     if (cfg.transliterated and not ordinary
                             and TRANSLITERATION_SYLLABLES[0] <= len(syl)
                             <= TRANSLITERATION_SYLLABLES[1]):
@@ -390,7 +392,7 @@ class Corrector:
                 elif n_cjk == 0 or (cfg.cross_script and not function_word
                                     and n_cjk <= self._mixed_cjk_limit):
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
-                                   start, end, words, i, j, out, phone_memo)
+                                   start, end, words, i, j, out, phone_memo, surroundings)
         self._pinyin_inside_words(text, words, joins, out)
         self._truncations(text, words, joins, out,
                           self._written_terms(text) if written is None else written)
@@ -614,13 +616,16 @@ class Corrector:
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
-                memo: dict[tuple[object, ...], list[_PinyinMatch]]) -> None:
+                memo: dict[tuple[object, ...], list[_PinyinMatch]],
+                looked_up: dict[tuple[str, ...], set[int]]) -> None:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
         itself) and only placed at each occurrence."""
         if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
-        hits = self.index.pinyin_candidates(syl, folded)
+        hits = looked_up.get(folded)
+        if hits is None:
+            hits = looked_up[folded] = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return
         key = (span, *(len(w.text) for w in window))
@@ -718,11 +723,12 @@ class Corrector:
 
     def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
                   end: int, words: list[_Word], i: int, j: int, out: list[Candidate],
-                  memo: dict[tuple[object, ...], list[_PhoneticMatch]]) -> None:
+                  memo: dict[tuple[object, ...], list[_PhoneticMatch]],
+                  surroundings: _Surroundings) -> None:
         """English terms that sound (or are spelled) like the window. The matches depend on
         the window's words and whether the speech around is English, so they are worked out
         once per check for each such pair; the words beside it are checked at placement."""
-        english = letters is not None and not _cjk_context(text, start, end)
+        english = letters is not None and not surroundings.chinese(start, end)
         before = words[i - 1].text.lower() if i > 0 else ""
         after = words[j + 1].text.lower() if j + 1 < len(words) else ""
         key = (span, letters is None, english, *(len(w.text) for w in words[i:j + 1]))
@@ -1156,6 +1162,33 @@ def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
     cjk = len(CJK_RE.findall(around))
     # letters, not words, so that joining "deep seek" into DeepSeek nearby changes nothing
     return cjk > 0 and cjk * _LETTERS_PER_CJK >= sum(map(len, _LATIN_WORD.findall(around)))
+
+
+class _Surroundings:
+    """:func:`_cjk_context` for the many windows of one text: the counts before a start and
+    after an end are each made once (windows share starts and ends), and add up to the
+    counts of the whole surroundings."""
+
+    __slots__ = ("_after", "_before", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._before: dict[int, tuple[int, int]] = {}
+        self._after: dict[int, tuple[int, int]] = {}
+
+    @staticmethod
+    def _count(piece: str) -> tuple[int, int]:
+        return len(CJK_RE.findall(piece)), sum(map(len, _LATIN_WORD.findall(piece)))
+
+    def chinese(self, start: int, end: int, radius: int = 16) -> bool:
+        b = self._before.get(start)
+        if b is None:
+            b = self._before[start] = self._count(self._text[max(0, start - radius):start])
+        a = self._after.get(end)
+        if a is None:
+            a = self._after[end] = self._count(self._text[end:end + radius])
+        cjk = b[0] + a[0]
+        return cjk > 0 and cjk * _LETTERS_PER_CJK >= b[1] + a[1]
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
