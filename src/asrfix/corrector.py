@@ -643,29 +643,34 @@ class Corrector:
         exact_parts, function = self._common_parts(window) if n_tokens > 1 else ([], [])
         found: list[_PinyinMatch] = []
         heard = " ".join(syl)
+        # a frequent word inside a short window (直接 in 里直接) was not misheard, nor a
+        # function character beside other words (从 in 从那里): the term must have the same
+        # syllables there
+        kept = [(a, b, syl[a:b]) for a, b in exact_parts] + [
+            (a, a + 1, syl[a:a + 1]) for a in function] if len(syl) <= 3 else []
+        terms = self.index.terms
+        compiled = terms.compiled
         for tid in sorted(hits):
-            ct = self.index.terms[tid]
+            ct = compiled(tid) or terms[tid]
             if span == ct.canonical:
                 continue
-            if len(syl) <= 3 and (any(syl[a:b] != ct.syllables[a:b] for a, b in exact_parts)
-                                  or any(syl[a] != ct.syllables[a] for a in function)):
-                # a frequent word inside a short window (直接 in 里直接) was not misheard, nor
-                # a function character beside other words (从 in 从那里)
+            ts = ct.syllables
+            if kept and any(ts[a:b] != part for a, b, part in kept):
                 continue
-            if ct.syllables == syl:
+            if ts == syl:
                 per = [1.0] * len(syl)
             else:
-                per = [syllable_similarity(a, b) for a, b in zip(syl, ct.syllables, strict=True)]
+                per = [syllable_similarity(a, b) for a, b in zip(syl, ts, strict=True)]
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
-            if len(ct.syllables) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
+            if len(ts) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
             if sim < cfg.min_score:
                 continue
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
             notes = (f"{same} character(s) shared",) if same else ()
-            found.append((ct, sim, heard, " ".join(ct.syllables), notes))
+            found.append((ct, sim, heard, " ".join(ts), notes))
         return found
 
     def _transliterated(self, span: str, phones: str, start: int, end: int,
@@ -760,10 +765,11 @@ class Corrector:
         spoken = letters is not None and j > i and any(
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
         terms = self.index.terms
+        compiled = terms.compiled
         heard_classes = classes(phones)
         similarity = Levenshtein.normalized_similarity
         for tid, k in self.index.phone_candidates(phones, heard_words):
-            ct = terms[tid]
+            ct = compiled(tid) or terms[tid]
             if spoken and _verbalised(span, ct.canonical):
                 return []  # "pass at k" is pass@k read aloud: style, and no other term's
             if k >= MANDARIN:

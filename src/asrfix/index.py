@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,11 +111,16 @@ class _TermTable:
     """The compiled terms by id. After a cache load it holds plain tuples and compiles a
     term the first time it is asked for, so loading does not pay for every term."""
 
-    __slots__ = ("_done", "_raw")
+    __slots__ = ("_done", "_raw", "compiled")
+
+    #: the term if it is compiled already, else ``None``: in hot loops ``compiled(tid) or
+    #: table[tid]`` is a C-level look-up, not a Python call, when it is
+    compiled: Callable[[int], CompiledTerm | None]
 
     def __init__(self, raw: list[tuple[object, ...]] | None = None) -> None:
         self._raw = raw or []
         self._done: dict[int, CompiledTerm] = {}
+        self.compiled = self._done.get
 
     def append(self, term: CompiledTerm) -> None:
         self._done[len(self._raw)] = term
