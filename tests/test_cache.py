@@ -141,3 +141,19 @@ def test_file_key_follows_the_files(cache_dir: Path, tmp_path: Path) -> None:
     data.write_text("a 1\nb 2\n", encoding="utf-8")
     assert cache.file_key("source", str(data)) != first
     assert cache.file_key("source", str(tmp_path / "missing.txt")) is None
+
+
+def test_jieba_is_imported_without_pkg_resources() -> None:
+    """jieba's optional pkg_resources import is skipped (it is slow), and pkg_resources is
+    not left blocked for anyone else."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom asrfix.jieba_dict import import_jieba\nimport_jieba()\n"
+            "assert 'pkg_resources' not in sys.modules, 'imported'\n"
+            "assert sys.modules.get('pkg_resources', 0) is not None, 'left blocked'\n"
+            "from asrfix.segment import Segmenter\n"
+            "print([t.text for t in Segmenter().tokenize('我们在研究机器学习')])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "['我们', '在', '研究', '机器', '学习']"

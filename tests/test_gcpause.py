@@ -41,3 +41,18 @@ def test_state_comes_back_after_an_error(restore_gc) -> None:
         assert not gc.isenabled()
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+def test_freeze_hides_what_the_block_kept_and_only_on_success(restore_gc) -> None:
+    gc.enable()
+    gc.unfreeze()
+    try:
+        with pytest.raises(RuntimeError), paused_gc(freeze=True):
+            raise RuntimeError
+        assert gc.get_freeze_count() == 0  # an error: nothing frozen
+        with paused_gc(freeze=True):
+            kept = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() >= len(kept)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

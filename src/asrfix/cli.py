@@ -199,17 +199,21 @@ def _lexicon(eff: dict[str, Any]) -> Lexicon | None:
 
 def _corrector(eff: dict[str, Any]) -> Corrector:
     from .corrector import Corrector
+    from .gcpause import paused_gc
 
-    lexicon = _lexicon(eff)
-    if lexicon is None:
-        raise _UsageError("asrfix: error: no lexicon: give --lexicon PATH or drop "
-                          "--no-default-lexicons")
     try:
         config = Config(protect=tuple(eff["protect"]), **{k: eff[k] for k in _CONFIG_KEYS})
     except ValueError as exc:
         first = str(exc).splitlines()
         raise ConfigError(first[-1].strip() if first else "invalid option") from None
-    return Corrector(lexicon, config=config)
+    # the lexicon and its index live until the process exits: the collector need never scan
+    # them (see gcpause.paused_gc)
+    with paused_gc(freeze=True):
+        lexicon = _lexicon(eff)
+        if lexicon is None:
+            raise _UsageError("asrfix: error: no lexicon: give --lexicon PATH or drop "
+                              "--no-default-lexicons")
+        return Corrector(lexicon, config=config)
 
 
 def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[str, bool]]:
@@ -275,7 +279,10 @@ _WORKER: list[Corrector] = []  # the corrector of a --jobs worker process (one p
 
 
 def _worker_init(fixer: Corrector) -> None:
+    import gc
+
     _WORKER[:] = [fixer]
+    gc.freeze()  # the worker's corrector lives as long as the worker (see gcpause)
 
 
 def _worker_check(doc: Document) -> Result:

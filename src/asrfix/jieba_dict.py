@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import logging
 import marshal
+import sys
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
 
 from . import cache
 
 if TYPE_CHECKING:
     import jieba
 
-__all__ = ["ShardedDictionary", "load_tokenizer"]
+__all__ = ["ShardedDictionary", "import_jieba", "load_tokenizer"]
 
 _SUFFIX = ".jieba"
 
@@ -53,8 +55,25 @@ class ShardedDictionary:
             self.loaded.add(ch)
 
 
+def import_jieba() -> ModuleType:
+    """``import jieba``, without the ``pkg_resources`` import jieba tries first (two thirds
+    of jieba's import time, and deprecated): jieba falls back to opening its dictionary by
+    path, the same file. ``pkg_resources`` stays importable for everyone else."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # (ImportError)
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return cast(ModuleType, jieba)
+
+
 def _key(tk: jieba.Tokenizer) -> str | None:
-    import jieba
+    jieba = import_jieba()
 
     if tk.dictionary == jieba.DEFAULT_DICT:
         with tk.get_dict_file() as f:  # jieba hands out the open file
@@ -75,7 +94,7 @@ def load_tokenizer() -> tuple[jieba.Tokenizer, ShardedDictionary | None]:
     """A ready jieba tokenizer and, when the cache holds the split dictionary, the
     :class:`ShardedDictionary` that must be given each text (``ensure``) before segmenting it.
     """
-    import jieba
+    jieba = import_jieba()
 
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its progress notes are noise here
     tk = jieba.Tokenizer()
