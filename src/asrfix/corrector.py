@@ -314,7 +314,7 @@ class Corrector:
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
         memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
         phone_memo: dict[tuple[object, ...], list[_PhoneticMatch]] = {}
-        looked_up: dict[tuple[str, ...], set[int]] = {}  # folded pinyin: its index hits
+        looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]] = {}  # index hits
         surroundings = _Surroundings(text)
         exact = self.index.exact
         may = self._may_start(words, joins)
@@ -617,37 +617,50 @@ class Corrector:
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
                 window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
                 memo: dict[tuple[object, ...], list[_PinyinMatch]],
-                looked_up: dict[tuple[str, ...], set[int]]) -> None:
+                looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]]) -> None:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
         itself) and only placed at each occurrence."""
         if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
-        hits = looked_up.get(folded)
+        hits = looked_up.get((folded, ()))
         if hits is None:
-            hits = looked_up[folded] = self.index.pinyin_candidates(syl, folded)
+            hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return
         key = (span, *(len(w.text) for w in window))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = self._pinyin_matches(span, syl, window, hits)
+            kept = self._kept_syllables(syl, window)
+            if kept and len(syl) >= 3:  # a term may not differ where the window is kept
+                fixed = tuple(p for a, b, _ in kept for p in range(a, b))
+                hits = looked_up.get((folded, fixed))
+                if hits is None:
+                    hits = looked_up[folded, fixed] = self.index.pinyin_candidates(
+                        syl, folded, fixed)
+            found = memo[key] = self._pinyin_matches(span, syl, window, hits, kept)
         for ct, sim, heard, expected, notes in found:
             out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin",
                                  heard, expected, sim, notes))
 
+    def _kept_syllables(self, syl: tuple[str, ...],
+                        window: list[_Word]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The syllable ranges of a short window that a term must share exactly: a frequent
+        word inside it (直接 in 里直接) was not misheard, nor a function character beside other
+        words (从 in 从那里)."""
+        if len(window) == 1 or len(syl) > 3:
+            return []
+        exact_parts, function = self._common_parts(window)
+        return [(a, b, syl[a:b]) for a, b in exact_parts] + [
+            (a, a + 1, syl[a:a + 1]) for a in function]
+
     def _pinyin_matches(self, span: str, syl: tuple[str, ...], window: list[_Word],
-                        hits: set[int]) -> list[_PinyinMatch]:
+                        hits: set[int],
+                        kept: list[tuple[int, int, tuple[str, ...]]]) -> list[_PinyinMatch]:
         cfg = self.config
         n_tokens = len(window)
-        exact_parts, function = self._common_parts(window) if n_tokens > 1 else ([], [])
         found: list[_PinyinMatch] = []
         heard = " ".join(syl)
-        # a frequent word inside a short window (直接 in 里直接) was not misheard, nor a
-        # function character beside other words (从 in 从那里): the term must have the same
-        # syllables there
-        kept = [(a, b, syl[a:b]) for a, b in exact_parts] + [
-            (a, a + 1, syl[a:a + 1]) for a in function] if len(syl) <= 3 else []
         terms = self.index.terms
         compiled = terms.compiled
         for tid in sorted(hits):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -269,15 +269,27 @@ class TermIndex:
         return self.exact.get(letters, [])
 
     def pinyin_candidates(self, syllables: tuple[str, ...],
-                          folded: tuple[str, ...] | None = None) -> set[int]:
+                          folded: tuple[str, ...] | None = None,
+                          fixed: Collection[int] = ()) -> set[int]:
         """Chinese terms whose folded pinyin equals, or differs in one syllable from, these
-        (``folded``: the syllables already folded, to save the work)."""
+        (``folded``: the syllables already folded, to save the work; ``fixed``: positions
+        where a term may not differ).
+
+        >>> idx = TermIndex(Lexicon.from_terms(["姚顺雨", "赵顺雨"]))
+        >>> heard = ("yao", "shun", "yu")
+        >>> [idx.terms[i].canonical for i in sorted(idx.pinyin_candidates(heard))]
+        ['姚顺雨', '赵顺雨']
+        >>> [idx.terms[i].canonical for i in idx.pinyin_candidates(heard, fixed=(0,))]
+        ['姚顺雨']
+        """
         if folded is None:
             folded = tuple(fold_syllable(s) for s in syllables)
         get = self.pinyin.get
         found = set(get(folded, ()))
         if len(folded) >= 3:
             for i in range(len(folded)):
+                if i in fixed:
+                    continue
                 hit = get((*folded[:i], "*", *folded[i + 1:]))
                 if hit:
                     found.update(hit)
