@@ -781,7 +781,9 @@ class Corrector:
         compiled = terms.compiled
         heard_classes = classes(phones)
         similarity = Levenshtein.normalized_similarity
-        for tid, k in self.index.phone_candidates(phones, heard_words):
+        spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
+            if j > i else []
+        for tid, k in self.index.phone_candidates(phones, heard_words, spelled):
             ct = compiled(tid) or terms[tid]
             if spoken and _verbalised(span, ct.canonical):
                 return []  # "pass at k" is pass@k read aloud: style, and no other term's

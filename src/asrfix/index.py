@@ -254,12 +254,15 @@ class TermIndex:
                         phone[key].append(entry + MANDARIN)
             # a multi-word term is also found through any one of its words heard right
             # ("news network" finds "neural network"): the scorer judges the whole window
+            # ("deep lying" finds "deep learning": a word whose consonants are too few to
+            # be a key of their own is found by its spelling)
             words = [w for w in re.split(r"[\s\-]+", t.canonical) if len(w) >= 4]
             if len(words) >= 2:
                 for w in words:
                     key = "w:" + skeleton(english_phones(w))
-                    if len(key) >= 5:
-                        phone[key].append(tid * PRON)
+                    if len(key) < 5:
+                        key = "x:" + w.lower()
+                    phone[key].append(tid * PRON)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -295,18 +298,20 @@ class TermIndex:
                     found.update(hit)
         return found
 
-    def phone_candidates(self, phones: str, words: Iterable[str] = ()) -> list[tuple[int, int]]:
+    def phone_candidates(self, phones: str, words: Iterable[str] = (),
+                         spellings: Iterable[str] = ()) -> list[tuple[int, int]]:
         """(term id, pronunciation index) of terms whose phone keys are near ``phones``, and
         of multi-word terms that have a word sounding exactly like one of ``words`` (phones of
-        the window's words)."""
+        the window's words) or, for their words of few consonants, spelled exactly like one
+        of ``spellings`` (the window's words in lower case)."""
         found: set[int] = set()
         get = self.phone.get
         for key in _phone_keys(phones):
             hit = get(key)
             if hit:
                 found.update(hit)
-        for word in words:
-            hit = get("w:" + skeleton(word))
+        for key in [*("w:" + skeleton(w) for w in words), *("x:" + w for w in spellings)]:
+            hit = get(key)
             if hit and len(hit) <= WORD_POSTINGS_MAX:
                 found.update(hit)
         return [divmod(x, PRON) for x in sorted(found)]
