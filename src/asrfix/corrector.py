@@ -779,8 +779,7 @@ class Corrector:
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
         terms = self.index.terms
         compiled = terms.compiled
-        heard_classes = classes(phones)
-        similarity = Levenshtein.normalized_similarity
+        heard_classes = classes(phones)  # (worked out once for all the terms)
         spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
         for tid, k in self.index.phone_candidates(phones, heard_words, spelled):
@@ -800,14 +799,11 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
-            n_t = len(tph)
-            if (n_ph < floor * n_t if n_ph < n_t else n_t < floor * n_ph) and (
+            if _hopeless(n_ph, len(tph), floor) and (
                     letters is None or _hopeless(len(letters), len(ct.letters), floor)):
-                continue  # (inline _hopeless: the lengths alone cannot reach the floor)
-            # english_similarity, with the window's phone classes worked out once
-            sim = (similarity(phones, tph) + similarity(heard_classes, _classes(tph))) / 2
-            if letters is not None:
-                sim = max(sim, similarity(letters, ct.letters))
+                continue
+            sim = english_similarity(phones, tph, letters, ct.letters, heard_classes,
+                                     _classes(tph))
             if sim >= floor and sim > best.get(tid, (-1.0, 0))[0]:
                 best[tid] = (sim, k)  # (below the floor it can only be dropped below)
         for tid, (sim, k) in rendered.items():
@@ -1179,16 +1175,25 @@ def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
     """Whether the span sits in Chinese speech (code-switched English), not English speech:
     Chinese characters around it, and no more than about three English words (counted in
     letters) for each."""
-    around = text[max(0, start - radius):start] + " " + text[end:end + radius]
-    cjk = len(CJK_RE.findall(around))
+    return _chinese_speech(_script_counts(text[max(0, start - radius):start]),
+                           _script_counts(text[end:end + radius]))
+
+
+def _script_counts(piece: str) -> tuple[int, int]:
+    """(Chinese characters, Latin letters) in ``piece``: counts that add up over pieces."""
+    return len(CJK_RE.findall(piece)), sum(map(len, _LATIN_WORD.findall(piece)))
+
+
+def _chinese_speech(before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """The rule of :func:`_cjk_context` on the counts of the text before and after a span."""
+    cjk = before[0] + after[0]
     # letters, not words, so that joining "deep seek" into DeepSeek nearby changes nothing
-    return cjk > 0 and cjk * _LETTERS_PER_CJK >= sum(map(len, _LATIN_WORD.findall(around)))
+    return cjk > 0 and cjk * _LETTERS_PER_CJK >= before[1] + after[1]
 
 
 class _Surroundings:
     """:func:`_cjk_context` for the many windows of one text: the counts before a start and
-    after an end are each made once (windows share starts and ends), and add up to the
-    counts of the whole surroundings."""
+    after an end are each made once (windows share starts and ends)."""
 
     __slots__ = ("_after", "_before", "_text")
 
@@ -1197,19 +1202,14 @@ class _Surroundings:
         self._before: dict[int, tuple[int, int]] = {}
         self._after: dict[int, tuple[int, int]] = {}
 
-    @staticmethod
-    def _count(piece: str) -> tuple[int, int]:
-        return len(CJK_RE.findall(piece)), sum(map(len, _LATIN_WORD.findall(piece)))
-
     def chinese(self, start: int, end: int, radius: int = 16) -> bool:
         b = self._before.get(start)
         if b is None:
-            b = self._before[start] = self._count(self._text[max(0, start - radius):start])
+            b = self._before[start] = _script_counts(self._text[max(0, start - radius):start])
         a = self._after.get(end)
         if a is None:
-            a = self._after[end] = self._count(self._text[end:end + radius])
-        cjk = b[0] + a[0]
-        return cjk > 0 and cjk * _LETTERS_PER_CJK >= b[1] + a[1]
+            a = self._after[end] = _script_counts(self._text[end:end + radius])
+        return _chinese_speech(b, a)
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

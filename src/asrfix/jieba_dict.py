@@ -74,7 +74,6 @@ def import_jieba() -> ModuleType:
 
 def _key(tk: jieba.Tokenizer) -> str | None:
     jieba = import_jieba()
-
     if tk.dictionary == jieba.DEFAULT_DICT:
         with tk.get_dict_file() as f:  # jieba hands out the open file
             path = f.name
@@ -95,7 +94,6 @@ def load_tokenizer() -> tuple[jieba.Tokenizer, ShardedDictionary | None]:
     :class:`ShardedDictionary` that must be given each text (``ensure``) before segmenting it.
     """
     jieba = import_jieba()
-
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its progress notes are noise here
     tk = jieba.Tokenizer()
     key = _key(tk)

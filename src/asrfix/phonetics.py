@@ -95,8 +95,11 @@ def skeleton(phones: str) -> str:
     return "".join(c for c in classes(phones) if c not in "VWYH")
 
 
-def phone_similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1]: mean of exact and class-level normalised edit similarity.
+def phone_similarity(a: str, b: str, a_classes: str | None = None,
+                     b_classes: str | None = None) -> float:
+    """Similarity in [0, 1]: mean of exact and class-level normalised edit similarity
+    (``a_classes``, ``b_classes``: ``classes(a)`` and ``classes(b)`` when the caller has them,
+    as a loop comparing one window with many terms does).
 
     >>> phone_similarity("dip", "dip")
     1.0
@@ -106,7 +109,8 @@ def phone_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     exact = Levenshtein.normalized_similarity(a, b)
-    cls = Levenshtein.normalized_similarity(classes(a), classes(b))
+    cls = Levenshtein.normalized_similarity(classes(a) if a_classes is None else a_classes,
+                                            classes(b) if b_classes is None else b_classes)
     return (exact + cls) / 2
 
 

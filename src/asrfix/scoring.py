@@ -61,9 +61,12 @@ def spelling_similarity(heard: str, term: str) -> float:
 
 
 def english_similarity(heard_phones: str, term_phones: str,
-                       heard_letters: str | None, term_letters: str) -> float:
-    """The better of sound and (for Latin windows) spelling similarity."""
-    sim = phone_similarity(heard_phones, term_phones)
+                       heard_letters: str | None, term_letters: str,
+                       heard_classes: str | None = None,
+                       term_classes: str | None = None) -> float:
+    """The better of sound and (for Latin windows) spelling similarity (the phone classes
+    may be given, see :func:`~asrfix.phonetics.phone_similarity`)."""
+    sim = phone_similarity(heard_phones, term_phones, heard_classes, term_classes)
     if heard_letters is not None:
         sim = max(sim, spelling_similarity(heard_letters, term_letters))
     return sim
