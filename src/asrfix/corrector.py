@@ -608,8 +608,10 @@ class Corrector:
                                             and _STYLE.sub("", span.replace(" ", ""))
                                             != _STYLE.sub("", variant.replace(" ", ""))):
                     continue  # a variant with capitals (FIT) does not match "fit"
-                if not variant_applies(span, self.segmenter, self.config.common_word_frequency):
-                    continue
+                if not (variant_applies(span, self.segmenter, self.config.common_word_frequency)
+                        and variant_applies(variant, self.segmenter,
+                                            self.config.common_word_frequency)):
+                    continue  # "bt" (a word) known for BERT does not make "BT" BERT
                 out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
                                      squash(span), squash(variant), 1.0,
                                      (f"known variant {variant!r}",)))
@@ -860,14 +862,17 @@ class Corrector:
 
 def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int = 100) -> bool:
     """Whether a known variant may be applied where it occurs: not when it is a single
-    letter or character, a number, a function word, a frequent Chinese word or an English
-    dictionary word, whose exact variants would rewrite ordinary text.
+    character, one or two letters (ID, MC: other acronyms as often as not), a number, a
+    function word, a frequent Chinese word or an English dictionary word, whose exact
+    variants would rewrite ordinary text.
 
     >>> seg = Segmenter()
-    >>> [variant_applies(v, seg) for v in ("尧舜禹", "现在", "open a", "skill", "L")]
-    [True, False, True, False, False]
+    >>> [variant_applies(v, seg) for v in ("尧舜禹", "现在", "open a", "skill", "L", "ID")]
+    [True, False, True, False, False, False]
     """
     if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
+        return False
+    if len(span) <= 3 and len(squash(span)) <= 2 and not CJK_RE.search(span):
         return False
     if all(CJK_RE.match(ch) for ch in span):
         return segmenter.word_frequency(span) < common_word_frequency
