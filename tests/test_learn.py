@@ -42,13 +42,34 @@ def test_learned_lexicon_is_valid_and_counts(tmp_path: Path) -> None:
     assert "open a" in lex["OpenAI"].variants
     assert "# 'open a' x2:" in toml
     data = tomllib.loads(toml)
-    scale = [t for t in data["terms"] if t["canonical"] == "scale"]
-    assert scale and scale[0]["exact_only"] is True  # an ordinary word: never fuzzy
-    assert "# 'skill' x1 (kept, never applied):" in toml  # the reviewer is told
+    # an ordinary word whose only variant is never applied is not proposed as a term (the
+    # entry would only protect "scale" everywhere); the reviewer is still told of the edit
+    assert not [t for t in data["terms"] if t["canonical"] == "scale"]
+    assert "# 'scale' <- 'skill' x1:" in toml
     assert "# '尧舜禹' x2:" in toml
     merged = Lexicon.from_terms(TERMS) + lex
     fixed = Corrector(merged).check("他在 deep stick 工作").apply()
     assert fixed == "他在 DeepSeek 工作"
+
+
+def test_ordinary_word_with_an_applied_variant_is_still_proposed(tmp_path: Path) -> None:
+    raw = "他说 util sy 很重要。\n我们聊聊 util sy 的问题。"
+    edited = "他说 utility 很重要。\n我们聊聊 utility 的问题。"
+    data = tomllib.loads(learn_lexicon(raw, edited, Lexicon.from_terms(["agent"])))
+    (utility,) = [t for t in data["terms"] if t["canonical"] == "utility"]
+    assert utility["variants"] == ["util sy"] and utility["exact_only"] is True
+
+
+def test_learned_ordinary_word_does_not_block_a_term(tmp_path: Path) -> None:
+    raw = "他要慢慢来。\n减去一个慢的向量。\n那可能也很难超过 deep man。"
+    edited = "他要慢慢来。\n减去一个 man 的向量。\n那可能也很难超过 deep man。"
+    lexicon = Lexicon.from_terms(["DeepMind"])
+    toml = learn_lexicon(raw, edited, lexicon)
+    assert "canonical = \"man\"" not in toml and "# 'man' <- '慢' x1:" in toml
+    path = tmp_path / "learned.toml"
+    path.write_text(toml, encoding="utf-8")
+    merged = lexicon + Lexicon.load(path)
+    assert [x.replacement for x in Corrector(merged).check(raw)] == ["DeepMind"]
 
 
 def test_risky_variants_are_never_applied_blindly() -> None:
@@ -59,6 +80,11 @@ def test_risky_variants_are_never_applied_blindly() -> None:
                               Term(canonical="scale", variants=("skill",), exact_only=True)])
     c = Corrector(lex)
     assert list(c.check("现在我们去 fit 一下这个 skill")) == []
+    # a variant that would not apply as written does not apply in other capitals, and one
+    # or two letters are too ambiguous to apply at all
+    short = Corrector(Lexicon.from_terms([Term(canonical="BERT", variants=("bt",)),
+                                          Term(canonical="IDE", variants=("ID",))]))
+    assert [x.replacement for x in short.check("用 BT 还是用 ID 登录")] == []
     assert [x.replacement for x in c.check("我去了 FIT 读书")] == ["MIT"]
 
 

@@ -226,12 +226,20 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
              "# except those marked 'kept, never applied' (a single letter or character, a",
              "# number, a function word or an ordinary word: applying them would rewrite",
              "# ordinary text).", ""]
+    words_only: list[str] = []
     for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
         if not variants:
             continue
         new = target not in known
+        if new and _ordinary(target) and not any(variant_applies(v, seg) for v, _ in variants):
+            # an entry for an ordinary word whose variants are never applied would only mark
+            # the word as a term everywhere, and a term written right is never rewritten:
+            # "man" would keep "deep man" from becoming DeepMind
+            words_only += [f"# {target!r} <- {v!r} x{n}: {examples[(target, v)]}"
+                           for v, n in variants]
+            continue
         kind = known[target].kind if not new else _guess_kind(target)
         lines.append("[[terms]]" + ("  # new term: not in the lexicon" if new else ""))
         lines.append(f"canonical = {_toml(target)}")
@@ -244,6 +252,10 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
             kept = "" if variant_applies(v, seg) else " (kept, never applied)"
             lines.append(f"# {v!r} x{n}{kept}: {examples[(target, v)]}")
         lines.append("")
+    if words_only:
+        lines += ["# Edits into ordinary words, not proposed as terms (none of their variants",
+                  "# would be applied, so an entry would only protect the word wherever it is",
+                  "# written); add one by hand if it is a term of your domain:", *words_only, ""]
     return "\n".join(lines)
 
 
