@@ -1,6 +1,6 @@
 """Score asrfix on the seed transcript's annotated dev lines with the shared scorer.
 
-    python benchmarks/seed_eval.py [--lines 1-355] [--show 20] [--lexicon PATH] [--status fix]
+    python benchmarks/seed_eval.py [--lines 1-355] [--show 20] [--lexicon PATH]... [--status fix]
 
 Runs ``asrfix check --no-default-lexicons --lexicon LEXICON --format json`` on the transcript,
 converts the output to the scorer's ``{"corrections": [...]}`` form and runs
@@ -25,7 +25,8 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", default="1-355")
     ap.add_argument("--show", default="0")
-    ap.add_argument("--lexicon", default=str(EVAL / "lexicon_episode.txt"))
+    ap.add_argument("--lexicon", action="append",
+                    help="a lexicon file; repeatable (default: the episode lexicon)")
     ap.add_argument("--status", choices=("all", "fix"), default="all",
                     help="score every proposal, or the fix tier only")
     ap.add_argument("--json", action="store_true")
@@ -34,9 +35,10 @@ def main() -> int:
         print(f"skipped: {EVAL} not found")
         return 0
     transcript = EVAL / "transcript.txt"
+    lexicons = a.lexicon or [str(EVAL / "lexicon_episode.txt")]
     run = subprocess.run(
-        [sys.executable, "-m", "asrfix", "check", "--no-default-lexicons", "--lexicon",
-         a.lexicon, "--format", "json", str(transcript)],
+        [sys.executable, "-m", "asrfix", "check", "--no-default-lexicons",
+         *(f"--lexicon={p}" for p in lexicons), "--format", "json", str(transcript)],
         capture_output=True, text=True)
     if run.returncode not in (0, 65):
         print(run.stderr, file=sys.stderr)
