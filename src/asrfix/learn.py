@@ -203,7 +203,8 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
         term = (p.corrected if p.corrected in known else None) or canon_lower.get(
             p.corrected.lower())
         target = term or p.corrected
-        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)):
+        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)
+                         or _term_in_phrase(target, known, seg)):
             continue
         if p.original in known or p.original == target:
             continue  # a variant may not be another term, nor the term itself
@@ -285,6 +286,23 @@ def _fragment(original: str, target: str) -> bool:
     number, or Chinese and Latin glued together (o3强)."""
     return (target.startswith("-") or target.endswith("-") or target.isdigit()
             or (bool(CJK_RE.search(target)) and bool(re.search("[A-Za-z0-9]", target))))
+
+
+def _term_in_phrase(target: str, known: Iterable[str], segmenter: Segmenter) -> bool:
+    """A known Chinese term with an ordinary word before or after it (姚班然后: the editor's
+    fix of the words around the term), which is that term in a phrase, not a new term.
+
+    >>> seg = Segmenter()
+    >>> _term_in_phrase("姚班然后", ["姚班"], seg), _term_in_phrase("思维树", ["思维"], seg)
+    (True, False)
+    """
+    for t in known:
+        if len(t) < len(target) and CJK_RE.match(t) and (target.startswith(t)
+                                                          or target.endswith(t)):
+            rest = target[len(t):] if target.startswith(t) else target[:-len(t)]
+            if len(rest) >= 2 and segmenter.word_frequency(rest) >= 100:
+                return True
+    return False
 
 
 def _ordinary(term: str) -> bool:
