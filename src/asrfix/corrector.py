@@ -103,9 +103,9 @@ class Candidate:
 
 @dataclass(slots=True)
 class _Word:
+    """A word of the text, shared by all its occurrences (their offsets are kept beside)."""
+
     text: str
-    start: int
-    end: int
     kind: str  # a token kind: "cjk", "latin" or "digit"
     syllables: tuple[str, ...]
     phones: str
@@ -260,13 +260,18 @@ class Corrector:
                               similarity=round(min(1.0, max(0.0, c.similarity)), 4),
                               notes=c.notes))
 
-    def _words(self, text: str) -> tuple[list[_Word], list[bool]]:
-        """Word tokens with their keys, and whether each may join the next in a window."""
+    def _words(self, text: str) -> tuple[list[_Word], list[int], list[int], list[bool]]:
+        """Word tokens with their keys, their start and end offsets, and whether each may join
+        the next in a window. Each distinct word is keyed once per text, and its occurrences
+        share one object (speech repeats itself)."""
         pieces = self.segmenter.pieces(text)
         words: list[_Word] = []
+        starts: list[int] = []
+        ends: list[int] = []
         joins: list[bool] = []
         gap_ok = True
-        seen: dict[str, _Word] = {}  # each distinct Chinese word is keyed once per text
+        seen: dict[str, _Word] = {}
+        seen_latin: dict[tuple[str, bool], _Word] = {}
         skip = _not_speech(text)
         skip.append((len(text) + 1, len(text) + 1))
         k = 0
@@ -278,20 +283,21 @@ class Corrector:
                 gap_ok = False  # inside an address, e-mail or file name: written, not heard
                 continue
             if kind == "cjk":
-                like = seen.get(piece)
-                if like is None:
+                cached = seen.get(piece)
+                if cached is None:
                     syl = syllables(piece)
-                    like = seen[piece] = _Word(
-                        piece, start, end, kind, syl, "".join(pinyin_phones(s) for s in syl),
-                        piece, True, False, tuple(fold_syllable(s) for s in syl),
+                    cached = seen[piece] = _Word(
+                        piece, kind, syl, "".join(pinyin_phones(s) for s in syl), piece, True,
+                        False, tuple(fold_syllable(s) for s in syl),
                         self.segmenter.word_frequency(piece))
-                    word = like
-                else:
-                    word = _Word(piece, start, end, kind, like.syllables, like.phones, piece,
-                                 True, False, like.folded, like.freq)
+                word = cached
             elif kind == "latin" or kind == "digit":
-                word = _Word(piece, start, end, kind, (), _latin_phones(piece), piece.lower(),
-                             False, _glued(text, start, end))
+                glued = _glued(text, start, end)
+                cached = seen_latin.get((piece, glued))
+                if cached is None:
+                    cached = seen_latin[piece, glued] = _Word(
+                        piece, kind, (), _latin_phones(piece), piece.lower(), False, glued)
+                word = cached
             else:
                 if kind != "space" and piece not in _JOINERS:
                     gap_ok = False
@@ -299,14 +305,16 @@ class Corrector:
             if words:
                 joins.append(gap_ok)
             words.append(word)
+            starts.append(start)
+            ends.append(end)
             gap_ok = True
-        return words, joins
+        return words, starts, ends, joins
 
     def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
         """Every scored candidate above ``min_score``, before overlap resolution
         (``written``: the compound terms the whole document writes, when ``text`` is a part of
         one; by default those of ``text``)."""
-        words, joins = self._words(text)
+        words, starts, ends, joins = self._words(text)
         cfg = self.config
         out: list[Candidate] = []
         protected: list[tuple[int, int]] = []
@@ -331,7 +339,7 @@ class Corrector:
             sounded = may2 or may3 or cfg.transliterated
             if not (sounded or near or spelled):
                 continue  # no term can start here: no window from i is worth keying
-            start = words[i].start
+            start = starts[i]
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
             phones = ""
@@ -361,7 +369,7 @@ class Corrector:
                 if (n_long > long_cap or n_tokens > token_cap
                         or (n_latin and n_cjk > mixed_reach)):
                     break  # (too many characters for a mixed window, or a spelling)
-                end = w.end
+                end = ends[j]
                 if n_latin == 0:  # a Chinese window
                     span = text[start:end] if spelled or sounded else ""
                     if spelled and span in exact:  # only a listed spelling
@@ -393,8 +401,8 @@ class Corrector:
                                     and n_cjk <= self._mixed_cjk_limit):
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out, phone_memo, surroundings)
-        self._pinyin_inside_words(text, words, joins, out)
-        self._truncations(text, words, joins, out,
+        self._pinyin_inside_words(text, words, starts, ends, joins, out)
+        self._truncations(text, words, starts, ends, joins, out,
                           self._written_terms(text) if written is None else written)
         out = _apply_protection(text, out, protected)
         if self._protect is not None:
@@ -456,8 +464,8 @@ class Corrector:
                 break
         return c
 
-    def _truncations(self, text: str, words: list[_Word], joins: list[bool],
-                     out: list[Candidate], active: dict[int, int]) -> None:
+    def _truncations(self, text: str, words: list[_Word], starts: list[int], ends: list[int],
+                     joins: list[bool], out: list[Candidate], active: dict[int, int]) -> None:
         """A compound term said only by its first part in Chinese speech ("open" for OpenAI),
         where the document writes the term elsewhere (``active``: term id → times written,
         see :meth:`_written_terms`): a suggestion, never a fix.
@@ -477,7 +485,7 @@ class Corrector:
             if (k > 0 and joins[k - 1] and not words[k - 1].cjk) or (
                     k + 1 < len(words) and joins[k] and not words[k + 1].cjk):
                 continue  # "open source", "deep learning": a phrase of its own
-            start, end = w.start, w.end
+            start, end = starts[k], ends[k]
             if not _cjk_context(text, start, end):
                 continue
             if len(firsts[w.letters]) > 1:
@@ -503,8 +511,8 @@ class Corrector:
                             found[tid] = found.get(tid, 0) + 1
         return found
 
-    def _pinyin_inside_words(self, text: str, words: list[_Word], joins: list[bool],
-                             out: list[Candidate]) -> None:
+    def _pinyin_inside_words(self, text: str, words: list[_Word], starts: list[int],
+                             ends: list[int], joins: list[bool], out: list[Candidate]) -> None:
         """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎).
 
         Only an exact folded-pinyin look-up (one per position and length), and only for terms
@@ -519,22 +527,25 @@ class Corrector:
             if not words[k].cjk:
                 k += 1
                 continue
-            run = [words[k]]
+            first_word = k
             while k + 1 < len(words) and words[k + 1].cjk and joins[k]:
                 k += 1
-                run.append(words[k])
+            run = words[first_word:k + 1]
+            run_starts = starts[first_word:k + 1]
+            run_end = ends[k]
             k += 1
             folded = tuple(f for w in run for f in w.folded)
-            starts = [s for s in range(len(folded) - 2)
-                      if folded[s] in first and folded[s:s + 3] in heads]
-            if not starts:
+            term_starts = [s for s in range(len(folded) - 2)
+                           if folded[s] in first and folded[s:s + 3] in heads]
+            if not term_starts:
                 continue  # no term's first three syllables anywhere in the run
             syl = tuple(s for w in run for s in w.syllables)
-            offsets = [w.start + c for w in run for c in range(len(w.text))]
+            offsets = [a + c for w, a in zip(run, run_starts, strict=True)
+                       for c in range(len(w.text))]
             if len(syl) != len(offsets):
                 continue  # pinyin did not align one to one with the characters
-            bounds = {w.start for w in run} | {run[-1].end}
-            for s in starts:
+            bounds = {*run_starts, run_end}
+            for s in term_starts:
                 for n in lengths:
                     e = s + n
                     if e > len(syl):
