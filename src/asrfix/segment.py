@@ -105,8 +105,7 @@ class Segmenter:
                     if self._lazy is not None:
                         self._lazy.ensure(text)
                     prepared = True
-                for word, ws, we in cut(m.group(), tk):
-                    out.append((word, s + ws, s + we, "cjk"))
+                _cut_into(m.group(), tk, s, out)
             else:
                 out.append((m.group(), s, m.end(), kind))  # type: ignore[arg-type]
         return out
@@ -126,19 +125,27 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     >>> cut("我们在研究机器学习", tk) == list(tk.tokenize("我们在研究机器学习", HMM=False))
     True
     """
+    out: list[tuple[str, int, int, TokenKind]] = []
+    _cut_into(run, tk, 0, out)
+    return [(w, s, e) for w, s, e, _ in out]
+
+
+def _cut_into(run: str, tk: jieba.Tokenizer, offset: int,
+              out: list[tuple[str, int, int, TokenKind]]) -> None:
+    """:func:`cut`, appending each word to ``out`` as a piece (text, start, end, "cjk"),
+    its offsets counted from ``offset``: the form :meth:`Segmenter.pieces` returns."""
     import jieba
 
     han = jieba.re_han_default
-    out: list[tuple[str, int, int]] = []
     get = tk.FREQ.get
     logtotal = log(tk.total)
-    pos = 0
+    pos = offset
     for block in han.split(run):
         if not block:
             continue
         if not han.match(block):  # characters outside jieba's range: one token each
             for ch in block:
-                out.append((ch, pos, pos + 1))
+                out.append((ch, pos, pos + 1, "cjk"))
                 pos += 1
             continue
         n = len(block)
@@ -163,7 +170,6 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
         k = 0
         while k < n:
             e = end[k] + 1
-            out.append((block[k:e], pos + k, pos + e))
+            out.append((block[k:e], pos + k, pos + e, "cjk"))
             k = e
         pos += n
-    return out
