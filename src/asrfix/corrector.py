@@ -342,8 +342,9 @@ class Corrector:
             start = starts[i]
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
-            phones = ""
-            letters = ""
+            phones = ""  # (the phones and letters of words[i:keyed]: a Chinese window
+            letters = ""  # needs them only once a Latin word joins it)
+            keyed = i
             n_cjk = n_latin = n_digit = n_long = 0
             n_tokens = 0
             function_word = False
@@ -352,12 +353,11 @@ class Corrector:
                 if j > i and not joins[j - 1]:
                     break
                 w = words[j]
-                syl += w.syllables
-                fold += w.folded
-                phones += w.phones
-                letters += w.letters
                 n_tokens += 1
                 if w.cjk:
+                    if not n_latin:
+                        syl += w.syllables
+                        fold += w.folded
                     n_cjk += len(w.text)
                     function_word = function_word or w.freq >= function_freq
                     ordinary = ordinary or function_word or (
@@ -373,8 +373,8 @@ class Corrector:
                 if n_latin == 0:  # a Chinese window
                     span = text[start:end] if spelled or sounded else ""
                     if spelled and span in exact:  # only a listed spelling
-                        self._exact(span, letters, start, end, n_cjk, n_latin, text, out,
-                                    protected)
+                        self._exact(span, "".join(x.letters for x in words[i:j + 1]), start,
+                                    end, n_cjk, n_latin, text, out, protected)
                     if len(syl) > span_limit:
                         break
                     if not sounded:
@@ -385,8 +385,13 @@ class Corrector:
                     if (cfg.transliterated and not ordinary
                             and TRANSLITERATION_SYLLABLES[0] <= len(syl)
                             <= TRANSLITERATION_SYLLABLES[1]):
-                        self._transliterated(span, phones, start, end, out)
+                        self._transliterated(span, "".join(x.phones for x in words[i:j + 1]),
+                                             start, end, out)
                     continue
+                while keyed <= j:
+                    phones += words[keyed].phones
+                    letters += words[keyed].letters
+                    keyed += 1
                 span = text[start:end]
                 self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
                 if n_long > long_keyed or n_tokens > token_keyed:
