@@ -428,7 +428,8 @@ class Corrector:
         index = self.index
         pinyin, heads = index.pinyin, index.pinyin_heads
         limit = self._mixed_cjk_limit
-        seen: dict[tuple[str, ...], tuple[bool, bool]] = {}  # speech repeats itself
+        # speech repeats itself: the answers for a head, without and with a Latin word near
+        seen: dict[tuple[str, ...], tuple[tuple[bool, bool, bool], tuple[bool, bool, bool]]] = {}
         head: tuple[str, ...] = ()  # the first syllables of the run of words from here
         to_latin = limit + 1  # Chinese characters from here to the next Latin word
         joined = [*joins, False]
@@ -446,8 +447,9 @@ class Corrector:
                 may3 = len(head) == 3 and (
                     head in heads or ("*", *head[1:]) in heads
                     or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
-                known = seen[head] = (head[:2] in pinyin, may3)
-            out[i] = (*known, to_latin <= limit)
+                may2 = head[:2] in pinyin
+                known = seen[head] = ((may2, may3, False), (may2, may3, True))
+            out[i] = known[to_latin <= limit]
         return out
 
     def _context(self, text: str, c: Candidate) -> Candidate | None:
