@@ -591,7 +591,7 @@ class Corrector:
         if len(canon) > 1:  # several spellings of one key (Q3, Q-3): keep the closest
             best = min(canon, key=lambda h: Levenshtein.distance(span, self.index.terms[h[0]]
                                                                  .canonical))
-            hits = [h for h in hits if h[1] is not None or h == best]
+            hits = tuple(h for h in hits if h[1] is not None or h == best)
         for tid, variant in hits:
             ct = self.index.terms[tid]
             if variant is None:
