@@ -874,7 +874,16 @@ class Corrector:
                 continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
             if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
                 continue  # an edge word adds nothing: the narrower window owns the match
-            found.append((ct, score, tph, sim, tuple(notes), k >= MANDARIN))
+            heard_variant = ct.own_readings <= k < MANDARIN
+            if heard_variant:
+                if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
+                        known_word(w.text) for w in words[i:j + 1]):
+                    continue  # ordinary English words ("get up") near a variant's sound only
+                # learned from an editor, not from the term: a suggestion, and below the
+                # variant itself where the window is written exactly so
+                notes.append("sounds like a known variant")
+                score = min(score, cfg.fix_threshold - 0.01)
+            found.append((ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant))
         return found
 
 

@@ -34,6 +34,7 @@ from .phonetics import (
     coarse,
     english_phones,
     fold_syllable,
+    is_function_word,
     mandarin_rendering,
     mixed_phones,
     pinyin_phones,
@@ -78,6 +79,9 @@ class CompiledTerm:
     folded: tuple[str, ...]
     phones: tuple[str, ...]
     has_upper: bool
+    #: how many of ``phones`` are readings of the canonical form; the rest are the sounds of
+    #: its known variants heard as several words (see :func:`variant_pronunciations`)
+    own_readings: int = 1
 
 
 def term_syllables(text: str) -> tuple[str, ...]:
@@ -107,6 +111,30 @@ def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
     return tuple(sorted(r for r in readings if r))
 
 
+def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
+    """The sounds of a term's known variants that show how speech recognition splits it:
+    variants of several words or of two scripts (拆 GPT, a topic, A 阵), not of one word
+    (a word's sound neighbours are the term's own). A variant that would never be applied
+    (a number, a function word, too few letters) gives none, nor one of an exact-only term.
+
+    >>> variant_pronunciations(Term(canonical="ChatGPT", variants=["拆 GPT", "chatgpt"]))
+    ('CaiJipiti',)
+    """
+    if term.exact_only:
+        return ()
+    out: list[str] = []
+    for v in term.variants:
+        if not (" " in v.strip() or (CJK_RE.search(v) and re.search("[A-Za-z]", v))):
+            continue
+        if (v.replace(" ", "").isdigit() or is_function_word(v) or len(squash(v)) < 4
+                or squash(v) == squash(term.canonical)):
+            continue
+        ph = mixed_phones(v)
+        if len(ph) >= 5 and ph not in out:
+            out.append(ph)
+    return tuple(out)
+
+
 class _TermTable:
     """The compiled terms by id. After a cache load it holds plain tuples and compiles a
     term the first time it is asked for, so loading does not pay for every term."""
@@ -132,9 +160,9 @@ class _TermTable:
     def __getitem__(self, tid: int) -> CompiledTerm:
         ct = self._done.get(tid)
         if ct is None:
-            c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up = self._raw[tid]
+            c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own = self._raw[tid]
             ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex),  # type: ignore[arg-type]
-                              letters, syl, fold, ph, up)  # type: ignore[arg-type]
+                              letters, syl, fold, ph, up, own)  # type: ignore[arg-type]
             self._done[tid] = ct
         return ct
 
@@ -194,7 +222,7 @@ class TermIndex:
         """Plain data (str, int, tuple, list, dict) that :meth:`from_state` rebuilds from."""
         terms = [(t.canonical, t.kind, t.term.lang, t.term.variants, t.term.context,
                   t.term.avoid, t.term.exact_only, t.letters, t.syllables, t.folded, t.phones,
-                  t.has_upper) for t in self.terms]
+                  t.has_upper, t.own_readings) for t in self.terms]
         return (terms, self.exact, self.pinyin, self.phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk)
 
@@ -222,11 +250,13 @@ class TermIndex:
         is_zh = t.lang == "zh"
         syll = term_syllables(t.canonical) if is_zh else ()
         folded = tuple(fold_syllable(s) for s in syll)
-        phones = term_pronunciations(t)
+        own = term_pronunciations(t)
+        heard = () if is_zh else tuple(ph for ph in variant_pronunciations(t) if ph not in own)
+        phones = own + heard[:max(0, MANDARIN - len(own))]
         ct = CompiledTerm(
             id=tid, canonical=t.canonical, kind=t.kind, term=t, letters=squash(t.canonical),
             syllables=syll, folded=folded, phones=phones,
-            has_upper=t.canonical != t.canonical.lower())
+            has_upper=t.canonical != t.canonical.lower(), own_readings=len(own))
         self.terms.append(ct)
         self._exact[ct.letters].append((tid, None))
         for v in t.variants:
@@ -250,7 +280,8 @@ class TermIndex:
                 for key in _phone_keys(ph):
                     phone[key].append(entry)
                 rendered = mandarin_rendering(ph)
-                if len(ct.letters) > 3 and len(rendered) >= 3 and rendered != ph:
+                if k < len(own) and len(ct.letters) > 3 and len(rendered) >= 3 \
+                        and rendered != ph:
                     # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
                     # by class key only: deletion neighbourhoods of every rendering would
                     # swamp the code-switched windows of a large lexicon with candidates
