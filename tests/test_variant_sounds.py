@@ -45,7 +45,8 @@ def test_which_variants_are_sounds() -> None:
     assert variant_pronunciations(Term(canonical="Cursor", variants=("curse", "科学"))) == ()
     assert variant_pronunciations(
         Term(canonical="ChatGPT", variants=("拆 GPT",), exact_only=True)) == ()
-    assert variant_pronunciations(Term(canonical="embedding", variants=("100 0",))) == ()
+    assert variant_pronunciations(
+        Term(canonical="embedding", variants=("100 0", "100 斤", "1 body"))) == ()
     assert variant_pronunciations(Term(canonical="OpenAI", variants=("open a",))) != ()
 
 

@@ -114,8 +114,10 @@ def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
 def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
     """The sounds of a term's known variants that show how speech recognition splits it:
     variants of several words or of two scripts (拆 GPT, a topic, A 阵), not of one word
-    (a word's sound neighbours are the term's own). A variant that would never be applied
-    (a number, a function word, too few letters) gives none, nor one of an exact-only term.
+    (a word's sound neighbours are the term's own), with a Latin letter in them (the sound
+    matcher's windows). A variant that would never be applied (a number, a function word, too
+    few letters), one with digits the term has not ("1 body" for embedding: a one-off), and
+    the variants of an exact-only term give none.
 
     >>> variant_pronunciations(Term(canonical="ChatGPT", variants=["拆 GPT", "chatgpt"]))
     ('CaiJipiti',)
@@ -124,7 +126,9 @@ def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for v in term.variants:
-        if not (" " in v.strip() or (CJK_RE.search(v) and re.search("[A-Za-z]", v))):
+        if not ((" " in v.strip() or CJK_RE.search(v)) and re.search("[A-Za-z]", v)):
+            continue
+        if re.search("[0-9]", v) and not re.search("[0-9]", term.canonical):
             continue
         if (v.replace(" ", "").isdigit() or is_function_word(v) or len(squash(v)) < 4
                 or squash(v) == squash(term.canonical)):
