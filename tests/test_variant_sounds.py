@@ -41,6 +41,12 @@ def test_ordinary_english_words_need_a_near_identical_sound() -> None:
     assert _proposed(LEARNED, "和你有一些 get up 是不矛盾的。") == []
 
 
+def test_one_word_is_not_a_split_of_the_term() -> None:
+    lexicon = Lexicon.from_terms([Term(canonical="OpenAI", variants=("open a",))])
+    assert _proposed(lexicon, "我们 open source 了，然后") == []
+    assert _proposed(LEARNED, "我觉得 topic 很重要") == []
+
+
 def test_which_variants_are_sounds() -> None:
     assert variant_pronunciations(Term(canonical="Cursor", variants=("curse", "科学"))) == ()
     assert variant_pronunciations(

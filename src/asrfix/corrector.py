@@ -876,6 +876,8 @@ class Corrector:
                 continue  # an edge word adds nothing: the narrower window owns the match
             heard_variant = ct.own_readings <= k < MANDARIN
             if heard_variant:
+                if i == j:
+                    continue  # a variant's sound is a split of the term: one word is not
                 if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
                         known_word(w.text) for w in words[i:j + 1]):
                     continue  # ordinary English words ("get up") near a variant's sound only
