@@ -41,6 +41,13 @@ def test_ordinary_english_words_need_a_near_identical_sound() -> None:
     assert _proposed(LEARNED, "和你有一些 get up 是不矛盾的。") == []
 
 
+def test_a_variants_sound_never_hides_the_terms_own() -> None:
+    text = "我们用 ChatBT 写代码"
+    lexicon = Lexicon.from_terms([Term(canonical="ChatGPT", variants=("chat BT",))])
+    assert _proposed(lexicon, text) == _proposed(CANONICAL, text) == [
+        ("ChatBT", "ChatGPT", "suggestion")]
+
+
 def test_one_word_is_not_a_split_of_the_term() -> None:
     lexicon = Lexicon.from_terms([Term(canonical="OpenAI", variants=("open a",))])
     assert _proposed(lexicon, "我们 open source 了，然后") == []

@@ -788,7 +788,9 @@ class Corrector:
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return found
         best: dict[int, tuple[float, int]] = {}
-        rendered: dict[int, tuple[float, int]] = {}  # by the terms' Mandarin renderings
+        # by the terms' Mandarin renderings and their variants' sounds: used only where none
+        # of a term's own readings reaches the floor
+        secondary: dict[int, tuple[float, int]] = {}
         n_ph = len(phones)
         floor = cfg.min_score
         heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
@@ -811,9 +813,12 @@ class Corrector:
                     tph = _reading(ct, k)
                     if not _hopeless(n_ph, len(tph), floor):
                         sim = phone_similarity(phones, tph)
-                        if sim > rendered.get(tid, (-1.0, 0))[0]:
-                            rendered[tid] = (sim, k)
+                        if sim > secondary.get(tid, (-1.0, 0))[0]:
+                            secondary[tid] = (sim, k)
                 continue
+            heard_variant = k >= ct.own_readings
+            if heard_variant and i == j:
+                continue  # a variant's sound is a split of the term: one word is not
             tph = ct.phones[k]
             if aligned_mode and tid not in best:
                 aligned = _word_aligned(heard, ct.canonical)
@@ -824,11 +829,12 @@ class Corrector:
                 continue
             sim = english_similarity(phones, tph, letters, ct.letters, heard_classes,
                                      _classes(tph))
-            if sim >= floor and sim > best.get(tid, (-1.0, 0))[0]:
-                best[tid] = (sim, k)  # (below the floor it can only be dropped below)
-        for tid, (sim, k) in rendered.items():
+            chosen = secondary if heard_variant else best
+            if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
+                chosen[tid] = (sim, k)  # (below the floor it can only be dropped below)
+        for tid, (sim, k) in secondary.items():
             if best.get(tid, (-1.0, 0))[0] < floor <= sim:
-                best[tid] = (sim, k)  # only the rendering sounds alike: a suggestion at most
+                best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
         for tid, (sim, k) in sorted(best.items()):
             ct = self.index.terms[tid]
             if letters is not None and (letters == ct.letters or _inflection(
@@ -876,8 +882,6 @@ class Corrector:
                 continue  # an edge word adds nothing: the narrower window owns the match
             heard_variant = ct.own_readings <= k < MANDARIN
             if heard_variant:
-                if i == j:
-                    continue  # a variant's sound is a split of the term: one word is not
                 if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
                         known_word(w.text) for w in words[i:j + 1]):
                     continue  # ordinary English words ("get up") near a variant's sound only
