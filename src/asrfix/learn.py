@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -288,20 +288,25 @@ def _fragment(original: str, target: str) -> bool:
             or (bool(CJK_RE.search(target)) and bool(re.search("[A-Za-z0-9]", target))))
 
 
-def _term_in_phrase(target: str, known: Iterable[str], segmenter: Segmenter) -> bool:
+def _term_in_phrase(target: str, known: Collection[str], segmenter: Segmenter) -> bool:
     """A known Chinese term with an ordinary word before or after it (姚班然后: the editor's
     fix of the words around the term), which is that term in a phrase, not a new term.
+    (Each split of ``target`` is looked up in ``known``: no pass over the lexicon.)
 
     >>> seg = Segmenter()
     >>> _term_in_phrase("姚班然后", ["姚班"], seg), _term_in_phrase("思维树", ["思维"], seg)
     (True, False)
     """
-    for t in known:
-        if len(t) < len(target) and CJK_RE.match(t) and (target.startswith(t)
-                                                          or target.endswith(t)):
-            rest = target[len(t):] if target.startswith(t) else target[:-len(t)]
-            if len(rest) >= 2 and segmenter.word_frequency(rest) >= 100:
-                return True
+    for cut in range(1, len(target)):
+        head, tail = target[:cut], target[cut:]
+        if head in known and CJK_RE.match(head):
+            rest = tail
+        elif tail in known and CJK_RE.match(tail) and not target.startswith(tail):
+            rest = head  # (a term both starting and ending it is judged by its start)
+        else:
+            continue
+        if len(rest) >= 2 and segmenter.word_frequency(rest) >= 100:
+            return True
     return False
 
 
