@@ -213,7 +213,7 @@ class Corrector:
         return self._check(text, written)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
-        with paused_gc():  # a word object per word lives until the end: see gcpause
+        with paused_gc():  # many small objects (keys, memos) live until the end: see gcpause
             found = self.candidates(text, written)
         trimmed = (_trim(text, c) for c in found)
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)

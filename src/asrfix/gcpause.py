@@ -2,9 +2,10 @@
 of them as cycles (the pattern Mercurial calls ``nogc``).
 
 CPython runs a full collection whenever the objects that survived younger collections
-reach a quarter of the long-lived ones: checking a long text keeps a word object per word
-alive until it ends, so every check would also scan the whole index for cycles that are
-not there. The collector's previous state is restored on exit, and nothing else changes.
+reach a quarter of the long-lived ones: checking a long text keeps many small objects (its
+words, their keys, memos of matches) alive until it ends, so every check would also scan
+the whole index for cycles that are not there. The collector's previous state is restored
+on exit, and nothing else changes.
 
 >>> import gc
 >>> with paused_gc():
