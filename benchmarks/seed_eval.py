@@ -1,10 +1,15 @@
 """Score asrfix on the seed transcript's annotated dev lines with the shared scorer.
 
     python benchmarks/seed_eval.py [--lines 1-355] [--show 20] [--lexicon PATH]... [--status fix]
+                                   [--distractors N]
 
 Runs ``asrfix check --no-default-lexicons --lexicon LEXICON --format json`` on the transcript,
 converts the output to the scorer's ``{"corrections": [...]}`` form and runs
 ``../shared/eval/score.py``. Exits 0 with a message when ``../shared/eval`` is absent.
+
+``--distractors N`` adds N synthetic names and product names (``synth.py``) to the lexicons:
+a show's terms inside a large directory, as a network or a company would keep one. None of
+them occurs in the transcript, so every proposal they win is a false alarm.
 """
 
 from __future__ import annotations
@@ -30,12 +35,21 @@ def main() -> int:
     ap.add_argument("--status", choices=("all", "fix"), default="all",
                     help="score every proposal, or the fix tier only")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--distractors", type=int, default=0,
+                    help="add this many synthetic terms to the lexicons")
     a = ap.parse_args()
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found")
         return 0
     transcript = EVAL / "transcript.txt"
     lexicons = a.lexicon or [str(EVAL / "lexicon_episode.txt")]
+    if a.distractors:
+        from synth import generate
+
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                         encoding="utf-8") as d:
+            d.write("\n".join(generate(a.distractors)) + "\n")
+        lexicons.append(d.name)
     run = subprocess.run(
         [sys.executable, "-m", "asrfix", "check", "--no-default-lexicons",
          *(f"--lexicon={p}" for p in lexicons), "--format", "json", str(transcript)],

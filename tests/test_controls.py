@@ -97,6 +97,17 @@ def test_a_real_word_changed_into_an_unlike_one_is_only_suggested() -> None:
     assert by_original == {"Ecology": "suggestion", "Defense": "fix"}
 
 
+def test_a_chinese_dictionary_word_only_near_a_term_is_only_suggested() -> None:
+    """A word of jieba's dictionary that sounds near a term (two -n/-ng folds) is shown, not
+    applied; an exact homophone that is no dictionary word stays a fix."""
+    lexicon = Lexicon.from_terms(["盛金网络", "程砚秋"])
+    result = Corrector(lexicon).check("他用神经网络分析了程艳秋的唱腔。")
+    by_original = {c.original: (c.replacement, c.status) for c in result}
+    assert by_original == {"神经网络": ("盛金网络", "suggestion"),
+                           "程艳秋": ("程砚秋", "fix")}
+    assert "a dictionary word" in " ".join(result[0].evidence.notes)
+
+
 def test_english_terms_written_in_chinese_characters_on_request() -> None:
     """欧朋爱 for OpenAI is matched only with ``transliterated=True``, only as a suggestion,
     and plain Chinese (function characters, frequent words) is never read as English."""

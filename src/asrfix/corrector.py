@@ -116,8 +116,9 @@ class _Word:
     freq: int = 0  # jieba's frequency of a Chinese word
 
 
-#: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes)
-_PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...]]
+#: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes, whether it may
+#: only be suggested)
+_PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...], bool]
 #: an English term matched by sound: (term, score, expected phones, similarity, notes,
 #: whether it may only be suggested)
 _PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...], bool]
@@ -126,6 +127,18 @@ _PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...], bool]
 def _reading(ct: CompiledTerm, k: int) -> str:
     """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
     return ct.phones[k] if k < MANDARIN else mandarin_rendering(ct.phones[k - MANDARIN])
+
+
+def _function_positions(window: list[_Word], function_frequency: int) -> list[int]:
+    """Character positions of the window's function characters (words of one character at
+    least ``function_frequency`` frequent)."""
+    found = []
+    pos = 0
+    for w in window:
+        if len(w.text) == 1 and w.freq >= function_frequency:
+            found.append(pos)
+        pos += len(w.text)
+    return found
 
 
 def _hopeless(a: int, b: int, floor: float) -> bool:
@@ -529,6 +542,7 @@ class Corrector:
         if not lengths:
             return
         heads, first = self.index.pinyin_exact_heads, self.index.pinyin_exact_firsts
+        common = self.config.common_word_frequency
         k = 0
         while k < len(words):
             if not words[k].cjk:
@@ -560,6 +574,10 @@ class Corrector:
                     start, end = offsets[s], offsets[e - 1] + 1
                     if start in bounds and end in bounds:
                         continue  # token-aligned: the main pass saw it
+                    if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
+                           for x, edge in ((start, start), (end, end - 1))
+                           if x not in bounds):
+                        continue  # a frequent word was heard whole: 人已经 cuts 别人
                     for tid in self.index.pinyin.get(folded[s:e], ()):
                         ct = self.index.terms[tid]
                         span = text[start:end]
@@ -641,8 +659,15 @@ class Corrector:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
         itself) and only placed at each occurrence."""
-        if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
+        cfg = self.config
+        if len(window) == 1 and window[0].freq >= cfg.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
+        if len(window) > 1 and all(
+                w.freq >= (cfg.common_word_frequency if len(w.text) > 1
+                           else cfg.function_word_frequency) for w in window) and (
+                len(syl) <= 3 or any(len(w.text) == 1 for w in window)):
+            return  # nor is a short run of frequent words, or one with a function character
+            # (也是, 因为每; 冲击平原 for 冲积平原 is another matter: four syllables of words)
         hits = looked_up.get((folded, ()))
         if hits is None:
             hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
@@ -659,9 +684,9 @@ class Corrector:
                     hits = looked_up[folded, fixed] = self.index.pinyin_candidates(
                         syl, folded, fixed)
             found = memo[key] = self._pinyin_matches(span, syl, window, hits, kept)
-        for ct, sim, heard, expected, notes in found:
+        for ct, sim, heard, expected, notes, cap in found:
             out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin",
-                                 heard, expected, sim, notes))
+                                 heard, expected, sim, notes, cap))
 
     def _kept_syllables(self, syl: tuple[str, ...],
                         window: list[_Word]) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -679,6 +704,9 @@ class Corrector:
                         kept: list[tuple[int, int, tuple[str, ...]]]) -> list[_PinyinMatch]:
         cfg = self.config
         n_tokens = len(window)
+        function = _function_positions(window, cfg.function_word_frequency) \
+            if n_tokens > 1 else []
+        word = n_tokens == 1 and window[0].freq > 0
         found: list[_PinyinMatch] = []
         heard = " ".join(syl)
         terms = self.index.terms
@@ -699,11 +727,20 @@ class Corrector:
             sim = sum(per) / len(per)
             if len(ts) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word
+            if len(ts) == 2 and function and len(span) == len(ct.canonical) and any(
+                    ct.canonical[p] != span[p] for p in function):
+                continue  # nor a function character of two words (里问 is no 李文; 小俊 may
+                # be 小珺; in longer terms 痛风时 is 痛风石)
             if sim < cfg.min_score:
                 continue
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
             notes = (f"{same} character(s) shared",) if same else ()
-            found.append((ct, sim, heard, " ".join(ts), notes))
+            # a word of the dictionary that only sounds near the term: a suggestion
+            # (神经网络 is no 盛金网络 however close; 惊艳 no 金燕)
+            cap = word and ts != syl
+            if cap:
+                notes = (*notes, "a dictionary word, not the term's exact sound")
+            found.append((ct, sim, heard, " ".join(ts), notes, cap))
         return found
 
     def _transliterated(self, span: str, phones: str, start: int, end: int,
