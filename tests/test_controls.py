@@ -108,6 +108,15 @@ def test_a_chinese_dictionary_word_only_near_a_term_is_only_suggested() -> None:
     assert "a dictionary word" in " ".join(result[0].evidence.notes)
 
 
+def test_a_two_character_name_heard_as_a_dictionary_word_is_only_suggested() -> None:
+    """Two syllables are as often a word as a name: 要强 sounds exactly like 姚强 but is
+    shown to a human; a heard form that is no word (正至) is still fixed."""
+    lexicon = Lexicon.from_terms(["姚强", "郑智"])
+    result = Corrector(lexicon).check("他从小就很要强。后来正至进了国家队。")
+    assert {c.original: (c.replacement, c.status) for c in result} == {
+        "要强": ("姚强", "suggestion"), "正至": ("郑智", "fix")}
+
+
 def test_english_terms_written_in_chinese_characters_on_request() -> None:
     """欧朋爱 for OpenAI is matched only with ``transliterated=True``, only as a suggestion,
     and plain Chinese (function characters, frequent words) is never read as English."""

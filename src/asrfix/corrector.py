@@ -740,6 +740,11 @@ class Corrector:
             cap = word and ts != syl
             if cap:
                 notes = (*notes, "a dictionary word, not the term's exact sound")
+            elif len(ts) == 2 and word:
+                # two syllables are as often a word as a name: applied unattended only where
+                # the heard form is no word of the dictionary (正至 for 郑智, not 要强 for 姚强)
+                cap = True
+                notes = (*notes, "a dictionary word of two syllables")
             found.append((ct, sim, heard, " ".join(ts), notes, cap))
         return found
 
