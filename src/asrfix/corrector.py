@@ -43,6 +43,7 @@ from .phonetics import (
 from .pinyin import split_syllables, syllables
 from .resolve import resolve
 from .scoring import (
+    FOLDED_SYLLABLE,
     MIN_SYLLABLE_SIMILARITY,
     english_similarity,
     pinyin_similarity,
@@ -731,6 +732,9 @@ class Corrector:
                     ct.canonical[p] != span[p] for p in function):
                 continue  # nor a function character of two words (里问 is no 李文; 小俊 may
                 # be 小珺; in longer terms 痛风时 is 痛风石)
+            if function and len(ts) <= 3 and min(per) < FOLDED_SYLLABLE:
+                continue  # a short window with a function character: plain speech unless
+                # every syllable sounds as the term's (是先有 is no 史娟佑)
             if sim < cfg.min_score:
                 continue
             same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
