@@ -732,6 +732,9 @@ class Corrector:
                     ct.canonical[p] != span[p] for p in function):
                 continue  # nor a function character of two words (里问 is no 李文; 小俊 may
                 # be 小珺; in longer terms 痛风时 is 痛风石)
+            if word and min(per) < FOLDED_SYLLABLE:
+                continue  # a word of the dictionary with a syllable of another sound
+                # (中心化 is no 郑欣华)
             if function and len(ts) <= 3 and min(per) < FOLDED_SYLLABLE:
                 continue  # a short window with a function character: plain speech unless
                 # every syllable sounds as the term's (是先有 is no 史娟佑)
