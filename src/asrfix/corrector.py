@@ -851,6 +851,7 @@ class Corrector:
         terms = self.index.terms
         compiled = terms.compiled
         heard_classes = classes(phones)  # (worked out once for all the terms)
+        screen = Levenshtein.normalized_similarity
         spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
         for tid, k in self.index.phone_candidates(phones, heard_words, spelled):
@@ -873,11 +874,11 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
-            if _hopeless(n_ph, len(tph), floor) and (
-                    letters is None or _hopeless(len(letters), len(ct.letters), floor)):
-                continue
-            sim = english_similarity(phones, tph, letters, ct.letters, heard_classes,
-                                     _classes(tph))
+            tcls = _classes(tph)
+            if not screen(heard_classes, tcls, score_cutoff=floor) and (
+                    letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
+                continue  # the sound's classes bound its similarity from above; spelling
+            sim = english_similarity(phones, tph, letters, ct.letters, heard_classes, tcls)
             chosen = secondary if heard_variant else best
             if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
                 chosen[tid] = (sim, k)  # (below the floor it can only be dropped below)
