@@ -363,6 +363,8 @@ class Corrector:
             n_tokens = 0
             function_word = False
             ordinary = False  # a function character or a frequent word: plain Chinese
+            plain = True  # every word is one (as far as the window reaches)
+            single = False  # a word of one character
             for j in range(i, min(n, i + max_span)):
                 if j > i and not joins[j - 1]:
                     break
@@ -374,6 +376,11 @@ class Corrector:
                         fold += w.folded
                     n_cjk += len(w.text)
                     function_word = function_word or w.freq >= function_freq
+                    if len(w.text) > 1:
+                        plain = plain and w.freq >= common_freq
+                    else:
+                        single = True
+                        plain = plain and w.freq >= function_freq
                     ordinary = ordinary or function_word or (
                         len(w.text) > 1 and w.freq >= common_freq)
                 else:
@@ -393,7 +400,11 @@ class Corrector:
                         break
                     if not sounded:
                         continue
-                    if len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2):
+                    if (len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2)
+                            and not (plain and n_tokens > 1 and (single or len(syl) <= 3))):
+                        # (a short run of function characters and frequent words, or one
+                        # with a function character, is plain speech, however exactly it
+                        # sounds like a term: 也是, 因为每; but 冲击平原 is 冲积平原)
                         self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
                                      memo, looked_up)
                     if (cfg.transliterated and not ordinary
@@ -660,15 +671,8 @@ class Corrector:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
         itself) and only placed at each occurrence."""
-        cfg = self.config
-        if len(window) == 1 and window[0].freq >= cfg.common_word_frequency:
+        if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
-        if len(window) > 1 and all(
-                w.freq >= (cfg.common_word_frequency if len(w.text) > 1
-                           else cfg.function_word_frequency) for w in window) and (
-                len(syl) <= 3 or any(len(w.text) == 1 for w in window)):
-            return  # nor is a short run of frequent words, or one with a function character
-            # (也是, 因为每; 冲击平原 for 冲积平原 is another matter: four syllables of words)
         hits = looked_up.get((folded, ()))
         if hits is None:
             hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
