@@ -1024,8 +1024,9 @@ def _word_aligned(heard: list[str], canonical: str) -> float:
     """Mean similarity of word-by-word aligned phones, when the window and the term have as
     many words and at least one is heard exactly (skin law / scaling law); else 0."""
     parts = _part_phones(canonical)
-    if len(parts) != len(heard):
-        return 0.0
+    if len(parts) != len(heard) or not any(
+            h == p and h for h, p in zip(heard, parts, strict=True)):
+        return 0.0  # (no word heard exactly: nothing to score)
     sims = [phone_similarity(h, p) for h, p in zip(heard, parts, strict=True)]
     return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
 
