@@ -34,10 +34,9 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -105,11 +104,12 @@ class Term(BaseModel):
             object.__setattr__(self, "lang", detect_lang(self.canonical))
 
 
-@dataclass(frozen=True, slots=True)
-class TermRecord:
+class TermRecord(NamedTuple):
     """A lean, already validated term (what large plain-text lexicons load into).
 
-    It has :class:`Term`'s attributes; :meth:`to_term` makes the pydantic model.
+    It has :class:`Term`'s attributes; :meth:`to_term` makes the pydantic model. A tuple of
+    plain values: cheap to make by the hundred thousand, and out of the garbage collector's
+    sight.
     """
 
     canonical: str
@@ -126,15 +126,12 @@ class TermRecord:
             context=self.context, avoid=self.avoid, exact_only=self.exact_only)
 
 
-class _Entry:
+class _Entry(NamedTuple):
     """A term (model or lean record) with where it was defined (for error messages)."""
 
-    __slots__ = ("line", "path", "term")
-
-    def __init__(self, term: Term | TermRecord, path: str | None, line: int | None) -> None:
-        self.term = term
-        self.path = path
-        self.line = line
+    term: Term | TermRecord
+    path: str | None
+    line: int | None
 
     def model(self) -> Term:
         t = self.term
