@@ -30,7 +30,7 @@ from pathlib import Path
 
 __all__ = ["MIN_TERMS", "cache_dir", "cache_key", "file_key", "load", "save"]
 
-FORMAT = 9
+FORMAT = 10
 MIN_TERMS = 5000
 
 
