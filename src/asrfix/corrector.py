@@ -47,6 +47,7 @@ from .scoring import (
     MIN_SYLLABLE_SIMILARITY,
     english_similarity,
     pinyin_similarity,
+    spelling_similarity,
     syllable_similarity,
 )
 from .segment import CJK_RE, Segmenter
@@ -898,6 +899,10 @@ class Corrector:
                 continue  # same spelling (the format path owns it) or another inflection
             if letters is not None and i == j and _same_family(span, ct.canonical):
                 continue  # "computer" is a word of its own, not a mishearing of "compute"
+            if (letters is not None and i == j and _CAMEL.search(span)
+                    and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
+                continue  # a name the recogniser spelled as one (OpenAI, OpEx) is another
+                # name only where it is spelled alike (BancAmerica / Bank of America)
             notes: list[str] = []
             score = sim
             tph = _reading(ct, k)
@@ -1238,6 +1243,10 @@ def _truncated(letters: str | None, term_letters: str) -> bool:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: a word written with inner capitals (OpenAI, CapEx) is a name the recogniser chose to spell;
+#: it is taken for another term only where at most a third of its letters differ (ChatBT /
+#: ChatGPT 0.71, BancAmerica / Bank of America 0.77; not OpenAI / OpenNeo 0.57, OpEx / CAPEX 0.6)
+NAME_SPELLING_SIMILARITY = 2 / 3
 
 
 def _parts(canonical: str) -> list[str]:
