@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,42 @@ def test_jieba_is_imported_without_pkg_resources() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "['我们', '在', '研究', '机器', '学习']"
+
+
+def _entry(d: Path, name: str, size: int, age: int) -> Path:
+    p = d / name
+    p.write_bytes(marshal.dumps(b"x" * size))
+    t = 1_700_000_000 - age
+    os.utime(p, (t, t))
+    return p
+
+
+def test_the_cache_is_bounded_least_recently_used_first(
+        cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir.mkdir(parents=True)
+    read = _entry(cache_dir, "a.idx", 900_000, age=300)
+    unread = _entry(cache_dir, "b.jieba", 900_000, age=200)
+    other = _entry(cache_dir, "notes.txt", 5_000_000, age=400)  # not the cache's: kept
+    monkeypatch.setenv("ASRFIX_CACHE_MAX_MB", "1.5")
+    assert cache.load("a") == b"x" * 900_000  # a read marks the entry used
+    cache.save("c", ("state",))  # 1.5 MB hold the new entry and the one read last
+    assert read.exists() and not unread.exists() and other.exists()
+    assert cache.load("c") == ("state",)
+    monkeypatch.setenv("ASRFIX_CACHE_MAX_MB", "0")
+    cache.save("d", ("newest",))  # the entry just written is never pruned
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["d.idx", "notes.txt"]
+    monkeypatch.setenv("ASRFIX_CACHE_MAX_MB", "lots")  # unreadable: the default bound
+    assert cache.max_bytes() == cache.MAX_MB * 2**20
+
+
+def test_cache_command_shows_and_clears(cache_dir: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from asrfix.cli import main
+
+    cache.save("k", ("state",))
+    assert main(["cache"]) == 0
+    shown = capsys.readouterr().out
+    assert str(cache_dir) in shown and "1 entries" in shown
+    assert main(["cache", "--clear"]) == 0
+    assert "1 entry deleted" in capsys.readouterr().out
+    assert cache.entries() == []

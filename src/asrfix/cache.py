@@ -12,6 +12,11 @@ of that. The cache lives in ``$ASRFIX_CACHE_DIR``, else the platform's user cach
   rebuilt. Only plain data (strings, numbers, tuples, lists, dicts) is stored, with
   :mod:`marshal`; nothing in it is executed.
 * Small lexicons (under ``MIN_TERMS``) are not cached: building them is faster than a read.
+* The directory is bounded: after each write, the entries least recently used are deleted
+  until the rest fit in ``ASRFIX_CACHE_MAX_MB`` megabytes (default ``MAX_MB``), so editing a
+  large lexicon week after week (a new index each time) does not fill the disk. Reading an
+  entry marks it used. ``asrfix cache`` shows the directory; ``asrfix cache --clear`` empties
+  it.
 
 >>> key = cache_key("0f" * 32)
 >>> len(key), key == cache_key("0f" * 32), key == cache_key("1f" * 32)
@@ -28,10 +33,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["MIN_TERMS", "cache_dir", "cache_key", "file_key", "load", "save"]
+__all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", "file_key",
+           "load", "prune", "save"]
 
 FORMAT = 10
 MIN_TERMS = 5000
+MAX_MB = 256
+#: what the cache writes: built indexes, jieba's dictionary by first character, pinyin tables
+SUFFIXES = (".idx", ".jieba", ".pinyin")
 
 
 def cache_dir() -> Path | None:
@@ -76,12 +85,15 @@ def load(key: str, suffix: str = ".idx") -> object | None:
     d = cache_dir()
     if d is None:
         return None
+    path = d / f"{key}{suffix}"
     try:
-        data = (d / f"{key}{suffix}").read_bytes()
+        data = path.read_bytes()
         state: object = marshal.loads(data)
-        return state
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used: the last to be pruned
+    return state
 
 
 def save(key: str, state: tuple[object, ...], suffix: str = ".idx") -> None:
@@ -105,3 +117,53 @@ def save(key: str, state: tuple[object, ...], suffix: str = ".idx") -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+    prune(keep=f"{key}{suffix}")
+
+
+def max_bytes() -> int:
+    """The size bound of the cache directory (``ASRFIX_CACHE_MAX_MB``, else ``MAX_MB``)."""
+    try:
+        mb = float(os.environ.get("ASRFIX_CACHE_MAX_MB", MAX_MB))
+    except ValueError:
+        mb = MAX_MB
+    return int(max(mb, 0) * 1024 * 1024)
+
+
+def entries() -> list[tuple[Path, int, float]]:
+    """The cache's files as (path, bytes, last use), most recently used first."""
+    d = cache_dir()
+    found = []
+    if d is None or not d.is_dir():
+        return []
+    for p in d.iterdir():
+        if p.suffix in SUFFIXES and not p.name.startswith(".tmp-"):
+            with contextlib.suppress(OSError):
+                st = p.stat()
+                found.append((p, st.st_size, st.st_mtime))
+    found.sort(key=lambda e: (-e[2], e[0].name))
+    return found
+
+
+def prune(keep: str | None = None, limit: int | None = None) -> list[Path]:
+    """Delete the least recently used entries until the rest fit in ``limit`` bytes
+    (default :func:`max_bytes`); never ``keep`` (a file name). Returns what was deleted.
+
+    Another process may be reading an entry as it goes: it then finds it missing and
+    rebuilds, as for any missing entry.
+    """
+    limit = max_bytes() if limit is None else limit
+    kept = 0
+    deleted = []
+    for path, size, _ in entries():
+        if path.name == keep or kept + size <= limit:
+            kept += size
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            deleted.append(path)
+    return deleted
+
+
+def clear() -> list[Path]:
+    """Delete every cache entry; returns what was deleted."""
+    return prune(limit=0)

@@ -157,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     cfg = sub.add_parser("config", help="show the effective configuration")
     _add_matching(cfg)
 
+    cch = sub.add_parser("cache", help="show the index cache (or empty it with --clear)")
+    cch.add_argument("--clear", action="store_true", help="delete every cache entry")
+
     lex = sub.add_parser("lexicon", help="lexicon tools")
     lex_sub = lex.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser)
     lchk = lex_sub.add_parser("check", help="validate lexicon files")
@@ -379,6 +382,24 @@ def _cmd_config(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+def _cmd_cache(args: argparse.Namespace, out: TextIO) -> int:
+    from . import cache
+
+    d = cache.cache_dir()
+    if d is None:
+        out.write("cache: off (ASRFIX_NO_CACHE is set)\n")
+        return EXIT_CLEAN
+    if args.clear:
+        gone = cache.clear()
+        out.write(f"cache: {d}: {len(gone)} entr{'y' if len(gone) == 1 else 'ies'} deleted\n")
+        return EXIT_CLEAN
+    found = cache.entries()
+    total = sum(size for _, size, _ in found)
+    out.write(f"cache: {d}\n{len(found)} entries, {total / 2**20:.1f} MB "
+              f"(bound {cache.max_bytes() / 2**20:.0f} MB: least recently used deleted first)\n")
+    return EXIT_CLEAN
+
+
 def _cmd_lexicon_check(args: argparse.Namespace, out: TextIO) -> int:
     from .lexicon import default_lexicon_paths
 
@@ -397,7 +418,8 @@ def _cmd_lexicon_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _COMMANDS = {"check": _cmd_check, "fix": _cmd_fix, "explain": _cmd_explain,
-             "learn": _cmd_learn, "eval": _cmd_eval, "config": _cmd_config}
+             "learn": _cmd_learn, "eval": _cmd_eval, "config": _cmd_config,
+             "cache": _cmd_cache}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
