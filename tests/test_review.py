@@ -68,6 +68,14 @@ def test_explain_a_fix_and_a_guard(fixer: Corrector) -> None:
         fixer.explain("abc", "xyz")
 
 
+def test_explain_names_plain_speech() -> None:
+    names = Corrector(Lexicon.from_terms(["叶诗"]))
+    ex = names.explain("这也是我们的问题", "也是")
+    assert ex.chosen is None and ex.candidates == []
+    assert any("plain speech" in f for f in ex.facts)
+    assert not any("plain speech" in f for f in names.explain("叶诗来了", "叶诗").facts)
+
+
 def test_explain_command(tmp_path: object) -> None:
     out = io.StringIO()
     code = main(["explain", "今天请到了尧舜禹", "尧舜禹", "--no-default-lexicons", "-l",

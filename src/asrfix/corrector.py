@@ -588,8 +588,8 @@ class Corrector:
                     if start in bounds and end in bounds:
                         continue  # token-aligned: the main pass saw it
                     if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
-                           for x, edge in ((start, start), (end, end - 1))
-                           if x not in bounds):
+                           for bound, edge in ((start, start), (end, end - 1))
+                           if bound not in bounds):
                         continue  # a frequent word was heard whole: 人已经 cuts 别人
                     for tid in self.index.pinyin.get(folded[s:e], ()):
                         ct = self.index.terms[tid]
@@ -883,7 +883,8 @@ class Corrector:
             tcls = _classes(tph)
             if not screen(heard_classes, tcls, score_cutoff=floor) and (
                     letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
-                continue  # the sound's classes bound its similarity from above; spelling
+                continue  # neither the sound (its classes bound it from above) nor the
+                # spelling can reach the floor
             sim = english_similarity(phones, tph, letters, ct.letters, heard_classes, tcls)
             chosen = secondary if heard_variant else best
             if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:

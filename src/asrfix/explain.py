@@ -136,12 +136,20 @@ def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
             if m.start() < end and start < m.end():
                 facts.append(f"inside the protected phrase {m.group()!r}")
     if CJK_RE.search(span):
-        for tok in tokens:
-            freq = corrector.segmenter.word_frequency(tok)
+        cfg = corrector.config
+        freqs = [corrector.segmenter.word_frequency(tok) for tok in tokens]
+        for tok, freq in zip(tokens, freqs, strict=True):
             if freq:
                 facts.append(f"{tok!r} is a jieba word (frequency {freq}; words at "
-                             f"{corrector.config.common_word_frequency} or more are not "
+                             f"{cfg.common_word_frequency} or more are not "
                              "rewritten by sound)")
+        if len(tokens) > 1 and all(
+                freq >= (cfg.common_word_frequency if len(tok) > 1
+                         else cfg.function_word_frequency)
+                for tok, freq in zip(tokens, freqs, strict=True)):
+            facts.append("a run of function characters and frequent words: plain speech, "
+                         "not a homophone term (when it is three syllables or fewer, or "
+                         "holds a function character)")
     else:
         facts.append("Chinese speech around it (code-switched English)"
                      if _cjk_context(text, start, end) else
