@@ -9,7 +9,7 @@ of that. The cache lives in ``$ASRFIX_CACHE_DIR``, else the platform's user cach
   lexicon or a new asrfix never reads a stale entry.
 * Entries are written to a temporary file in the same directory and renamed into place, so
   concurrent runs never see a partial file; a corrupt or unreadable entry is ignored and
-  rebuilt. Only plain data (strings, numbers, tuples, lists, dicts) is stored, with
+  rebuilt. Only plain data (strings, numbers, bytes, tuples, lists, sets, dicts) is stored, with
   :mod:`marshal`; nothing in it is executed.
 * Small lexicons (under ``MIN_TERMS``) are not cached: building them is faster than a read.
 * The directory is bounded: after each write, the entries least recently used are deleted
@@ -36,7 +36,7 @@ from pathlib import Path
 __all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", "file_key",
            "load", "prune", "save"]
 
-FORMAT = 10
+FORMAT = 11
 MIN_TERMS = 5000
 MAX_MB = 256
 #: what the cache writes: built indexes, jieba's dictionary by first character, pinyin tables
