@@ -197,3 +197,17 @@ def test_cache_command_shows_and_clears(cache_dir: Path,
     assert main(["cache", "--clear"]) == 0
     assert "1 entry deleted" in capsys.readouterr().out
     assert cache.entries() == []
+
+
+def test_terms_are_decoded_when_first_asked_for() -> None:
+    built = TermIndex(Lexicon.from_terms(TERMS))
+    state = built.to_state()
+    loaded = TermIndex.from_state(state)
+    assert len(loaded.terms) == len(TERMS) and loaded.terms.compiled(0) is None
+    assert loaded.terms[2].canonical == "OpenAI" and loaded.terms.compiled(2) is not None
+    assert [t.canonical for t in loaded.terms] == TERMS
+    blob, offsets = state[0]  # type: ignore[misc]
+    with pytest.raises(ValueError, match="offsets"):
+        TermIndex.from_state((( blob[:-1], offsets), *state[1:]))
+    with pytest.raises(IndexError):
+        loaded.terms[len(TERMS)]
