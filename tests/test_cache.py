@@ -208,6 +208,6 @@ def test_terms_are_decoded_when_first_asked_for() -> None:
     assert [t.canonical for t in loaded.terms] == TERMS
     blob, offsets = state[0]  # type: ignore[misc]
     with pytest.raises(ValueError, match="offsets"):
-        TermIndex.from_state((( blob[:-1], offsets), *state[1:]))
+        TermIndex.from_state(((blob[:-1], offsets), *state[1:]))
     with pytest.raises(IndexError):
         loaded.terms[len(TERMS)]

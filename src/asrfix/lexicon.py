@@ -200,6 +200,8 @@ class Lexicon:
     @classmethod
     def merge(cls, *lexicons: Lexicon) -> Lexicon:
         """Combine lexicons; a term in several keeps the first kind and unites variants."""
+        if len(lexicons) == 1:
+            return lexicons[0]  # (immutable, and already validated)
         merged: dict[str, _Entry] = {}
         for lex in lexicons:
             for e in lex._entries:
@@ -305,6 +307,7 @@ def _read_file(path: Path) -> tuple[list[_Entry], str, list[str]]:
 
 def _parse_plain(text: str, path: str) -> list[_Entry]:
     entries: list[_Entry] = []
+    new = tuple.__new__
     problems: list[Problem] = []
     for n, line in enumerate(text.splitlines(), 1):
         s = line.strip()
@@ -313,8 +316,10 @@ def _parse_plain(text: str, path: str) -> list[_Entry]:
         if not s.isprintable() and _CONTROL.search(s):
             problems.append(Problem("term contains a control character", path, n))
             continue
-        # the line is already a valid canonical form: skip per-line validation (fast path)
-        entries.append(_Entry(TermRecord(s, "term", detect_lang(s)), path, n))
+        # the line is already a valid canonical form: skip per-line validation (fast path;
+        # the named tuples made by tuple.__new__, without their Python-level constructors)
+        entries.append(new(_Entry, (new(TermRecord, (s, "term", detect_lang(s), (), (), (),
+                                                     False)), path, n)))
     if problems:
         raise LexiconError(problems=problems)
     return entries
