@@ -42,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import LexiconError, Problem
 from .fileio import decode_utf8, read_bytes
-from .segment import has_cjk
+from .segment import CJK_CHARS, has_cjk
 
 __all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths"]
 
@@ -51,6 +51,7 @@ Lang = Literal["zh", "en", "mixed"]
 KINDS: tuple[str, ...] = ("person", "org", "product", "work", "term")
 
 _LATIN = re.compile(r"[A-Za-z]")
+_CJK_ONLY = re.compile(f"[{CJK_CHARS}]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -58,6 +59,8 @@ def detect_lang(text: str) -> Lang:
     """``zh`` for CJK only, ``en`` for Latin only, ``mixed`` for both."""
     if text.isascii():
         return "en"
+    if _CJK_ONLY.fullmatch(text):
+        return "zh"  # (most Chinese terms: one look)
     cjk, latin = has_cjk(text), bool(_LATIN.search(text))
     if cjk and latin:
         return "mixed"

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 
     from .jieba_dict import ShardedDictionary
 
-__all__ = ["CJK_RE", "Segmenter", "Token", "TokenKind", "has_cjk"]
+__all__ = ["CJK_CHARS", "CJK_RE", "Segmenter", "Token", "TokenKind", "has_cjk"]
 
 TokenKind = Literal["cjk", "latin", "digit", "space", "punct"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: the CJK ideograph ranges, for character classes elsewhere
+CJK_CHARS = _CJK
 CJK_RE = re.compile(f"[{_CJK}]")
 _RUN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
