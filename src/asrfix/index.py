@@ -224,8 +224,11 @@ class TermIndex:
         # freeze into plain dicts of tuples: no accidental inserts on look-up, and tuples of
         # plain values leave the garbage collector's sight, where hundreds of thousands of
         # posting lists made every full collection scan them all (0.12 s with 100,000 terms)
-        self.exact: dict[str, tuple[tuple[int, str | None], ...]] = {
-            k: tuple(v) for k, v in self._exact.items()}
+        # (a key that only one term's canonical form squashes to, the usual case, holds the
+        # bare term id: 100,000 ints load and weigh far less than 100,000 nested tuples)
+        self.exact: dict[str, int | tuple[tuple[int, str | None], ...]] = {
+            k: v[0][0] if len(v) == 1 and v[0][1] is None else tuple(v)
+            for k, v in self._exact.items()}
         self.pinyin: dict[tuple[str, ...], tuple[int, ...]] = {
             k: tuple(v) for k, v in self._pinyin.items()}
         self.phone: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._phone.items()}
@@ -344,7 +347,8 @@ class TermIndex:
 
     def exact_matches(self, letters: str) -> tuple[tuple[int, str | None], ...]:
         """Terms whose canonical form (variant ``None``) or a variant squashes to ``letters``."""
-        return self.exact.get(letters, ())
+        hits = self.exact.get(letters, ())
+        return ((hits, None),) if isinstance(hits, int) else hits
 
     def pinyin_candidates(self, syllables: tuple[str, ...],
                           folded: tuple[str, ...] | None = None,
