@@ -119,3 +119,42 @@ def test_shipped_lexicons_validate() -> None:
     kinds = {t.kind for t in lex}
     assert {"person", "org", "product", "work", "term"} <= kinds
     assert {t.lang for t in lex} >= {"zh", "en"}
+
+
+def test_a_validated_plain_lexicon_is_read_when_its_terms_are_needed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from asrfix import Corrector, cache
+
+    monkeypatch.setenv("ASRFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASRFIX_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "MIN_TERMS", 2)
+    path = tmp_path / "terms.txt"
+    path.write_text("# people\n姚顺雨\nDeepSeek\n\nOpenAI\n", encoding="utf-8")
+    first = Lexicon.load(path)  # parsed and validated; the cache notes it
+    Corrector(first)  # and stores its index
+    again = Lexicon.load(path)
+    assert again._pending is not None and len(again) == 3 and again.digest == first.digest
+    fixer = Corrector(again)  # the index comes from the cache: the terms are not needed
+    assert [c.replacement for c in fixer.check("请到了尧舜禹，聊 deep seek")] == [
+        "姚顺雨", "DeepSeek"]
+    assert again._pending is not None
+    assert "OpenAI" in again and again._pending is None  # read now, as the file says
+    assert [t.canonical for t in again] == [t.canonical for t in first]
+    assert again.location("OpenAI") == (str(path), 5)
+    path.write_text("姚顺雨\n姚顺雨\nOpenAI\n", encoding="utf-8")  # new content: validated again
+    with pytest.raises(LexiconError, match="duplicate"):
+        Lexicon.load(path)
+
+
+def test_a_broken_lexicon_is_never_noted_as_valid(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from asrfix import cache
+
+    monkeypatch.setenv("ASRFIX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "MIN_TERMS", 1)
+    path = tmp_path / "terms.txt"
+    path.write_text("OpenAI\nOpenAI\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(LexiconError, match="duplicate"):
+            Lexicon.load(path)
+    assert cache.entries() == []

@@ -12,6 +12,9 @@ of that. The cache lives in ``$ASRFIX_CACHE_DIR``, else the platform's user cach
   rebuilt. Only plain data (strings, numbers, bytes, tuples, lists, sets, dicts) is stored, with
   :mod:`marshal`; nothing in it is executed.
 * Small lexicons (under ``MIN_TERMS``) are not cached: building them is faster than a read.
+* A large plain-text lexicon, once validated, gets a note here (its size, keyed by its
+  content): the next :meth:`~asrfix.lexicon.Lexicon.load` skips parsing it until its terms
+  are asked for, which a corrector with a cached index never does.
 * The directory is bounded: after each write, the entries least recently used are deleted
   until the rest fit in ``ASRFIX_CACHE_MAX_MB`` megabytes (default ``MAX_MB``), so editing a
   large lexicon week after week (a new index each time) does not fill the disk. Reading an
@@ -39,8 +42,9 @@ __all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", 
 FORMAT = 12
 MIN_TERMS = 5000
 MAX_MB = 256
-#: what the cache writes: built indexes, jieba's dictionary by first character, pinyin tables
-SUFFIXES = (".idx", ".jieba", ".pinyin")
+#: what the cache writes: built indexes, jieba's dictionary by first character, pinyin
+#: tables, notes that a large plain-text lexicon was validated
+SUFFIXES = (".idx", ".jieba", ".pinyin", ".lex")
 
 
 def cache_dir() -> Path | None:

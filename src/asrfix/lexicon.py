@@ -148,15 +148,44 @@ class Lexicon:
     :meth:`merge` or ``+``. Lexicons are immutable once built.
     """
 
-    __slots__ = ("_digest", "_entries", "_index", "protected")
+    __slots__ = ("_count", "_digest", "_entries_", "_index_", "_pending", "protected")
 
     def __init__(self, entries: Iterable[_Entry] = (), *, digest: str | None = None,
                  protected: Iterable[str] = ()) -> None:
-        self._entries: tuple[_Entry, ...] = tuple(entries)
-        self._index = {e.term.canonical: e for e in self._entries}
+        self._entries_: tuple[_Entry, ...] = tuple(entries)
+        self._index_: dict[str, _Entry] | None = None
+        self._pending: tuple[str, str] | None = None
+        self._count = len(self._entries_)
         self._digest = digest
         #: phrases that are never changed (from ``[lexicon] protect``)
         self.protected: tuple[str, ...] = tuple(dict.fromkeys(protected))
+
+    @classmethod
+    def _deferred(cls, text: str, path: str, count: int, digest: str) -> Lexicon:
+        """A plain-text lexicon validated before (the cache says so for this content),
+        parsed only when its terms are asked for: a corrector whose index is cached needs
+        only its size and digest."""
+        self = cls(digest=digest)
+        self._pending = (text, path)
+        self._count = count
+        return self
+
+    @property
+    def _entries(self) -> tuple[_Entry, ...]:
+        if self._pending is not None:
+            from .gcpause import paused_gc
+
+            text, path = self._pending
+            with paused_gc():
+                self._entries_ = tuple(_parse_plain(text, path))
+            self._pending = None
+        return self._entries_
+
+    @property
+    def _index(self) -> dict[str, _Entry]:
+        if self._index_ is None:
+            self._index_ = {e.term.canonical: e for e in self._entries}
+        return self._index_
 
     @property
     def digest(self) -> str:
@@ -189,11 +218,7 @@ class Lexicon:
         from .gcpause import paused_gc
 
         with paused_gc():  # many small objects, all kept: collecting meanwhile is wasted work
-            parts = []
-            for p in paths:
-                entries, digest, protected = _read_file(Path(p))
-                parts.append(cls(entries, digest=digest, protected=protected))
-            return cls.merge(*parts)
+            return cls.merge(*(_read_file(Path(p)) for p in paths))
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -241,7 +266,7 @@ class Lexicon:
         return (e.model() for e in self._entries)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return self._count
 
     def __contains__(self, canonical: object) -> bool:
         return canonical in self._index
@@ -296,16 +321,45 @@ def _decode(raw: bytes, path: str) -> str:
     return decode_utf8(raw, path, LexiconError).removeprefix("\ufeff")
 
 
-def _read_file(path: Path) -> tuple[list[_Entry], str, list[str]]:
+def _read_file(path: Path) -> Lexicon:
     name = str(path)
     raw = read_bytes(name, LexiconError)
     text = _decode(raw, name)
     toml = path.suffix == ".toml"
+    digest = hashlib.sha256((b"toml\n" if toml else b"plain\n") + raw).hexdigest()
+    if not toml:
+        count = _validated(digest)
+        if count is not None:
+            return Lexicon._deferred(text, name, count, digest)
     protected: list[str] = []
     entries = _parse_toml(text, name, protected) if toml else _parse_plain(text, name)
     _validate(entries)
-    digest = hashlib.sha256((b"toml\n" if toml else b"plain\n") + raw).hexdigest()
-    return entries, digest, protected
+    if not toml:
+        _remember_validated(digest, len(entries))
+    return Lexicon(entries, digest=digest, protected=protected)
+
+
+_VALIDATED = ".lex"
+
+
+def _validated(digest: str) -> int | None:
+    """The number of terms of a plain-text lexicon with this content, if it was read and
+    validated before (by this version of asrfix: see :mod:`asrfix.cache`)."""
+    from . import cache
+
+    state = cache.load(cache.cache_key(f"validated plain lexicon {digest}"), _VALIDATED)
+    if isinstance(state, tuple) and len(state) == 1 and isinstance(state[0], int):
+        return state[0]
+    return None
+
+
+def _remember_validated(digest: str, count: int) -> None:
+    """Note that a large plain-text lexicon with this content is valid (small ones are
+    parsed faster than the note is read)."""
+    from . import cache
+
+    if count >= cache.MIN_TERMS:
+        cache.save(cache.cache_key(f"validated plain lexicon {digest}"), (count,), _VALIDATED)
 
 
 def _parse_plain(text: str, path: str) -> list[_Entry]:
