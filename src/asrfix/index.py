@@ -239,10 +239,14 @@ class TermIndex:
         """Small sets derived from the tables, which let a window that cannot match be
         skipped before it is keyed: the first three folded syllables of every pinyin key
         (``pinyin_heads``, wild cards included; ``pinyin_exact_heads`` of the keys without
-        one, and ``pinyin_exact_firsts`` their first syllables), the first characters of the
-        Chinese spellings in the exact table, and the most Chinese characters a spelling
-        there holds beside letters or digits (``max_exact_cjk``)."""
+        one, and ``pinyin_exact_firsts`` their first syllables), the syllable pairs of terms
+        of four syllables or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of
+        that length differing from a term in one syllable shares one of the two), the first
+        characters of the Chinese spellings in the exact table, and the most Chinese
+        characters a spelling there holds beside letters or digits (``max_exact_cjk``)."""
         self.pinyin_heads = {k[:3] for k in self.pinyin if len(k) >= 3}
+        self.pinyin_long_pairs = {(len(k), p, *k[p:p + 2]) for k in self.pinyin
+                                  if len(k) >= 4 and "*" not in k for p in (0, 2)}
         self.pinyin_exact_heads = {k[:3] for k in self.pinyin if len(k) >= 3 and "*" not in k}
         self.pinyin_exact_firsts = {k[0] for k in self.pinyin_exact_heads}
         self.cjk_exact_firsts = {k[0] for k in self.exact if CJK_RE.match(k)}
@@ -255,7 +259,8 @@ class TermIndex:
         from."""
         terms = self.terms.to_state()
         derived = (self.pinyin_heads, self.pinyin_exact_heads, self.pinyin_exact_firsts,
-                   self.cjk_exact_firsts, self.max_exact_cjk)  # (stored: 0.1 s to redo)
+                   self.pinyin_long_pairs, self.cjk_exact_firsts,
+                   self.max_exact_cjk)  # (stored: 0.1 s to redo)
         return (terms, self.exact, self.pinyin, self.phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk, derived)
 
@@ -270,9 +275,10 @@ class TermIndex:
         assert isinstance(pinyin, dict) and isinstance(phone, dict)
         assert isinstance(zh_lengths, list)
         assert isinstance(max_phone, int) and isinstance(max_mixed, int)
-        assert isinstance(derived, tuple) and len(derived) == 5
-        heads, exact_heads, exact_firsts, cjk_firsts, max_exact_cjk = derived
-        assert all(isinstance(x, set) for x in (heads, exact_heads, exact_firsts, cjk_firsts))
+        assert isinstance(derived, tuple) and len(derived) == 6
+        heads, exact_heads, exact_firsts, long_pairs, cjk_firsts, max_exact_cjk = derived
+        assert all(isinstance(x, set)
+                   for x in (heads, exact_heads, exact_firsts, long_pairs, cjk_firsts))
         assert isinstance(max_exact_cjk, int)
         self = cls.__new__(cls)
         self.terms = _TermTable(blob, offsets)
@@ -284,6 +290,7 @@ class TermIndex:
         self.max_mixed_cjk = max_mixed
         self.pinyin_heads, self.pinyin_exact_heads = heads, exact_heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
+        self.pinyin_long_pairs = long_pairs
         self.max_exact_cjk = max_exact_cjk
         return self
 
@@ -376,6 +383,12 @@ class TermIndex:
                 if hit:
                     found.update(hit)
         return found
+
+    def may_match_long(self, folded: tuple[str, ...]) -> bool:
+        """Whether a window of four folded syllables or more can be a term's, or differ
+        from one in a single syllable (``pinyin_candidates`` would find none otherwise)."""
+        n, pairs = len(folded), self.pinyin_long_pairs
+        return (n, 0, *folded[:2]) in pairs or (n, 2, *folded[2:4]) in pairs
 
     def phone_candidates(self, phones: str, words: Iterable[str] = (),
                          spellings: Iterable[str] = ()) -> list[tuple[int, int]]:
