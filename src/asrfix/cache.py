@@ -110,7 +110,7 @@ def save(key: str, state: tuple[object, ...], suffix: str = ".idx") -> None:
         d.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=suffix)
         with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(state))  # type: ignore[arg-type]
+            marshal.dump(state, f)  # type: ignore[arg-type]  # (no second copy in memory)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, d / f"{key}{suffix}")

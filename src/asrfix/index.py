@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import Kind, Lexicon, Term, TermRecord
 from .phonetics import (
@@ -142,38 +143,43 @@ def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
 
 
 class _TermTable:
-    """The compiled terms by id. After a cache load it holds every term's data marshalled
-    into one byte string (with the offsets of each term) and compiles a term the first time
-    it is asked for, so loading reads one blob instead of building 100,000 tuples."""
+    """The terms by id, each one's data marshalled into one byte string (with the offsets of
+    each term), compiled the first time a term is asked for: building or loading 100,000
+    terms makes one blob, not 100,000 objects (about 45 MB), and a check compiles only the
+    terms it meets."""
 
-    __slots__ = ("_blob", "_count", "_done", "_offsets", "compiled")
+    __slots__ = ("_blob", "_done", "_offsets", "compiled")
 
     #: the term if it is compiled already, else ``None``: in hot loops ``compiled(tid) or
     #: table[tid]`` is a C-level look-up, not a Python call, when it is
     compiled: Callable[[int], CompiledTerm | None]
 
-    def __init__(self, blob: bytes = b"", offsets: bytes = b"") -> None:
-        self._blob = memoryview(blob)
+    def __init__(self, blob: bytes | bytearray = b"", offsets: bytes = b"") -> None:
+        self._blob: bytes | bytearray = blob if offsets else bytearray()
         self._offsets = array("Q")
         self._offsets.frombytes(offsets)
-        if offsets and (len(self._offsets) < 1 or self._offsets[-1] != len(blob)
-                        or self._offsets[0] != 0):
+        if not offsets:
+            self._offsets.append(0)
+        elif self._offsets[-1] != len(blob) or self._offsets[0] != 0:
             raise ValueError("term offsets do not fit the term data")
-        self._count = max(len(self._offsets) - 1, 0)
         self._done: dict[int, CompiledTerm] = {}
         self.compiled = self._done.get
 
-    def append(self, term: CompiledTerm) -> None:
-        self._done[self._count] = term
-        self._count += 1
+    def append_row(self, row: tuple[Any, ...]) -> None:
+        """Add a term's data: (canonical, kind, lang, variants, context, avoid, exact_only,
+        letters, syllables, folded, phones, has_upper, own_readings)."""
+        blob = self._blob
+        assert isinstance(blob, bytearray), "a loaded table is read-only"
+        blob += marshal.dumps(row)
+        self._offsets.append(len(blob))
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._offsets) - 1
 
     def __getitem__(self, tid: int) -> CompiledTerm:
         ct = self._done.get(tid)
         if ct is None:
-            if not 0 <= tid < self._count:
+            if not 0 <= tid < len(self._offsets) - 1:
                 raise IndexError(tid)
             row = marshal.loads(self._blob[self._offsets[tid]:self._offsets[tid + 1]])
             c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own = row
@@ -185,18 +191,10 @@ class _TermTable:
     def __iter__(self) -> Iterator[CompiledTerm]:
         return (self[i] for i in range(len(self)))
 
-    def to_state(self) -> tuple[bytes, bytes]:
-        """Every term's data, marshalled one after another, and where each one starts."""
-        rows = [marshal.dumps((t.canonical, t.kind, t.term.lang, t.term.variants,
-                               t.term.context, t.term.avoid, t.term.exact_only, t.letters,
-                               t.syllables, t.folded, t.phones, t.has_upper, t.own_readings))
-                for t in self]
-        offsets = array("Q", [0])
-        total = 0
-        for r in rows:
-            total += len(r)
-            offsets.append(total)
-        return b"".join(rows), offsets.tobytes()
+    def to_state(self) -> tuple[bytes | bytearray, bytes]:
+        """The terms' data and where each term's starts (marshal stores a bytearray as
+        bytes)."""
+        return self._blob, self._offsets.tobytes()
 
 
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
@@ -270,7 +268,7 @@ class TermIndex:
         terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived = state
         assert isinstance(terms, tuple) and len(terms) == 2
         blob, offsets = terms
-        assert isinstance(blob, bytes) and isinstance(offsets, bytes)
+        assert isinstance(blob, (bytes, bytearray)) and isinstance(offsets, bytes)
         assert isinstance(exact, dict)
         assert isinstance(pinyin, dict) and isinstance(phone, dict)
         assert isinstance(zh_lengths, list)
@@ -302,12 +300,11 @@ class TermIndex:
         own = term_pronunciations(t)
         heard = () if is_zh else tuple(ph for ph in variant_pronunciations(t) if ph not in own)
         phones = own + heard[:max(0, MANDARIN - len(own))]
-        ct = CompiledTerm(
-            id=tid, canonical=t.canonical, kind=t.kind, term=t, letters=squash(t.canonical),
-            syllables=syll, folded=folded, phones=phones,
-            has_upper=t.canonical != t.canonical.lower(), own_readings=len(own))
-        self.terms.append(ct)
-        self._exact[ct.letters].append((tid, None))
+        letters = squash(t.canonical)
+        self.terms.append_row((t.canonical, t.kind, t.lang, tuple(t.variants),
+                               tuple(t.context), tuple(t.avoid), t.exact_only, letters, syll,
+                               folded, phones, t.canonical != t.canonical.lower(), len(own)))
+        self._exact[letters].append((tid, None))
         for v in t.variants:
             self._exact[squash(v)].append((tid, v))
         if t.exact_only:
@@ -326,10 +323,10 @@ class TermIndex:
             for k, ph in enumerate(phones[:MANDARIN]):
                 self.max_phone_len = max(self.max_phone_len, len(ph))
                 entry = tid * PRON + k
-                for key in _phone_keys(ph):
+                for key in _keys_of(ph):
                     phone[key].append(entry)
                 rendered = mandarin_rendering(ph)
-                if k < len(own) and len(ct.letters) > 3 and len(rendered) >= 3 \
+                if k < len(own) and len(letters) > 3 and len(rendered) >= 3 \
                         and rendered != ph:
                     # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
                     # by class key only: deletion neighbourhoods of every rendering would
@@ -409,10 +406,9 @@ class TermIndex:
         return [divmod(x, PRON) for x in sorted(found)]
 
 
-@lru_cache(maxsize=65536)
-def _phone_keys(phones: str) -> frozenset[str]:
+def _keys_of(phones: str) -> frozenset[str]:
     """Retrieval keys of a phone string: its class key, its skeleton and the skeleton's
-    deletion neighbourhood."""
+    deletion neighbourhood (uncached: how a term is indexed, once)."""
     c, s = coarse(phones), skeleton(phones)
     keys = {"c:" + c}
     if len(s) >= 2:
@@ -420,3 +416,8 @@ def _phone_keys(phones: str) -> frozenset[str]:
         if len(s) >= 3:
             keys |= {"s:" + d for d in deletions(s)}
     return frozenset(keys)
+
+
+#: the keys of a heard window (speech repeats itself); terms are indexed with the uncached
+#: function, or 100,000 terms would leave 65,536 key sets of theirs here (26 MB)
+_phone_keys = lru_cache(maxsize=65536)(_keys_of)
