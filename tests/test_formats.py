@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,8 @@ def test_golden_outputs(name: str, fmt: str) -> None:
 
 
 SRT_CUE = st.text(alphabet=st.sampled_from(list("今天尧舜禹聊 deepsk，。openaAG<i>")), min_size=1,
-                  max_size=30).filter(lambda s: s.strip() and "\n" not in s)
+                  max_size=30).filter(
+    lambda s: "\n" not in s and re.sub(r"<[^>]*>", "", s).strip())  # (speech beside any tags)
 
 
 @settings(max_examples=60, deadline=None)
@@ -158,7 +160,6 @@ def test_generated_srt_round_trips_and_fixes_inside_cues(cues: list[str], crlf: 
     result = fixer.check_document(doc)
     assert result.apply([]) == text
     fixed = parse(result.apply("all"), "srt")
-    assert [text[s.start - 30:s.start] for s in doc.segments][:0] == []
     assert len(fixed.segments) >= 1
     for c in result:
         assert any(s.start <= c.start and c.end <= s.end for s in doc.segments)
