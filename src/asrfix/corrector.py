@@ -149,10 +149,6 @@ def _hopeless(a: int, b: int, floor: float) -> bool:
     return min(a, b) < floor * max(a, b)
 
 
-#: the phone classes of a term's pronunciation (one per pronunciation, asked for often)
-_classes = lru_cache(maxsize=65536)(classes)
-
-
 @lru_cache(maxsize=65536)
 def _latin_phones(word: str) -> str:
     return "".join(word_phones(p) for p in word_parts(word))
@@ -881,7 +877,7 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
-            tcls = _classes(tph)
+            tcls = ct.phone_classes[k]
             if not screen(heard_classes, tcls, score_cutoff=floor) and (
                     letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
                 continue  # neither the sound (its classes bound it from above) nor the

@@ -34,6 +34,7 @@ from typing import Any
 from .lexicon import Kind, Lexicon, Term, TermRecord
 from .phonetics import (
     chinese_digits,
+    classes,
     coarse,
     english_phones,
     fold_syllable,
@@ -85,6 +86,8 @@ class CompiledTerm:
     #: how many of ``phones`` are readings of the canonical form; the rest are the sounds of
     #: its known variants heard as several words (see :func:`variant_pronunciations`)
     own_readings: int = 1
+    #: the phone classes of each of ``phones`` (see :func:`~asrfix.phonetics.classes`)
+    phone_classes: tuple[str, ...] = ()
 
 
 def term_syllables(text: str) -> tuple[str, ...]:
@@ -184,7 +187,7 @@ class _TermTable:
             row = marshal.loads(self._blob[self._offsets[tid]:self._offsets[tid + 1]])
             c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own = row
             ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex),
-                              letters, syl, fold, ph, up, own)
+                              letters, syl, fold, ph, up, own, tuple(map(classes, ph)))
             self._done[tid] = ct
         return ct
 
@@ -198,7 +201,9 @@ class _TermTable:
 
 
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
+#: (a power of two: unpacked with a shift and a mask)
 PRON = 16
+_PRON_BITS = PRON.bit_length() - 1
 #: pronunciation indexes from here on are the Mandarin renderings (see
 #: :func:`~asrfix.phonetics.mandarin_rendering`) of readings ``index - MANDARIN``
 MANDARIN = 8
@@ -403,7 +408,8 @@ class TermIndex:
             hit = get(key)
             if hit and len(hit) <= WORD_POSTINGS_MAX:
                 found.update(hit)
-        return [divmod(x, PRON) for x in sorted(found)]
+        bits, mask = _PRON_BITS, PRON - 1
+        return [(x >> bits, x & mask) for x in sorted(found)]
 
 
 def _keys_of(phones: str) -> frozenset[str]:
