@@ -672,8 +672,7 @@ class Corrector:
             return  # a frequent word (资源, 公园) is far likelier than a homophone term
         hits = looked_up.get((folded, ()))
         if hits is None:
-            hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded) \
-                if len(folded) < 4 or self.index.may_match_long(folded) else set()
+            hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
         if not hits:
             return
         key = (span, *(len(w.text) for w in window))
