@@ -342,12 +342,18 @@ def _read_file(path: Path) -> Lexicon:
 _VALIDATED = ".lex"
 
 
+def _validated_key(digest: str) -> str:
+    from . import cache
+
+    return cache.cache_key(f"validated plain lexicon {digest}")
+
+
 def _validated(digest: str) -> int | None:
     """The number of terms of a plain-text lexicon with this content, if it was read and
     validated before (by this version of asrfix: see :mod:`asrfix.cache`)."""
     from . import cache
 
-    state = cache.load(cache.cache_key(f"validated plain lexicon {digest}"), _VALIDATED)
+    state = cache.load(_validated_key(digest), _VALIDATED)
     if isinstance(state, tuple) and len(state) == 1 and isinstance(state[0], int):
         return state[0]
     return None
@@ -359,7 +365,7 @@ def _remember_validated(digest: str, count: int) -> None:
     from . import cache
 
     if count >= cache.MIN_TERMS:
-        cache.save(cache.cache_key(f"validated plain lexicon {digest}"), (count,), _VALIDATED)
+        cache.save(_validated_key(digest), (count,), _VALIDATED)
 
 
 def _parse_plain(text: str, path: str) -> list[_Entry]:
