@@ -172,13 +172,16 @@ def _line_pairs(seg: Segmenter, old: str, new: str, offset: int, line: int,
 
 
 _NAMELIKE = re.compile(r"[A-Z0-9@^τ]|[A-Za-z]+[A-Z]")
+#: a Chinese word at least this frequent in jieba's dictionary is an ordinary word (the
+#: default of :attr:`asrfix.config.Config.common_word_frequency`)
+_COMMON_WORD = 100
 
 
 def _looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
     """Whether an editor's replacement that is not in the lexicon looks like a new domain
     term (a name, product or technical word) rather than an ordinary correction."""
     if CJK_RE.search(corrected):
-        return len(corrected) >= 2 and segmenter.word_frequency(corrected) < 100
+        return len(corrected) >= 2 and segmenter.word_frequency(corrected) < _COMMON_WORD
     from .phonetics import is_function_word
 
     words = corrected.split()
@@ -305,7 +308,7 @@ def _term_in_phrase(target: str, known: Collection[str], segmenter: Segmenter) -
             rest = head  # (a term both starting and ending it is judged by its start)
         else:
             continue
-        if len(rest) >= 2 and segmenter.word_frequency(rest) >= 100:
+        if len(rest) >= 2 and segmenter.word_frequency(rest) >= _COMMON_WORD:
             return True
     return False
 
