@@ -95,11 +95,15 @@ def term_syllables(text: str) -> tuple[str, ...]:
     return syllables(text)
 
 
-def term_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
-    """All phone strings a term may be heard as (one per reading of its acronyms)."""
+def term_pronunciations(term: Term | TermRecord,
+                        syll: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """All phone strings a term may be heard as (one per reading of its acronyms;
+    ``syll``: the syllables of a Chinese term, when they are known already)."""
     text = term.canonical
     if CJK_RE.search(text) and not re.search(r"[A-Za-z0-9]", text):
-        return ("".join(pinyin_phones(s) for s in term_syllables(text)),)
+        if syll is None:
+            syll = term_syllables(text)
+        return ("".join(pinyin_phones(s) for s in syll),)
     say = mixed_phones if term.lang == "mixed" else english_phones
     readings = {say(text)}
     # acronyms of 2-5 capitals may also be read as a word, and words in caps may be spelled
@@ -229,12 +233,14 @@ class TermIndex:
         # posting lists made every full collection scan them all (0.12 s with 100,000 terms)
         # (a key that only one term's canonical form squashes to, the usual case, holds the
         # bare term id: 100,000 ints load and weigh far less than 100,000 nested tuples)
+        # (each list is let go as its tuple is made: the two never all live at once, which
+        # kept 30 MB more resident after building 100,000 terms)
         self.exact: dict[str, int | tuple[tuple[int, str | None], ...]] = {
             k: v[0][0] if len(v) == 1 and v[0][1] is None else tuple(v)
-            for k, v in self._exact.items()}
+            for k, v in _drain(self._exact)}
         self.pinyin: dict[tuple[str, ...], tuple[int, ...]] = {
-            k: tuple(v) for k, v in self._pinyin.items()}
-        self.phone: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._phone.items()}
+            k: tuple(v) for k, v in _drain(self._pinyin)}
+        self.phone: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in _drain(self._phone)}
         del self._exact, self._pinyin, self._phone
         self._derive()
 
@@ -300,9 +306,10 @@ class TermIndex:
     def _add(self, t: Term | TermRecord) -> None:
         tid = len(self.terms)
         is_zh = t.lang == "zh"
-        syll = term_syllables(t.canonical) if is_zh else ()
+        # (uncached: the caches are for heard windows; 100,000 terms would fill them)
+        syll = _syllables(t.canonical) if is_zh else ()
         folded = tuple(fold_syllable(s) for s in syll)
-        own = term_pronunciations(t)
+        own = term_pronunciations(t, syll if is_zh else None)
         heard = () if is_zh else tuple(ph for ph in variant_pronunciations(t) if ph not in own)
         phones = own + heard[:max(0, MANDARIN - len(own))]
         letters = squash(t.canonical)
@@ -330,7 +337,7 @@ class TermIndex:
                 entry = tid * PRON + k
                 for key in _keys_of(ph):
                     phone[key].append(entry)
-                rendered = mandarin_rendering(ph)
+                rendered = _rendering(ph)
                 if k < len(own) and len(letters) > 3 and len(rendered) >= 3 \
                         and rendered != ph:
                     # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
@@ -414,6 +421,12 @@ class TermIndex:
         return [(x >> bits, x & mask) for x in sorted(found)]
 
 
+def _drain(table: dict[Any, list[Any]]) -> Iterator[tuple[Any, list[Any]]]:
+    """The items of ``table``, each removed as it is handed out (in reverse order)."""
+    while table:
+        yield table.popitem()
+
+
 def _keys_of(phones: str) -> frozenset[str]:
     """Retrieval keys of a phone string: its class key, its skeleton and the skeleton's
     deletion neighbourhood (uncached: how a term is indexed, once)."""
@@ -425,6 +438,10 @@ def _keys_of(phones: str) -> frozenset[str]:
             keys |= {"s:" + d for d in deletions(s)}
     return frozenset(keys)
 
+
+#: the uncached functions behind two caches that serve heard windows
+_syllables: Callable[[str], tuple[str, ...]] = syllables.__wrapped__
+_rendering: Callable[[str], str] = mandarin_rendering.__wrapped__
 
 #: the keys of a heard window (speech repeats itself); terms are indexed with the uncached
 #: function, or 100,000 terms would leave 65,536 key sets of theirs here (26 MB)
