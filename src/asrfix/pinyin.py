@@ -14,6 +14,7 @@ Importing those dictionaries costs about 57 MB and a third of a second, so a com
 
 from __future__ import annotations
 
+import marshal
 from functools import lru_cache
 
 __all__ = ["split_syllables", "syllables"]
@@ -47,10 +48,17 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     if (isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], dict)
             and isinstance(state[1], dict) and isinstance(state[2], list)):
         return state[0], state[1], frozenset(state[2])
-    chars, phrases, valid = _compact()
+    # a fresh copy through marshal: the compact tables' strings were the keys of pypinyin's
+    # whole dictionaries, scattered among them, and held their memory (some 30 MB) resident
+    fresh = marshal.loads(marshal.dumps(_compact_state()))
     if key:
-        cache.save(key, (chars, phrases, sorted(valid)), ".pinyin")
-    return chars, phrases, valid
+        cache.save(key, fresh, ".pinyin")
+    return fresh[0], fresh[1], frozenset(fresh[2])
+
+
+def _compact_state() -> tuple[dict[str, str], dict[str, str], list[str]]:
+    chars, phrases, valid = _compact()
+    return chars, phrases, sorted(valid)
 
 
 def _cache_key() -> str | None:
@@ -63,14 +71,36 @@ def _cache_key() -> str | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = spec.submodule_search_locations[0]
-    return cache.file_key("pypinyin", *(os.path.join(folder, name)
-                                        for name in ("phrases_dict.py", "pinyin_dict.py")))
+    paths = [os.path.join(folder, name) for name in (
+        "phrases_dict.py", "pinyin_dict.py", "phrases_dict.json", "pinyin_dict.json")]
+    return cache.file_key("pypinyin", *paths[:2], *filter(os.path.isfile, paths[2:]))
 
 
-def _compact() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _pypinyin_data() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+    """pypinyin's character and phrase dictionaries, read from the JSON files its modules
+    load (importing the package would keep them, some 50 MB, for the life of the process),
+    or through its modules where the files are not found."""
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is not None and spec.submodule_search_locations:
+        folder = spec.submodule_search_locations[0]
+        paths = [os.path.join(folder, f"{name}.json") for name in ("pinyin_dict", "phrases_dict")]
+        if all(os.path.isfile(p) for p in paths):
+            with open(paths[0], encoding="utf-8") as f:
+                codes = {int(k): v for k, v in json.load(f).items()}
+            with open(paths[1], encoding="utf-8") as f:
+                return codes, json.load(f)
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
 
+    return pinyin_dict, phrases_dict
+
+
+def _compact() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    pinyin_dict, phrases_dict = _pypinyin_data()
     chars: dict[str, str] = {}
     valid: set[str] = set()
     for code, readings in pinyin_dict.items():
