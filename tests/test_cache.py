@@ -98,6 +98,22 @@ def test_jieba_dictionary_is_stored_by_first_character(cache_dir: Path) -> None:
         assert lazy.word_frequency(word) == full.word_frequency(word)
 
 
+def test_jieba_store_holds_jiebas_whole_dictionary(cache_dir: Path) -> None:
+    """The parts stored by first character, put together, are jieba's own dictionary (words,
+    prefixes and total), as jieba's ``initialize`` reads it."""
+    from asrfix.jieba_dict import import_jieba, load_tokenizer
+
+    _, lazy = load_tokenizer()
+    assert lazy is not None
+    merged: dict[str, int] = {}
+    for blob in lazy._shards.values():
+        merged.update(marshal.loads(blob))
+    whole = import_jieba().Tokenizer()
+    whole.initialize()
+    assert merged == whole.FREQ and lazy.total == whole.total
+    assert all(w[:1] == ch for ch, blob in lazy._shards.items() for w in marshal.loads(blob))
+
+
 def test_corrupt_jieba_store_is_ignored(cache_dir: Path) -> None:
     from asrfix.segment import Segmenter
 
@@ -132,6 +148,25 @@ def test_pinyin_tables_are_read_back_from_the_cache(cache_dir: Path) -> None:
         assert pinyin.syllables(text)[:4] == ("chong", "qing", "yin", "hang")
     finally:
         read()
+
+
+def test_pinyin_tables_are_made_without_importing_pypinyin(cache_dir: Path) -> None:
+    """The compact tables are made from pypinyin's data files, the same dictionaries its
+    modules load, without importing the package (whose modules keep them resident)."""
+    import subprocess
+    import sys
+
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from asrfix import pinyin
+
+    assert pinyin._pypinyin_data() == (pinyin_dict, phrases_dict)
+    code = ("import sys\nfrom asrfix import pinyin\nprint(pinyin.syllables('重庆银行'))\n"
+            "assert not any(m.startswith('pypinyin') for m in sys.modules), 'imported'\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "ASRFIX_NO_CACHE": "1"})
+    assert out.stdout.strip() == "('chong', 'qing', 'yin', 'hang')"
 
 
 def test_file_key_follows_the_files(cache_dir: Path, tmp_path: Path) -> None:
