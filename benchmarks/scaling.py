@@ -14,6 +14,10 @@ and the warm processes, the number of proposals and the ratio of each size to th
 then the seconds of ``Corrector.check`` on the seed after load (in this process, median of
 ``--repeat``) and their ratio.
 Use ``--no-cache`` to time without a cache.
+
+The sizes take turns, round by round (warm runs, then checks after load with one corrector
+per size held at once), so a slow spell of the machine falls on all of them alike instead of
+on whichever size it happened to meet; the ratios are of the medians.
 """
 
 from __future__ import annotations
@@ -52,20 +56,22 @@ def run(lexicon: Path, env: dict[str, str]) -> tuple[float, int, int]:
         return secs, usage.ru_maxrss, out.read().count('"start"')
 
 
-def after_load(lexicon: Path, repeat: int) -> float:
-    """Median seconds of ``Corrector.check`` on the seed in this process, after a first
-    check has loaded everything (index, dictionaries)."""
+def after_load(lexicons: list[Path], repeat: int) -> list[float]:
+    """Median seconds of ``Corrector.check`` on the seed in this process for each lexicon,
+    after a first check has loaded everything (index, dictionaries); the lexicons take turns."""
     from asrfix import Corrector, Lexicon
 
-    fixer = Corrector(Lexicon.load(lexicon))
     text = SEED.read_text(encoding="utf-8")
-    fixer.check(text)
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
+    fixers = [Corrector(Lexicon.load(lex)) for lex in lexicons]
+    for fixer in fixers:
         fixer.check(text)
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
+    runs: list[list[float]] = [[] for _ in fixers]
+    for _ in range(repeat):
+        for fixer, times in zip(fixers, runs, strict=True):
+            t0 = time.perf_counter()
+            fixer.check(text)
+            times.append(time.perf_counter() - t0)
+    return [statistics.median(times) for times in runs]
 
 
 def main() -> None:
@@ -79,8 +85,8 @@ def main() -> None:
     print(f"seed: {SEED.name} ({len(SEED.read_text(encoding='utf-8')):,} characters)")
     print(f"{'terms':>8} {'cold s':>8} {'warm s':>8} {'ratio':>6} {'cold MB':>8} {'warm MB':>8} "
           f"{'proposals':>9} {'check s':>8} {'ratio':>6}")
-    base = check_base = None
     with tempfile.TemporaryDirectory() as tmp:
+        lexicons, envs, colds = [], [], []
         for n in sizes:
             lex = Path(tmp) / f"lex{n}.txt"
             lex.write_text("".join(t + "\n" for t in generate(n)), encoding="utf-8")
@@ -88,16 +94,22 @@ def main() -> None:
             env["ASRFIX_CACHE_DIR"] = str(Path(tmp) / f"cache{n}")
             if a.no_cache:
                 env["ASRFIX_NO_CACHE"] = "1"
-            cold, cold_rss, found = run(lex, env)
-            warm_runs = [run(lex, env) for _ in range(a.repeat)]
-            warm = statistics.median(r[0] for r in warm_runs)
-            warm_rss = max(r[1] for r in warm_runs)
-            base = base or warm
-            check = after_load(lex, a.repeat)
-            check_base = check_base or check
+            lexicons.append(lex)
+            envs.append(env)
+            colds.append(run(lex, env))
+        warm_runs: list[list[tuple[float, int, int]]] = [[] for _ in sizes]
+        for _ in range(a.repeat):
+            for lex, env, runs in zip(lexicons, envs, warm_runs, strict=True):
+                runs.append(run(lex, env))
+        checks = after_load(lexicons, a.repeat)
+        base = statistics.median(r[0] for r in warm_runs[0])
+        for n, (cold, cold_rss, found), runs, check in zip(sizes, colds, warm_runs, checks,
+                                                            strict=True):
+            warm = statistics.median(r[0] for r in runs)
+            warm_rss = max(r[1] for r in runs)
             print(f"{n:>8,} {cold:>8.2f} {warm:>8.2f} {warm / base:>6.2f} "
                   f"{cold_rss / 1024:>8.0f} {warm_rss / 1024:>8.0f} {found:>9,} "
-                  f"{check:>8.3f} {check / check_base:>6.2f}")
+                  f"{check:>8.3f} {check / checks[0]:>6.2f}")
 
 
 if __name__ == "__main__":
