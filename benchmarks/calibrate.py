@@ -9,18 +9,14 @@ Only dev lines are used: lines 356 onward are held out.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+from common import EVAL, arguments
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--lines", default="1-355")
     ap.add_argument("--target", type=float, default=0.97)
     a = ap.parse_args()

@@ -12,7 +12,6 @@ is printed beside it.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -20,6 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import arguments
 
 LINES = {
     "zh": "今天请到了尧舜禹，聊聊 deep seek 和 open a 的 agent。\n",
@@ -39,8 +40,7 @@ def run(path: Path, env: dict[str, str]) -> tuple[float, int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

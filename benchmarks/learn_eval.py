@@ -23,7 +23,6 @@ Exits 0 with a message when ``../shared/eval`` is absent.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -31,12 +30,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from common import EVAL, arguments
+
 from asrfix import Lexicon
 from asrfix.evaluate import gold_from_jsonl
 from asrfix.learn import learn_lexicon
-
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
 
 
 def _squash(s: str) -> str:
@@ -77,8 +75,7 @@ def dev_pair(lo: int, hi: int) -> tuple[str, str, list[dict[str, Any]]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--lines", default="1-355")
     ap.add_argument("--lexicon", default=str(EVAL / "lexicon_episode.txt"))
     ap.add_argument("--show", action="store_true", help="list misses and non-gold variants")

@@ -13,25 +13,22 @@ they learn from last week's episodes and correct this week's. Exits 0 with a mes
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from common import EVAL, ROOT, arguments
+from learn_eval import dev_pair
 
-from learn_eval import EVAL, dev_pair  # noqa: E402
-
-from asrfix import Lexicon  # noqa: E402
-from asrfix.learn import learn_lexicon  # noqa: E402
+from asrfix import Lexicon
+from asrfix.learn import learn_lexicon
 
 
 def _score(lines: str, lexicons: list[str]) -> dict[str, float]:
     run = subprocess.run(
-        [sys.executable, str(HERE / "seed_eval.py"), "--lines", lines, "--json",
+        [sys.executable, str(ROOT / "benchmarks" / "seed_eval.py"), "--lines", lines, "--json",
          *(f"--lexicon={p}" for p in lexicons)],
         capture_output=True, text=True, check=True)
     doc = json.loads(run.stdout)
@@ -39,8 +36,7 @@ def _score(lines: str, lexicons: list[str]) -> dict[str, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--lines", default="1-355")
     a = ap.parse_args()
     if not EVAL.is_dir():

@@ -22,7 +22,6 @@ on whichever size it happened to meet; the ratios are of the medians.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -31,11 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from common import SEED, arguments
 from synth import generate
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
 
 
 def run(lexicon: Path, env: dict[str, str]) -> tuple[float, int, int]:
@@ -75,8 +71,7 @@ def after_load(lexicons: list[Path], repeat: int) -> list[float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-cache", action="store_true")

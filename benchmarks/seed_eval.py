@@ -14,20 +14,16 @@ them occurs in the transcript, so every proposal they win is a false alarm.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+from common import EVAL, arguments
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--lines", default="1-355")
     ap.add_argument("--show", default="0")
     ap.add_argument("--lexicon", action="append",

@@ -8,8 +8,9 @@ company suffixes), half English names and product-like CamelCase words.
 
 from __future__ import annotations
 
-import argparse
 import random
+
+from common import arguments
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -60,8 +61,7 @@ def generate(n: int, seed: int = 7) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)

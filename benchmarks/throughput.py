@@ -6,23 +6,17 @@ the time jieba alone needs to segment the same text (the practical floor).
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from common import SEED, arguments
 from synth import generate
 
 from asrfix import Corrector, Lexicon
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
-
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--terms", type=int, default=10000)
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args()

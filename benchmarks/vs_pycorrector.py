@@ -14,7 +14,6 @@ Exits 0 with a message when pycorrector is not installed.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import logging
 import statistics
@@ -25,13 +24,11 @@ import types
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
+from common import SEED, arguments
 from synth import generate
 
 from asrfix import Corrector, Lexicon
 from asrfix.segment import has_cjk
-
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
 
 
 def _proper_corrector_class() -> Any:
@@ -57,8 +54,7 @@ def _timed(fn: Any, text: str, repeat: int) -> tuple[float, Any]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = arguments(__doc__)
     ap.add_argument("--terms", type=int, default=10000)
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
