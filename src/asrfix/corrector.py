@@ -868,10 +868,6 @@ class Corrector:
                         if sim > secondary.get(tid, (-1.0, 0))[0]:
                             secondary[tid] = (sim, k)
                 continue
-            heard_variant = k >= ct.own_readings
-            if heard_variant and i == j:
-                continue  # a variant's sound is a split of the term: one word is not
-            tph = ct.phones[k]
             if aligned_mode and tid not in best:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
@@ -880,7 +876,12 @@ class Corrector:
             if not screen(heard_classes, tcls, score_cutoff=floor) and (
                     letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
                 continue  # neither the sound (its classes bound it from above) nor the
-                # spelling can reach the floor
+                # spelling can reach the floor (most candidates: checked first)
+            heard_variant = k >= ct.own_readings
+            if heard_variant and i == j:
+                continue  # a variant's sound is a split of the term: one word is not
+                # (an aligned window has several words: it was never this case)
+            tph = ct.phones[k]
             sim = english_similarity(phones, tph, letters, ct.letters, heard_classes, tcls)
             chosen = secondary if heard_variant else best
             if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
