@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
@@ -713,12 +714,15 @@ class Corrector:
         heard = " ".join(syl)
         terms = self.index.terms
         compiled = terms.compiled
+        # the kept syllables, picked in C from each term's (a tuple, or one syllable)
+        pick = itemgetter(*(p for a, b, _ in kept for p in range(a, b))) if kept else None
+        want = pick(syl) if pick else None
         for tid in sorted(hits):
             ct = compiled(tid) or terms[tid]
             if span == ct.canonical:
                 continue
             ts = ct.syllables
-            if kept and any(ts[a:b] != part for a, b, part in kept):
+            if pick and pick(ts) != want:
                 continue
             if ts == syl:
                 per = [1.0] * len(syl)
