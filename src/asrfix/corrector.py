@@ -727,8 +727,7 @@ class Corrector:
             if ts == syl:
                 per = [1.0] * len(syl)
             else:
-                per = [1.0 if a == b else syllable_similarity(a, b)
-                       for a, b in zip(syl, ts, strict=True)]
+                per = list(map(syllable_similarity, syl, ts))  # (cached, in C; 1.0 if equal)
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
