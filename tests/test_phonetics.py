@@ -103,6 +103,27 @@ def test_index_retrieves_by_key_not_by_scan() -> None:
     assert idx.pinyin_candidates(("ni", "hao")) == set()
 
 
+def test_screening_tables_hold_each_postings_classes_and_spelling() -> None:
+    """A window's phone postings are screened from two small tables, filled as postings are
+    met: each posting's reading in phone classes ("" for a Mandarin rendering), and each
+    term's spelling; they agree with the compiled term."""
+    from asrfix.index import MANDARIN, PRON
+
+    idx = TermIndex(Lexicon.from_terms(["DeepSeek", "agent", "OpenAI", "deep learning"]))
+    postings = idx.phone_postings(english_phones("deep stick"), [english_phones("deep")])
+    assert postings == sorted(set(postings)) and postings
+    assert [(x // PRON, x % PRON) for x in postings] == idx.phone_candidates(
+        english_phones("deep stick"), [english_phones("deep")])
+    assert not idx.classes_of
+    for x in postings + idx.phone_postings(mixed_phones("A 正")):
+        tid, k = divmod(x, PRON)
+        ct = idx.terms[tid]
+        want = ct.phone_classes[k] if k < MANDARIN else ""
+        assert idx.reading_classes(x) == want == idx.classes_of[x]
+        assert idx.spelling_of[tid] == ct.letters
+    assert "" in idx.classes_of.values()  # agent heard as Chinese syllables: a rendering
+
+
 def test_resolve_picks_best_non_overlapping() -> None:
     from types import SimpleNamespace as C
 

@@ -26,7 +26,7 @@ from .edits import Correction, Evidence, Location, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
-from .index import MANDARIN, CompiledTerm, TermIndex, squash
+from .index import MANDARIN, PRON, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
     chinese_digits,
@@ -724,10 +724,8 @@ class Corrector:
             ts = ct.syllables
             if pick and pick(ts) != want:
                 continue
-            if ts == syl:
-                per = [1.0] * len(syl)
-            else:
-                per = list(map(syllable_similarity, syl, ts))  # (cached, in C; 1.0 if equal)
+            # (the cached similarity, mapped in C: 1.0 where the syllables are equal)
+            per = [1.0] * len(syl) if ts == syl else list(map(syllable_similarity, syl, ts))
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
             sim = sum(per) / len(per)
@@ -859,7 +857,22 @@ class Corrector:
         screen = Levenshtein.normalized_similarity
         spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
-        for tid, k in self.index.phone_candidates(phones, heard_words, spelled):
+        index = self.index
+        # where each candidate is judged by its similarity alone (most fail it), it is
+        # screened from the index's small tables before its term is looked up
+        screened = not aligned_mode and not spoken
+        classes_of, spelling_of = index.classes_of.get, index.spelling_of.__getitem__
+        bits, mask = PRON.bit_length() - 1, PRON - 1
+        for x in index.phone_postings(phones, heard_words, spelled):
+            if screened:
+                cls = classes_of(x)
+                if cls is None:
+                    cls = index.reading_classes(x)
+                if cls and not screen(heard_classes, cls, score_cutoff=floor) and (
+                        letters is None
+                        or not screen(letters, spelling_of(x >> bits), score_cutoff=floor)):
+                    continue
+            tid, k = x >> bits, x & mask
             ct = compiled(tid) or terms[tid]
             if spoken and _verbalised(span, ct.canonical):
                 return []  # "pass at k" is pass@k read aloud: style, and no other term's

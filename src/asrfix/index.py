@@ -47,7 +47,7 @@ from .phonetics import (
 from .pinyin import syllables
 from .segment import CJK_RE
 
-__all__ = ["CompiledTerm", "TermIndex", "deletions", "squash"]
+__all__ = ["PRON", "CompiledTerm", "TermIndex", "deletions", "squash"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 
@@ -243,6 +243,7 @@ class TermIndex:
         self.phone: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in _drain(self._phone)}
         del self._exact, self._pinyin, self._phone
         self._derive()
+        self._screens()
 
     def _derive(self) -> None:
         """Small sets derived from the tables, which let a window that cannot match be
@@ -301,7 +302,24 @@ class TermIndex:
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
         self.pinyin_long_pairs = long_pairs
         self.max_exact_cjk = max_exact_cjk
+        self._screens()
         return self
+
+    def _screens(self) -> None:
+        """Empty the screening data of phone postings (:meth:`reading_classes`)."""
+        self.classes_of: dict[int, str] = {}
+        self.spelling_of: dict[int, str] = {}
+
+    def reading_classes(self, posting: int) -> str:
+        """The phone classes of a phone posting's reading ("" for a Mandarin rendering, which
+        is judged otherwise), kept in ``classes_of`` with its term's spelling in
+        ``spelling_of`` (by term id): a window's candidates are screened from these two
+        small tables, most of them without looking their terms up again."""
+        tid, k = posting >> _PRON_BITS, posting & (PRON - 1)
+        ct = self.terms[tid]
+        self.spelling_of[tid] = ct.letters
+        cls = self.classes_of[posting] = ct.phone_classes[k] if k < MANDARIN else ""
+        return cls
 
     def _add(self, t: Term | TermRecord) -> None:
         tid = len(self.terms)
@@ -407,6 +425,13 @@ class TermIndex:
         of multi-word terms that have a word sounding exactly like one of ``words`` (phones of
         the window's words) or, for their words of few consonants, spelled exactly like one
         of ``spellings`` (the window's words in lower case)."""
+        bits, mask = _PRON_BITS, PRON - 1
+        return [(x >> bits, x & mask)
+                for x in self.phone_postings(phones, words, spellings)]
+
+    def phone_postings(self, phones: str, words: Iterable[str] = (),
+                       spellings: Iterable[str] = ()) -> list[int]:
+        """:meth:`phone_candidates` as sorted postings (term id * PRON + index)."""
         found: set[int] = set()
         get = self.phone.get
         for key in _phone_keys(phones):
@@ -417,8 +442,7 @@ class TermIndex:
             hit = get(key)
             if hit and len(hit) <= WORD_POSTINGS_MAX:
                 found.update(hit)
-        bits, mask = _PRON_BITS, PRON - 1
-        return [(x >> bits, x & mask) for x in sorted(found)]
+        return sorted(found)
 
 
 def _drain(table: dict[Any, list[Any]]) -> Iterator[tuple[Any, list[Any]]]:
