@@ -39,7 +39,7 @@ from pathlib import Path
 __all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", "file_key",
            "load", "prune", "save"]
 
-FORMAT = 13
+FORMAT = 19
 MIN_TERMS = 5000
 MAX_MB = 256
 #: what the cache writes: built indexes, jieba's dictionary by first character, pinyin
@@ -62,10 +62,11 @@ def cache_dir() -> Path | None:
 
 
 def cache_key(lexicon_digest: str) -> str:
-    """A hex digest of asrfix's version, the cache format and the lexicon's content digest."""
+    """A hex digest of asrfix's version, the cache format (and this machine's byte order: the
+    index packs integers) and the lexicon's content digest."""
     from . import __version__
 
-    text = f"asrfix {__version__} index {FORMAT} lexicon {lexicon_digest}"
+    text = f"asrfix {__version__} index {FORMAT} {sys.byteorder} lexicon {lexicon_digest}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
