@@ -124,6 +124,33 @@ def test_screening_tables_hold_each_postings_classes_and_spelling() -> None:
     assert "" in idx.classes_of.values()  # agent heard as Chinese syllables: a rendering
 
 
+@pytest.mark.parametrize("batch", [1, 1000])
+def test_screening_keeps_exactly_the_candidates_that_can_reach_the_floor(
+        batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screened one by one or in a batch, a window keeps the candidates whose reading's
+    classes or whose term's spelling reach the floor, and every Mandarin rendering, in order."""
+    from rapidfuzz.distance import Levenshtein
+
+    from asrfix import corrector
+    from asrfix.index import MANDARIN, PRON
+    from asrfix.phonetics import classes
+
+    monkeypatch.setattr(corrector, "_BATCH", batch)
+    idx = TermIndex(Lexicon.from_terms(
+        ["DeepSeek", "DeepMind", "deep learning", "agent", "agentic", "OpenAI", "OpenHub",
+         "Anthropic", "topic model", "scaling law", "Deep Research"]))
+    sim = Levenshtein.normalized_similarity
+    for heard, letters in (("deep stick", "deepstick"), ("deep mine", "deepmine"),
+                           ("A 正", None), ("a topic", "atopic"), ("open a", "opena")):
+        phones = mixed_phones(heard) if letters is None else english_phones(heard)
+        postings = idx.phone_postings(phones)
+        want = [x for x in postings
+                if x % PRON >= MANDARIN
+                or sim(classes(phones), idx.terms[x // PRON].phone_classes[x % PRON]) >= 0.72
+                or (letters is not None and sim(letters, idx.terms[x // PRON].letters) >= 0.72)]
+        assert corrector._screened(idx, postings, classes(phones), letters, 0.72) == want
+
+
 def test_resolve_picks_best_non_overlapping() -> None:
     from types import SimpleNamespace as C
 

@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract as _extract
 
 from .config import Config
 from .edits import Correction, Evidence, Location, Method, Result, Status
@@ -142,6 +143,11 @@ def _function_positions(window: list[_Word], function_frequency: int) -> list[in
             found.append(pos)
         pos += len(w.text)
     return found
+
+
+_SIMILARITY = Levenshtein.normalized_similarity
+#: candidates from this many on are screened in one batch
+_BATCH = 8
 
 
 def _hopeless(a: int, b: int, floor: float) -> bool:
@@ -861,17 +867,11 @@ class Corrector:
         # where each candidate is judged by its similarity alone (most fail it), it is
         # screened from the index's small tables before its term is looked up
         screened = not aligned_mode and not spoken
-        classes_of, spelling_of = index.classes_of.get, index.spelling_of.__getitem__
         bits, mask = PRON.bit_length() - 1, PRON - 1
-        for x in index.phone_postings(phones, heard_words, spelled):
-            if screened:
-                cls = classes_of(x)
-                if cls is None:
-                    cls = index.reading_classes(x)
-                if cls and not screen(heard_classes, cls, score_cutoff=floor) and (
-                        letters is None
-                        or not screen(letters, spelling_of(x >> bits), score_cutoff=floor)):
-                    continue
+        postings = index.phone_postings(phones, heard_words, spelled)
+        if screened and postings:
+            postings = _screened(index, postings, heard_classes, letters, floor)
+        for x in postings:
             tid, k = x >> bits, x & mask
             ct = compiled(tid) or terms[tid]
             if spoken and _verbalised(span, ct.canonical):
@@ -1038,6 +1038,33 @@ def _readings(text: str) -> list[str]:
     if any(ch.isdigit() for ch in text):
         out.append(mixed_phones(chinese_digits(text)))
     return out
+
+
+def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters: str | None,
+              floor: float) -> list[int]:
+    """The phone postings whose reading's classes (or, for a Latin window, whose term's
+    spelling) can reach ``floor`` against the window's, and every Mandarin rendering (judged
+    otherwise), in their order: compared in C, from the index's screening tables, before any
+    term is looked up (most candidates fail)."""
+    get, spelling = index.classes_of.get, index.spelling_of
+    bits = PRON.bit_length() - 1
+    sounds = [get(x) for x in postings]
+    for n, cls in enumerate(sounds):
+        if cls is None:
+            sounds[n] = index.reading_classes(postings[n])
+    if len(postings) < _BATCH:  # (a call of the batch costs a few comparisons)
+        return [x for x, cls in zip(postings, sounds, strict=True)
+                if not cls or _SIMILARITY(heard_classes, cls, score_cutoff=floor)
+                or (letters is not None
+                    and _SIMILARITY(letters, spelling[x >> bits], score_cutoff=floor))]
+    kept = {n for _, score, n in _extract(heard_classes, sounds, scorer=_SIMILARITY,
+                                          score_cutoff=floor, limit=None) if score}
+    kept.update(n for n, cls in enumerate(sounds) if not cls)
+    if letters is not None and len(kept) < len(postings):
+        kept.update(n for _, score, n in _extract(
+            letters, [spelling[x >> bits] for x in postings], scorer=_SIMILARITY,
+            score_cutoff=floor, limit=None) if score)
+    return [postings[n] for n in sorted(kept)]
 
 
 def _word_aligned(heard: list[str], canonical: str) -> float:
