@@ -10,7 +10,10 @@ dictionary look-ups, whatever the lexicon size.
   known variants;
 * pinyin tables (Chinese terms): folded syllables, and the same with one syllable
   wild-carded (terms of three syllables or more);
-* phone tables: the class-level phone key and the consonant skeleton of each pronunciation.
+* phone tables: the class-level phone key and the consonant skeleton of each pronunciation
+  (postings stored packed, unpacked the first time a key is met; a reading's phone classes
+  and its term's spelling are kept as they are met, to screen candidates by, in
+  ``classes_of`` and ``spelling_of``).
 
 >>> from asrfix.lexicon import Lexicon
 >>> idx = TermIndex(Lexicon.from_terms(["DeepSeek", "姚顺雨"]))
