@@ -1,6 +1,6 @@
 """Whole-process time of ``asrfix check`` on the seed as the lexicon grows.
 
-    python benchmarks/scaling.py [--sizes 1000,10000,100000] [--repeat 3]
+    python benchmarks/scaling.py [--sizes 1000,10000,100000] [--repeat 7]
 
 For each size a synthetic lexicon of realistic Chinese and English names is generated
 deterministically (``benchmarks/synth.py``), and ``asrfix check SEED --no-default-lexicons
@@ -74,7 +74,7 @@ def after_load(lexicons: list[Path], repeat: int) -> list[list[float]]:
 def main() -> None:
     ap = arguments(__doc__)
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--no-cache", action="store_true")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
