@@ -351,10 +351,11 @@ class Corrector:
         long_keyed, token_keyed = cfg.max_words, 2 * cfg.max_words + 2
         zh_lengths, span_limit = self.index.zh_lengths, self._cjk_span_limit
         cjk_firsts = self.index.cjk_exact_firsts
+        transliterated = cfg.transliterated
         for i in range(n):
             may2, may3, near = may[i]
             spelled = words[i].cjk and words[i].letters[0] in cjk_firsts
-            sounded = may2 or may3 or cfg.transliterated
+            sounded = may2 or may3 or transliterated
             if not (sounded or near or spelled):
                 continue  # no term can start here: no window from i is worth keying
             start = starts[i]
@@ -378,15 +379,16 @@ class Corrector:
                     if not n_latin:
                         syl += w.syllables
                         fold += w.folded
-                    n_cjk += len(w.text)
+                    chars = len(w.text)
+                    n_cjk += chars
                     function_word = function_word or w.freq >= function_freq
-                    if len(w.text) > 1:
+                    if chars > 1:
                         plain = plain and w.freq >= common_freq
                     else:
                         single = True
                         plain = plain and w.freq >= function_freq
                     ordinary = ordinary or function_word or (
-                        len(w.text) > 1 and w.freq >= common_freq)
+                        chars > 1 and w.freq >= common_freq)
                 else:
                     n_latin += 1
                     n_digit += w.kind == "digit"
@@ -396,25 +398,28 @@ class Corrector:
                     break  # (too many characters for a mixed window, or a spelling)
                 end = ends[j]
                 if n_latin == 0:  # a Chinese window
-                    span = text[start:end] if spelled or sounded else ""
-                    if spelled and span in exact:  # only a listed spelling
-                        self._exact(span, "".join(x.letters for x in words[i:j + 1]), start,
-                                    end, n_cjk, n_latin, text, out, protected)
-                    if len(syl) > span_limit:
+                    if spelled:
+                        span = text[start:end]
+                        if span in exact:  # only a listed spelling
+                            self._exact(span, "".join(x.letters for x in words[i:j + 1]),
+                                        start, end, n_cjk, n_latin, text, out, protected)
+                    n_syl = len(syl)
+                    if n_syl > span_limit:
                         break
                     if not sounded:
                         continue
-                    if (len(syl) in zh_lengths and (may3 if len(syl) > 2 else may2)
-                            and not (plain and n_tokens > 1 and (single or len(syl) <= 3))):
+                    if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
+                            and not (plain and n_tokens > 1 and (single or n_syl <= 3))):
                         # (a short run of function characters and frequent words, or one
                         # with a function character, is plain speech, however exactly it
                         # sounds like a term: 也是, 因为每; but 冲击平原 is 冲积平原)
-                        self._pinyin(span, syl, start, end, words[i:j + 1], out, fold,
-                                     memo, looked_up)
-                    if (cfg.transliterated and not ordinary
-                            and TRANSLITERATION_SYLLABLES[0] <= len(syl)
+                        self._pinyin(text[start:end], syl, start, end, words[i:j + 1], out,
+                                     fold, memo, looked_up)
+                    if (transliterated and not ordinary
+                            and TRANSLITERATION_SYLLABLES[0] <= n_syl
                             <= TRANSLITERATION_SYLLABLES[1]):
-                        self._transliterated(span, "".join(x.phones for x in words[i:j + 1]),
+                        self._transliterated(text[start:end],
+                                             "".join(x.phones for x in words[i:j + 1]),
                                              start, end, out)
                     continue
                 while keyed <= j:
