@@ -27,7 +27,7 @@ from .edits import Correction, Evidence, Location, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
-from .index import MANDARIN, PRON, CompiledTerm, TermIndex, squash
+from .index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
     chinese_digits,
@@ -865,14 +865,14 @@ class Corrector:
         terms = self.index.terms
         compiled = terms.compiled
         heard_classes = classes(phones)  # (worked out once for all the terms)
-        screen = Levenshtein.normalized_similarity
+        screen = _SIMILARITY
         spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
         index = self.index
         # where each candidate is judged by its similarity alone (most fail it), it is
         # screened from the index's small tables before its term is looked up
         screened = not aligned_mode and not spoken
-        bits, mask = PRON.bit_length() - 1, PRON - 1
+        bits, mask = PRON_BITS, PRON - 1
         postings = index.phone_postings(phones, heard_words, spelled)
         if screened and postings:
             postings = _screened(index, postings, heard_classes, letters, floor)
@@ -1052,7 +1052,7 @@ def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters
     otherwise), in their order: compared in C, from the index's screening tables, before any
     term is looked up (most candidates fail)."""
     get, spelling = index.classes_of.get, index.spelling_of
-    bits = PRON.bit_length() - 1
+    bits = PRON_BITS
     sounds = [get(x) for x in postings]
     for n, cls in enumerate(sounds):
         if cls is None:

@@ -50,7 +50,7 @@ from .phonetics import (
 from .pinyin import syllables
 from .segment import CJK_RE
 
-__all__ = ["PRON", "CompiledTerm", "TermIndex", "deletions", "squash"]
+__all__ = ["PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 
@@ -210,7 +210,7 @@ class _TermTable:
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
 #: (a power of two: unpacked with a shift and a mask)
 PRON = 16
-_PRON_BITS = PRON.bit_length() - 1
+PRON_BITS = PRON.bit_length() - 1
 #: pronunciation indexes from here on are the Mandarin renderings (see
 #: :func:`~asrfix.phonetics.mandarin_rendering`) of readings ``index - MANDARIN``
 MANDARIN = 8
@@ -252,7 +252,7 @@ class TermIndex:
         if len(self.terms) * PRON >= 2 ** (8 * _POSTING_SIZE):
             raise ValueError("too many terms for one index")
         self.phone: dict[str, bytes | tuple[int, ...]] = {
-            k: array(_POSTING, v).tobytes() for k, v in _drain(self._phone)}
+            k: _packed(v) for k, v in _drain(self._phone)}
         del self._exact, self._pinyin, self._phone
         self._derive()
         self._screens()
@@ -283,7 +283,7 @@ class TermIndex:
         derived = (self.pinyin_heads, self.pinyin_exact_heads, self.pinyin_exact_firsts,
                    self.pinyin_long_pairs, self.cjk_exact_firsts,
                    self.max_exact_cjk)  # (stored: 0.1 s to redo)
-        phone = {k: v if type(v) is bytes else array(_POSTING, v).tobytes()
+        phone = {k: v if type(v) is bytes else _packed(v)
                  for k, v in self.phone.items()}  # (keys met since are tuples again)
         return (terms, self.exact, self.pinyin, phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk, derived)
@@ -330,7 +330,7 @@ class TermIndex:
         is judged otherwise), kept in ``classes_of`` with its term's spelling in
         ``spelling_of`` (by term id): a window's candidates are screened from these two
         small tables, most of them without looking their terms up again."""
-        tid, k = posting >> _PRON_BITS, posting & (PRON - 1)
+        tid, k = posting >> PRON_BITS, posting & (PRON - 1)
         ct = self.terms[tid]
         self.spelling_of[tid] = ct.letters
         cls = self.classes_of[posting] = ct.phone_classes[k] if k < MANDARIN else ""
@@ -440,7 +440,7 @@ class TermIndex:
         of multi-word terms that have a word sounding exactly like one of ``words`` (phones of
         the window's words) or, for their words of few consonants, spelled exactly like one
         of ``spellings`` (the window's words in lower case)."""
-        bits, mask = _PRON_BITS, PRON - 1
+        bits, mask = PRON_BITS, PRON - 1
         return [(x >> bits, x & mask)
                 for x in self.phone_postings(phones, words, spellings)]
 
@@ -454,16 +454,26 @@ class TermIndex:
             hit = get(key)
             if hit:
                 if type(hit) is bytes:  # (unpacked once, the first time it is met)
-                    hit = table[key] = tuple(memoryview(hit).cast(_POSTING))
+                    hit = table[key] = _unpacked(hit)
                 found.update(hit)
         for key in [*("w:" + skeleton(w) for w in words), *("x:" + w for w in spellings)]:
             hit = get(key)
             if hit:
                 if type(hit) is bytes:
-                    hit = table[key] = tuple(memoryview(hit).cast(_POSTING))
+                    hit = table[key] = _unpacked(hit)
                 if len(hit) <= WORD_POSTINGS_MAX:
                     found.update(hit)
         return sorted(found)
+
+
+def _packed(postings: Iterable[int]) -> bytes:
+    """Phone postings as stored: unsigned ints of ``_POSTING_SIZE`` bytes."""
+    return array(_POSTING, postings).tobytes()
+
+
+def _unpacked(stored: bytes) -> tuple[int, ...]:
+    """Phone postings as :func:`_packed` stored them."""
+    return tuple(memoryview(stored).cast(_POSTING))
 
 
 def _drain(table: dict[Any, list[Any]]) -> Iterator[tuple[Any, list[Any]]]:
