@@ -61,16 +61,24 @@ def _compact_state() -> tuple[dict[str, str], dict[str, str], list[str]]:
     return chars, phrases, sorted(valid)
 
 
-def _cache_key() -> str | None:
+def _pypinyin_folder() -> str | None:
+    """Where the pypinyin package lies (found without importing it), or ``None``."""
     import importlib.util
-    import os
-
-    from . import cache
 
     spec = importlib.util.find_spec("pypinyin")  # a top-level spec: nothing is imported
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = spec.submodule_search_locations[0]
+    return str(spec.submodule_search_locations[0])
+
+
+def _cache_key() -> str | None:
+    import os
+
+    from . import cache
+
+    folder = _pypinyin_folder()
+    if folder is None:
+        return None
     paths = [os.path.join(folder, name) for name in (
         "phrases_dict.py", "pinyin_dict.py", "phrases_dict.json", "pinyin_dict.json")]
     return cache.file_key("pypinyin", *paths[:2], *filter(os.path.isfile, paths[2:]))
@@ -80,13 +88,11 @@ def _pypinyin_data() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
     """pypinyin's character and phrase dictionaries, read from the JSON files its modules
     load (importing the package would keep them, some 50 MB, for the life of the process),
     or through its modules where the files are not found."""
-    import importlib.util
     import json
     import os
 
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is not None and spec.submodule_search_locations:
-        folder = spec.submodule_search_locations[0]
+    folder = _pypinyin_folder()
+    if folder is not None:
         paths = [os.path.join(folder, f"{name}.json") for name in ("pinyin_dict", "phrases_dict")]
         if all(os.path.isfile(p) for p in paths):
             with open(paths[0], encoding="utf-8") as f:
