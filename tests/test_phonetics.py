@@ -103,6 +103,19 @@ def test_index_retrieves_by_key_not_by_scan() -> None:
     assert idx.pinyin_candidates(("ni", "hao")) == set()
 
 
+def test_pinyin_heads_without_a_wild_card_are_the_heads_of_the_terms_own_keys() -> None:
+    """The inside-word pass looks heard syllables up in ``pinyin_heads``, which also holds
+    the heads of wild-carded keys: those without a wild card must be exactly the first three
+    syllables of the terms' own keys (terms of two to six syllables)."""
+    idx = TermIndex(Lexicon.from_terms(
+        ["顺雨", "姚顺雨", "张小珺", "数据飞轮", "马太效应", "张小珺商业", "张小珺商业访谈录",
+         "语言即世界"]))
+    own = {k[:3] for k in idx.pinyin if len(k) >= 3 and "*" not in k}
+    assert own and {h for h in idx.pinyin_heads if "*" not in h} == own
+    assert any("*" in h for h in idx.pinyin_heads)
+    assert idx.pinyin_exact_firsts == {h[0] for h in own}
+
+
 def test_screening_tables_hold_each_postings_classes_and_spelling() -> None:
     """A window's phone postings are screened from two small tables, filled as postings are
     met: each posting's reading in phone classes ("" for a Mandarin rendering), and each

@@ -562,7 +562,7 @@ class Corrector:
         lengths = sorted(n for n in self.index.zh_lengths if n >= 3)
         if not lengths:
             return
-        heads, first = self.index.pinyin_exact_heads, self.index.pinyin_exact_firsts
+        heads, first = self.index.pinyin_heads, self.index.pinyin_exact_firsts
         common = self.config.common_word_frequency
         k = 0
         while k < len(words):

@@ -260,17 +260,21 @@ class TermIndex:
     def _derive(self) -> None:
         """Small sets derived from the tables, which let a window that cannot match be
         skipped before it is keyed: the first three folded syllables of every pinyin key
-        (``pinyin_heads``, wild cards included; ``pinyin_exact_heads`` of the keys without
-        one, and ``pinyin_exact_firsts`` their first syllables), the syllable pairs of terms
+        (``pinyin_heads``, wild cards included, and ``pinyin_exact_firsts``, the first
+        syllables of the heads without one), the syllable pairs of terms
         of four syllables or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of
         that length differing from a term in one syllable shares one of the two), the first
         characters of the Chinese spellings in the exact table, and the most Chinese
-        characters a spelling there holds beside letters or digits (``max_exact_cjk``)."""
+        characters a spelling there holds beside letters or digits (``max_exact_cjk``).
+
+        (The heads of keys without a wild card are the heads without one: a key's wild card
+        among its first three syllables shows in its head, and a key with it later shares its
+        head with the term's own key. Heard syllables never hold one, so ``pinyin_heads``
+        serves both look-ups, and is stored once.)"""
         self.pinyin_heads = {k[:3] for k in self.pinyin if len(k) >= 3}
         self.pinyin_long_pairs = {(len(k), p, *k[p:p + 2]) for k in self.pinyin
                                   if len(k) >= 4 and "*" not in k for p in (0, 2)}
-        self.pinyin_exact_heads = {k[:3] for k in self.pinyin if len(k) >= 3 and "*" not in k}
-        self.pinyin_exact_firsts = {k[0] for k in self.pinyin_exact_heads}
+        self.pinyin_exact_firsts = {h[0] for h in self.pinyin_heads if "*" not in h}
         self.cjk_exact_firsts = {k[0] for k in self.exact if CJK_RE.match(k)}
         self.max_exact_cjk = max((n for k in self.exact
                                   if (n := len(CJK_RE.findall(k))) and n < len(k)), default=0)
@@ -280,7 +284,7 @@ class TermIndex:
         """Plain data (str, int, bytes, tuple, list, set, dict) that :meth:`from_state` rebuilds
         from."""
         terms = self.terms.to_state()
-        derived = (self.pinyin_heads, self.pinyin_exact_heads, self.pinyin_exact_firsts,
+        derived = (self.pinyin_heads, self.pinyin_exact_firsts,
                    self.pinyin_long_pairs, self.cjk_exact_firsts,
                    self.max_exact_cjk)  # (stored: 0.1 s to redo)
         phone = {k: v if type(v) is bytes else _packed(v)
@@ -300,10 +304,9 @@ class TermIndex:
         assert isinstance(next(iter(phone.values()), b""), bytes)
         assert isinstance(zh_lengths, list)
         assert isinstance(max_phone, int) and isinstance(max_mixed, int)
-        assert isinstance(derived, tuple) and len(derived) == 6
-        heads, exact_heads, exact_firsts, long_pairs, cjk_firsts, max_exact_cjk = derived
-        assert all(isinstance(x, set)
-                   for x in (heads, exact_heads, exact_firsts, long_pairs, cjk_firsts))
+        assert isinstance(derived, tuple) and len(derived) == 5
+        heads, exact_firsts, long_pairs, cjk_firsts, max_exact_cjk = derived
+        assert all(isinstance(x, set) for x in (heads, exact_firsts, long_pairs, cjk_firsts))
         assert isinstance(max_exact_cjk, int)
         self = cls.__new__(cls)
         self.terms = _TermTable(blob, offsets)
@@ -313,7 +316,7 @@ class TermIndex:
         self.zh_lengths = set(zh_lengths)
         self.max_phone_len = max_phone
         self.max_mixed_cjk = max_mixed
-        self.pinyin_heads, self.pinyin_exact_heads = heads, exact_heads
+        self.pinyin_heads = heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
         self.pinyin_long_pairs = long_pairs
         self.max_exact_cjk = max_exact_cjk
