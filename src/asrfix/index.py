@@ -73,9 +73,12 @@ def deletions(key: str) -> set[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CompiledTerm:
-    """A term with its precomputed keys (lean: used in hot loops)."""
+    """A term with its precomputed keys (lean: used in hot loops). Read-only by convention:
+    not ``frozen``, whose ``__init__`` sets each field through ``object.__setattr__`` (five
+    times slower, for every term a check meets), but compared and hashed by value as if it
+    were."""
 
     id: int
     canonical: str
