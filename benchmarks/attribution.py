@@ -1,0 +1,83 @@
+"""Where a larger lexicon's extra check time goes: each matching path switched off in turn.
+
+    python benchmarks/attribution.py [--sizes 1000,100000] [--repeat 9]
+
+For each size a synthetic lexicon (``synth.py``) is loaded into one corrector, and
+``Corrector.check`` on the seed is timed after load (median of ``--repeat``, the sizes in
+turns), first with every path on, then with one path of ``Corrector.candidates`` replaced by
+a no-op: English and mixed windows by sound (``_phonetic_matches``), Chinese windows by pinyin
+(``_pinyin``), terms cutting a jieba word (``_pinyin_inside_words``), exact spellings
+(``_exact``) and first parts of written terms (``_truncations``), and finally all of them (what
+is left is segmentation, window keys and the window loop). A path's share of the difference
+between the sizes is how much the difference shrinks without it.
+
+It reaches into the corrector's internals on purpose (a diagnostic, not an API): the proposals
+of a switched-off run are not meaningful.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from common import SEED, arguments
+from synth import generate
+
+from asrfix import Corrector, Lexicon
+from asrfix import corrector as corrector_module
+
+PATHS = ("_phonetic_matches", "_pinyin", "_pinyin_inside_words", "_exact", "_truncations")
+
+
+def _off(name: str) -> Any:
+    """A stand-in for a path: no matches."""
+    if name == "_phonetic_matches":
+        return lambda *args, **kwargs: []
+    return lambda *args, **kwargs: None
+
+
+def timed(fixers: list[Corrector], text: str, repeat: int) -> list[float]:
+    """Median seconds of one check per corrector, the correctors in turns."""
+    runs: list[list[float]] = [[] for _ in fixers]
+    for _ in range(repeat):
+        for fixer, times in zip(fixers, runs, strict=True):
+            t0 = time.perf_counter()
+            fixer.check(text)
+            times.append(time.perf_counter() - t0)
+    return [statistics.median(times) for times in runs]
+
+
+def main() -> None:
+    ap = arguments(__doc__)
+    ap.add_argument("--sizes", default="1000,100000")
+    ap.add_argument("--repeat", type=int, default=9)
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    text = SEED.read_text(encoding="utf-8")
+    fixers = [Corrector(Lexicon.from_terms(generate(n))) for n in sizes]
+    for fixer in fixers:
+        fixer.check(text)  # warm: dictionaries, caches, the terms a check meets
+    cls = corrector_module.Corrector
+    original = {name: getattr(cls, name) for name in PATHS}
+    print(f"seed: {SEED.name} ({len(text):,} characters); check after load, median ms")
+    print(f"{'paths':<28}" + "".join(f"{n:>10,}" for n in sizes) + f"{'extra':>8}{'share':>7}")
+    rows = [("all on", ()), *((f"without {p}", (p,)) for p in PATHS), ("without all five", PATHS)]
+    extra_all = None
+    try:
+        for label, off in rows:
+            for name in PATHS:
+                setattr(cls, name, original[name] if name not in off else _off(name))
+            ms = [s * 1000 for s in timed(fixers, text, a.repeat)]
+            extra = ms[-1] - ms[0]
+            if extra_all is None:
+                extra_all = extra
+            share = "" if not off else f"{(extra_all - extra) / extra_all:>7.0%}"
+            print(f"{label:<28}" + "".join(f"{m:>10.1f}" for m in ms) + f"{extra:>8.1f}{share}")
+    finally:
+        for name in PATHS:
+            setattr(cls, name, original[name])
+
+
+if __name__ == "__main__":
+    main()
