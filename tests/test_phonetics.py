@@ -119,7 +119,7 @@ def test_pinyin_heads_without_a_wild_card_are_the_heads_of_the_terms_own_keys() 
 def test_screening_tables_hold_each_postings_classes_and_spelling() -> None:
     """A window's phone postings are screened from two small tables, filled as postings are
     met: each posting's reading in phone classes ("" for a Mandarin rendering), and each
-    term's spelling; they agree with the compiled term."""
+    posting's term's spelling; they agree with the compiled term."""
     from asrfix.index import MANDARIN, PRON
 
     idx = TermIndex(Lexicon.from_terms(["DeepSeek", "agent", "OpenAI", "deep learning"]))
@@ -133,7 +133,7 @@ def test_screening_tables_hold_each_postings_classes_and_spelling() -> None:
         ct = idx.terms[tid]
         want = ct.phone_classes[k] if k < MANDARIN else ""
         assert idx.reading_classes(x) == want == idx.classes_of[x]
-        assert idx.spelling_of[tid] == ct.letters
+        assert idx.spelling_of[x] == ct.letters
     assert "" in idx.classes_of.values()  # agent heard as Chinese syllables: a rendering
 
 

@@ -894,10 +894,11 @@ class Corrector:
                 if aligned:
                     best[tid] = (aligned, k)
             tcls = ct.phone_classes[k]
-            if not screen(heard_classes, tcls, score_cutoff=floor) and (
+            if not screened and not screen(heard_classes, tcls, score_cutoff=floor) and (
                     letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
                 continue  # neither the sound (its classes bound it from above) nor the
-                # spelling can reach the floor (most candidates: checked first)
+                # spelling can reach the floor (most candidates: checked first; a screened
+                # window's were, by _screened)
             heard_variant = k >= ct.own_readings
             if heard_variant and i == j:
                 continue  # a variant's sound is a split of the term: one word is not
@@ -1051,23 +1052,24 @@ def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters
     spelling) can reach ``floor`` against the window's, and every Mandarin rendering (judged
     otherwise), in their order: compared in C, from the index's screening tables, before any
     term is looked up (most candidates fail)."""
-    get, spelling = index.classes_of.get, index.spelling_of
-    bits = PRON_BITS
-    sounds = [get(x) for x in postings]
-    for n, cls in enumerate(sounds):
-        if cls is None:
-            sounds[n] = index.reading_classes(postings[n])
+    spelling = index.spelling_of
+    sounds = list(map(index.classes_of.get, postings))
+    if None in sounds:  # (readings met for the first time; after that, one scan in C)
+        for n, cls in enumerate(sounds):
+            if cls is None:
+                sounds[n] = index.reading_classes(postings[n])
     if len(postings) < _BATCH:  # (a call of the batch costs a few comparisons)
         return [x for x, cls in zip(postings, sounds, strict=True)
                 if not cls or _SIMILARITY(heard_classes, cls, score_cutoff=floor)
                 or (letters is not None
-                    and _SIMILARITY(letters, spelling[x >> bits], score_cutoff=floor))]
+                    and _SIMILARITY(letters, spelling[x], score_cutoff=floor))]
     kept = {n for _, score, n in _extract(heard_classes, sounds, scorer=_SIMILARITY,
                                           score_cutoff=floor, limit=None) if score}
-    kept.update(n for n, cls in enumerate(sounds) if not cls)
+    if "" in sounds:  # Mandarin renderings
+        kept.update(n for n, cls in enumerate(sounds) if not cls)
     if letters is not None and len(kept) < len(postings):
         kept.update(n for _, score, n in _extract(
-            letters, [spelling[x >> bits] for x in postings], scorer=_SIMILARITY,
+            letters, list(map(spelling.__getitem__, postings)), scorer=_SIMILARITY,
             score_cutoff=floor, limit=None) if score)
     return [postings[n] for n in sorted(kept)]
 

@@ -334,11 +334,12 @@ class TermIndex:
     def reading_classes(self, posting: int) -> str:
         """The phone classes of a phone posting's reading ("" for a Mandarin rendering, which
         is judged otherwise), kept in ``classes_of`` with its term's spelling in
-        ``spelling_of`` (by term id): a window's candidates are screened from these two
-        small tables, most of them without looking their terms up again."""
+        ``spelling_of`` (both by posting, so that a window's postings map onto them in C): a
+        window's candidates are screened from these two small tables, most of them without
+        looking their terms up again."""
         tid, k = posting >> PRON_BITS, posting & (PRON - 1)
         ct = self.terms[tid]
-        self.spelling_of[tid] = ct.letters
+        self.spelling_of[posting] = ct.letters
         cls = self.classes_of[posting] = ct.phone_classes[k] if k < MANDARIN else ""
         return cls
 
