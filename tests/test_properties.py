@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asrfix import Corrector, Result, apply
+from asrfix import Corrector, Result, Term, apply
 
 # Pieces that make realistic code-switched transcripts, including mis-hearings of the
 # fixture lexicon's terms, so that corrections actually occur.
@@ -116,3 +116,29 @@ def test_surroundings_agree_with_the_plain_context_test(text: str, data: st.Data
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
         assert around.chinese(start, end) == _cjk_context(text, start, end)
+
+
+# Chinese speech only: names of the lexicon below, their homophones, frequent words and
+# function characters, joined with and without spaces
+CHINESE = ["尧舜禹", "姚顺雨", "舜宇", "顺雨", "张小俊", "张小珺", "吴家俊", "数剧飞轮",
+           "资源", "智源", "里面", "我们", "的", "了", "是", "今天", "今天是", "模型",
+           "强化雪洗", "马太笑应", " ", "，"]
+_NAMES = ["姚顺雨", "顺雨", "张小珺", "吴佳俊", "智源", "数据飞轮", "强化学习", "马太效应", "李文",
+          "金天石"]
+_SHORT = Corrector(_NAMES)
+# a listed mixed spelling of four characters reaches further than a mixed window: every start
+# then takes the long loop (the spelling's characters are not in the texts)
+_LONG = Corrector([*_NAMES, Term(canonical="Zyxw", variants=["甲乙丙丁 zyxw"])])
+
+
+@FAST
+@given(text=st.lists(st.sampled_from(CHINESE), max_size=30).map("".join))
+def test_chinese_windows_are_the_same_in_the_short_loop(text: str) -> None:
+    """Starts opening Chinese windows only take a short loop: it finds what the long one
+    finds."""
+    assert _LONG.index.max_exact_cjk > _LONG._mixed_cjk_limit  # (the long loop throughout)
+    assert _SHORT.index.max_exact_cjk <= _SHORT._mixed_cjk_limit
+    got = [(c.start, c.end, c.term.canonical, c.score, c.notes) for c in _SHORT.candidates(text)]
+    want = [(c.start, c.end, c.term.canonical, c.score, c.notes)
+            for c in _LONG.candidates(text) if c.term.canonical != "Zyxw"]
+    assert got == want

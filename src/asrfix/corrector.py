@@ -352,6 +352,12 @@ class Corrector:
         zh_lengths, span_limit = self.index.zh_lengths, self._cjk_span_limit
         cjk_firsts = self.index.cjk_exact_firsts
         transliterated = cfg.transliterated
+        # a start with no Latin word in reach, no listed Chinese spelling and no
+        # transliteration to look for opens Chinese windows only, matched by pinyin: they
+        # take the short loop below, which keeps only what those windows need (unless a
+        # listed mixed spelling reaches further than a mixed window, when a Latin word out
+        # of reach of the one may still be in reach of the other)
+        chinese_only = not transliterated and mixed_reach <= self._mixed_cjk_limit
         for i in range(n):
             may2, may3, near = may[i]
             spelled = words[i].cjk and words[i].letters[0] in cjk_firsts
@@ -361,6 +367,32 @@ class Corrector:
             start = starts[i]
             syl: tuple[str, ...] = ()
             fold: tuple[str, ...] = ()
+            if chinese_only and not (near or spelled) and words[i].cjk:
+                plain, single = True, False
+                for j in range(i, min(n, i + max_span, i + token_cap)):
+                    if j > i and not joins[j - 1]:
+                        break
+                    w = words[j]
+                    if not w.cjk:
+                        break  # (a Latin word out of reach ends the window)
+                    syl += w.syllables
+                    fold += w.folded
+                    if len(w.text) > 1:
+                        plain = plain and w.freq >= common_freq
+                    else:
+                        single = True
+                        plain = plain and w.freq >= function_freq
+                    n_syl = len(syl)
+                    if n_syl > span_limit:
+                        break
+                    if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
+                            and not (plain and j > i and (single or n_syl <= 3))):
+                        # (the rule of the long loop below, which says why)
+                        self._pinyin(text[start:ends[j]], syl, start, ends[j],
+                                     words[i:j + 1], out, fold, memo, looked_up)
+                    if n_syl >= 2 and not may3:
+                        break  # (a longer window needs the three-syllable head)
+                continue
             phones = ""  # (the phones and letters of words[i:keyed]: a Chinese window
             letters = ""  # needs them only once a Latin word joins it)
             keyed = i
