@@ -18,10 +18,9 @@ of a switched-off run are not meaningful.
 from __future__ import annotations
 
 import statistics
-import time
 from typing import Any
 
-from common import SEED, arguments
+from common import SEED, arguments, checks_in_turns
 from synth import generate
 
 from asrfix import Corrector, Lexicon
@@ -39,13 +38,7 @@ def _off(name: str) -> Any:
 
 def timed(fixers: list[Corrector], text: str, repeat: int) -> list[float]:
     """Median seconds of one check per corrector, the correctors in turns."""
-    runs: list[list[float]] = [[] for _ in fixers]
-    for _ in range(repeat):
-        for fixer, times in zip(fixers, runs, strict=True):
-            t0 = time.perf_counter()
-            fixer.check(text)
-            times.append(time.perf_counter() - t0)
-    return [statistics.median(times) for times in runs]
+    return [statistics.median(times) for times in checks_in_turns(fixers, text, repeat)]
 
 
 def main() -> None:

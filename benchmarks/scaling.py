@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import SEED, arguments
+from common import SEED, arguments, checks_in_turns
 from synth import generate
 
 
@@ -62,13 +62,7 @@ def after_load(lexicons: list[Path], repeat: int) -> list[list[float]]:
     fixers = [Corrector(Lexicon.load(lex)) for lex in lexicons]
     for fixer in fixers:
         fixer.check(text)
-    runs: list[list[float]] = [[] for _ in fixers]
-    for _ in range(repeat):
-        for fixer, times in zip(fixers, runs, strict=True):
-            t0 = time.perf_counter()
-            fixer.check(text)
-            times.append(time.perf_counter() - t0)
-    return runs
+    return checks_in_turns(fixers, text, repeat)
 
 
 def main() -> None:
