@@ -76,6 +76,26 @@ def test_explain_names_plain_speech() -> None:
     assert not any("plain speech" in f for f in names.explain("叶诗来了", "叶诗").facts)
 
 
+def test_explain_names_the_guard_that_held_a_sound_match_back() -> None:
+    """A sound match a guard rules out never becomes a candidate; explain still shows it,
+    with the guard, at every occurrence, and the corrector it explains is left as it was."""
+    short = Corrector(Lexicon.from_terms(["Gym", "DeepSeek"]))
+    text = "那个 jim 的环境。We met jim today, the topic was deep seek."
+    assert [c.replacement for c in short.check(text)] == ["DeepSeek"]
+    ex = short.explain(text, "jim")
+    held = [c for c in ex.candidates if c.term == "Gym"]
+    assert len(held) == 1 and held[0].would_be == "held back"
+    assert held[0].similarity == 1.0 and "short term" in held[0].notes[0]
+    assert (held[0].start, held[0].end) == (3, 6)
+    later = short.explain(text, (text.index("jim today"), text.index(" today")))
+    assert [c.start for c in later.candidates if c.term == "Gym"] == [text.index("jim today")]
+    english = short.explain(text, "topic")
+    assert any(c.would_be == "held back" and c.term == "DeepSeek"
+               and "English speech" in c.notes[0] for c in english.candidates)
+    assert "held back; " in str(english)
+    assert short._held is None and [c.replacement for c in short.check(text)] == ["DeepSeek"]
+
+
 def test_explain_command(tmp_path: object) -> None:
     out = io.StringIO()
     code = main(["explain", "今天请到了尧舜禹", "尧舜禹", "--no-default-lexicons", "-l",

@@ -210,6 +210,9 @@ class Corrector:
                                    TRANSLITERATION_SYLLABLES[1] if self.config.transliterated
                                    else 0)
         self._mixed_cjk_limit = max(2, self.index.max_mixed_cjk)
+        #: while :meth:`explain` runs on a copy: the sound matches a guard held back, as
+        #: (start, end, heard phones, term, similarity, expected phones, why)
+        self._held: list[tuple[Any, ...]] | None = None
 
     def __repr__(self) -> str:
         return f"Corrector({len(self.lexicon)} terms, {self.config!r})"
@@ -267,6 +270,11 @@ class Corrector:
         return [self.check(t) for t in texts]
 
     # ------------------------------------------------------------------ internals
+    def _hold(self, ct: CompiledTerm, sim: float, expected: str, why: str) -> None:
+        """Note a sound match a guard held back, where :meth:`explain` asks for them."""
+        if self._held is not None:
+            self._held.append((ct, sim, expected, why))
+
     def _to_correction(self, text: str, c: Candidate) -> Correction:
         fix = c.score >= self.config.fix_threshold and not c.cap_suggestion
         status: Status = "fix" if fix else "suggestion"
@@ -865,10 +873,14 @@ class Corrector:
         before = words[i - 1].text.lower() if i > 0 else ""
         after = words[j + 1].text.lower() if j + 1 < len(words) else ""
         key = (span, letters is None, english, *(len(w.text) for w in words[i:j + 1]))
-        found = memo.get(key)
+        held = self._held
+        found = memo.get(key) if held is None else None  # (explaining: every occurrence)
         if found is None:
+            mark = len(held) if held is not None else 0
             found = memo[key] = self._phonetic_matches(span, phones, letters, english,
                                                        words, i, j)
+            if held is not None:  # (explaining: where the window is)
+                held[mark:] = [(start, end, phones, *h) for h in held[mark:]]
         for ct, score, tph, sim, notes, cap in found:
             parts = _WORD.findall(ct.canonical)
             if parts and (parts[0].lower() == before or parts[-1].lower() == after):
@@ -949,25 +961,32 @@ class Corrector:
                     letters, ct.letters,
                     allow_plural=" " in ct.canonical and not _STYLE.search(ct.canonical))):
                 continue  # same spelling (the format path owns it) or another inflection
+            tph = _reading(ct, k)
             if letters is not None and i == j and _same_family(span, ct.canonical):
+                self._hold(ct, sim, tph, "a word of the term's own family, not a mishearing")
                 continue  # "computer" is a word of its own, not a mishearing of "compute"
             if (letters is not None and i == j and _CAMEL.search(span)
                     and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
+                self._hold(ct, sim, tph, "a name written as one, and not spelled alike")
                 continue  # a name the recogniser spelled as one (OpenAI, OpEx) is another
                 # name only where it is spelled alike (BancAmerica / Bank of America)
             notes: list[str] = []
             score = sim
-            tph = _reading(ct, k)
             if k >= MANDARIN:
                 notes.append("as Chinese syllables render it (final consonants dropped)")
             common = letters is not None and " " not in span and known_word(span)
             if len(ct.letters) <= 3 or len(tph) <= 4:
                 if common or sim < SHORT_TERM_SIMILARITY:
+                    self._hold(ct, sim, tph, "a short term is never read into a common word"
+                               if common else "a short term needs similarity "
+                               f"{SHORT_TERM_SIMILARITY} or more")
                     continue  # short terms need strong evidence, never a common word
                 score -= 0.1
                 notes.append("short term")
             if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
                     span.isupper() and len(span) >= 3 and ct.letters != letters)):
+                self._hold(ct, sim, tph, "one word in English speech needs similarity "
+                           f"{ENGLISH_WORD_SIMILARITY} or more (an acronym, its own letters)")
                 continue  # one written word in English speech: only a near-identical sound
             if english and j > i and (
                     (_truncated(letters, ct.letters)
@@ -980,15 +999,19 @@ class Corrector:
                 # is that shorter word ("adjusted EBIT" is no truncated "adjusted EBITDA"),
                 # and ordinary words need a near-identical sound ("land side" is not
                 # Lands' End) unless they line up with the parts of the term (site time)
+                self._hold(ct, sim, tph, "in English speech: the start or end of the term, "
+                           "or ordinary words that do not sound near-identical")
                 continue
             if common:
                 if english:
+                    self._hold(ct, sim, tph, "an English word in English speech")
                     continue  # in English speech a real word is far likelier than a name
                 score -= 0.08
                 notes.append("English word in Chinese speech")
             if score < cfg.min_score:
                 continue
             if english and j > i and _stray_function_word(span, ct.canonical):
+                self._hold(ct, sim, tph, "a function word the term lacks, in English speech")
                 continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
             if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
                 continue  # an edge word adds nothing: the narrower window owns the match
@@ -996,6 +1019,7 @@ class Corrector:
             if heard_variant:
                 if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
                         known_word(w.text) for w in words[i:j + 1]):
+                    self._hold(ct, sim, tph, "ordinary English words near a variant's sound")
                     continue  # ordinary English words ("get up") near a variant's sound only
                 # learned from an editor, not from the term: a suggestion, and below the
                 # variant itself where the window is written exactly so

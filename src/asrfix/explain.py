@@ -41,7 +41,8 @@ class CandidateInfo(BaseModel):
     expected: str
     notes: tuple[str, ...] = ()
     passes_min_score: bool
-    would_be: str = Field(description="fix, suggestion or dropped")
+    would_be: str = Field(description="fix, suggestion, dropped (below min_score) or held "
+                                      "back (a guard ruled it out; the note says which)")
 
 
 class Explanation(BaseModel):
@@ -100,6 +101,7 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
     cfg = corrector.config
     probe = copy.copy(corrector)
     probe.config = cfg.replace(min_score=0.0, fix_threshold=max(cfg.fix_threshold, 0.0))
+    probe._held = []
     result = corrector.check(text)
     chosen = next((c for c in result if c.start < end and start < c.end), None)
     cands = []
@@ -113,6 +115,14 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                 method=c.method, score=round(c.score, 4), similarity=round(c.similarity, 4),
                 heard=c.heard, expected=c.expected, notes=c.notes,
                 passes_min_score=c.score >= cfg.min_score, would_be=would))
+    seen = {(c.start, c.end, c.term) for c in cands}
+    for s, e, heard, ct, sim, expected, why in probe._held:
+        if s < end and start < e and (s, e, ct.canonical) not in seen:
+            seen.add((s, e, ct.canonical))
+            cands.append(CandidateInfo(
+                start=s, end=e, original=text[s:e], term=ct.canonical, method="phonetic",
+                score=round(sim, 4), similarity=round(sim, 4), heard=heard, expected=expected,
+                notes=(why,), passes_min_score=False, would_be="held back"))
     cands.sort(key=lambda c: -c.score)
     tokens = [t.text for t in corrector.segmenter.tokenize(span) if t.is_word]
     facts = _facts(corrector, text, start, end, span, tokens)
