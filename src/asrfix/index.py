@@ -264,11 +264,11 @@ class TermIndex:
         """Small sets derived from the tables, which let a window that cannot match be
         skipped before it is keyed: the first three folded syllables of every pinyin key
         (``pinyin_heads``, wild cards included, and ``pinyin_exact_firsts``, the first
-        syllables of the heads without one), the syllable pairs of terms
-        of four syllables or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of
-        that length differing from a term in one syllable shares one of the two), the first
-        characters of the Chinese spellings in the exact table, and the most Chinese
-        characters a spelling there holds beside letters or digits (``max_exact_cjk``).
+        syllables of the heads without one), the syllable pairs of terms of four syllables
+        or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of that length
+        differing from a term in one syllable shares one of the two), the first characters
+        of the Chinese spellings in the exact table, and the most Chinese characters a
+        spelling there holds beside letters or digits (``max_exact_cjk``).
 
         (The heads of keys without a wild card are the heads without one: a key's wild card
         among its first three syllables shows in its head, and a key with it later shares its
