@@ -50,15 +50,15 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         return state[0], state[1], frozenset(state[2])
     # a fresh copy through marshal: the compact tables' strings were the keys of pypinyin's
     # whole dictionaries, scattered among them, and held their memory (some 30 MB) resident
-    fresh = marshal.loads(marshal.dumps(_compact_state()))
+    chars, phrases, valid = _compact()
+    fresh = marshal.loads(marshal.dumps((chars, phrases, sorted(valid))))
     if key:
         cache.save(key, fresh, ".pinyin")
     return fresh[0], fresh[1], frozenset(fresh[2])
 
 
-def _compact_state() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    chars, phrases, valid = _compact()
-    return chars, phrases, sorted(valid)
+#: pypinyin's two dictionaries: its modules of these names load the JSON files of these names
+_DATA = ("pinyin_dict", "phrases_dict")
 
 
 def _pypinyin_folder() -> str | None:
@@ -79,9 +79,9 @@ def _cache_key() -> str | None:
     folder = _pypinyin_folder()
     if folder is None:
         return None
-    paths = [os.path.join(folder, name) for name in (
-        "phrases_dict.py", "pinyin_dict.py", "phrases_dict.json", "pinyin_dict.json")]
-    return cache.file_key("pypinyin", *paths[:2], *filter(os.path.isfile, paths[2:]))
+    modules = [os.path.join(folder, f"{name}.py") for name in _DATA]
+    data = [os.path.join(folder, f"{name}.json") for name in _DATA]
+    return cache.file_key("pypinyin", *modules, *filter(os.path.isfile, data))
 
 
 def _pypinyin_data() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
@@ -93,7 +93,7 @@ def _pypinyin_data() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
 
     folder = _pypinyin_folder()
     if folder is not None:
-        paths = [os.path.join(folder, f"{name}.json") for name in ("pinyin_dict", "phrases_dict")]
+        paths = [os.path.join(folder, f"{name}.json") for name in _DATA]
         if all(os.path.isfile(p) for p in paths):
             with open(paths[0], encoding="utf-8") as f:
                 codes = {int(k): v for k, v in json.load(f).items()}
