@@ -909,17 +909,23 @@ class Corrector:
         terms = self.index.terms
         compiled = terms.compiled
         heard_classes = classes(phones)  # (worked out once for all the terms)
-        screen = _SIMILARITY
         spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
             if j > i else []
         index = self.index
-        # where each candidate is judged by its similarity alone (most fail it), it is
-        # screened from the index's small tables before its term is looked up
+        # candidates whose sound (its classes bound it from above) and spelling both fall short
+        # of the floor are screened out from the index's small tables before their terms are
+        # looked up (most candidates); where a window is judged by more than its similarity
+        # (words aligned, a spoken form), every candidate is looked at, and those are skipped
+        # only after the checks that do not need it
         screened = not aligned_mode and not spoken
         bits, mask = PRON_BITS, PRON - 1
         postings = index.phone_postings(phones, heard_words, spelled)
-        if screened and postings:
-            postings = _screened(index, postings, heard_classes, letters, floor)
+        reach = _screened(index, postings, heard_classes, letters, floor) if postings else []
+        within: set[int] = set()
+        if screened:
+            postings = reach
+        else:
+            within.update(reach)
         for x in postings:
             tid, k = x >> bits, x & mask
             ct = compiled(tid) or terms[tid]
@@ -937,12 +943,9 @@ class Corrector:
                 aligned = _word_aligned(heard, ct.canonical)
                 if aligned:
                     best[tid] = (aligned, k)
+            if not screened and x not in within:
+                continue  # (screened out)
             tcls = ct.phone_classes[k]
-            if not screened and not screen(heard_classes, tcls, score_cutoff=floor) and (
-                    letters is None or not screen(letters, ct.letters, score_cutoff=floor)):
-                continue  # neither the sound (its classes bound it from above) nor the
-                # spelling can reach the floor (most candidates: checked first; a screened
-                # window's were, by _screened)
             heard_variant = k >= ct.own_readings
             if heard_variant and i == j:
                 continue  # a variant's sound is a split of the term: one word is not
