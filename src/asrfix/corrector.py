@@ -150,6 +150,14 @@ _SIMILARITY = Levenshtein.normalized_similarity
 _BATCH = 8
 
 
+def _plain_speech(plain: bool, several: bool, single: bool, n_syl: int) -> bool:
+    """Whether a Chinese window is plain speech, however exactly it sounds like a term: a
+    run of ``several`` words, all of them function characters or frequent words (``plain``),
+    that holds a function character (``single``: a word of one character) or is three
+    syllables or fewer (也是, 因为每; but 冲击平原 is 冲积平原)."""
+    return plain and several and (single or n_syl <= 3)
+
+
 def _hopeless(a: int, b: int, floor: float) -> bool:
     """Whether two strings of these lengths cannot reach ``floor``: a normalised edit
     similarity never exceeds the ratio of the lengths (checked before computing it)."""
@@ -394,8 +402,7 @@ class Corrector:
                     if n_syl > span_limit:
                         break
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and not (plain and j > i and (single or n_syl <= 3))):
-                        # (the rule of the long loop below, which says why)
+                            and not _plain_speech(plain, j > i, single, n_syl)):
                         self._pinyin(text[start:ends[j]], syl, start, ends[j],
                                      words[i:j + 1], out, fold, memo, looked_up)
                     if n_syl >= 2 and not may3:
@@ -449,10 +456,7 @@ class Corrector:
                     if not sounded:
                         continue
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and not (plain and n_tokens > 1 and (single or n_syl <= 3))):
-                        # (a short run of function characters and frequent words, or one
-                        # with a function character, is plain speech, however exactly it
-                        # sounds like a term: 也是, 因为每; but 冲击平原 is 冲积平原)
+                            and not _plain_speech(plain, n_tokens > 1, single, n_syl)):
                         self._pinyin(text[start:end], syl, start, end, words[i:j + 1], out,
                                      fold, memo, looked_up)
                     if (transliterated and not ordinary
