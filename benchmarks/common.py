@@ -1,5 +1,6 @@
 """What the benchmark scripts share: where the seed transcript and the shared evaluation data
-are, and how a script's command line is described (its docstring, as written)."""
+are, how a script's command line is described (its docstring, as written), and how checks of
+several correctors are timed (in turns)."""
 
 from __future__ import annotations
 
