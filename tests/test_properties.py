@@ -142,3 +142,25 @@ def test_chinese_windows_are_the_same_in_the_short_loop(text: str) -> None:
     want = [(c.start, c.end, c.term.canonical, c.score, c.notes)
             for c in _LONG.candidates(text) if c.term.canonical != "Zyxw"]
     assert got == want
+
+
+@FAST
+@given(text=st.lists(st.sampled_from(CHINESE), max_size=30).map("".join))
+def test_starts_are_judged_as_the_large_tables_alone_judge_them(text: str) -> None:
+    """Which starts may begin a Chinese term is decided from small sets first (first and
+    second syllables of keys) and the large tables after: the answer is the one the large
+    tables alone give (a head begins a key, with a wild card anywhere in it, or two
+    syllables are a key)."""
+    idx = _SHORT.index
+    words, _, _, joins = _SHORT._words(text)
+    got = _SHORT._may_start(words, joins)
+    head: tuple[str, ...] = ()
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].cjk:
+            head = ()
+            continue
+        head = (words[i].folded + (head if i + 1 < len(words) and joins[i] else ()))[:3]
+        may3 = len(head) == 3 and any(
+            k[:3] == h for k in idx.pinyin if len(k) >= 3
+            for h in (head, ("*", *head[1:]), (head[0], "*", head[2]), (*head[:2], "*")))
+        assert got[i][:2] == (head[:2] in idx.pinyin, may3)

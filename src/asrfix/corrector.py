@@ -505,6 +505,10 @@ class Corrector:
         out = [(True, True, True)] * len(words)
         index = self.index
         pinyin, heads = index.pinyin, index.pinyin_heads
+        # (small sets, read before the large ones: most heads begin no term, and a look-up
+        # in a table of 100,000 keys is a miss of the processor's caches)
+        firsts, wild_seconds = index.pinyin_exact_firsts, index.pinyin_wild_seconds
+        pair_firsts = index.pinyin_pair_firsts
         limit = self._mixed_cjk_limit
         # speech repeats itself: the answers for a head, without and with a Latin word near
         seen: dict[tuple[str, ...], tuple[tuple[bool, bool, bool], tuple[bool, bool, bool]]] = {}
@@ -523,9 +527,10 @@ class Corrector:
             known = seen.get(head)
             if known is None:
                 may3 = len(head) == 3 and (
-                    head in heads or ("*", *head[1:]) in heads
-                    or (head[0], "*", head[2]) in heads or (*head[:2], "*") in heads)
-                may2 = head[:2] in pinyin
+                    (head[0] in firsts and (head in heads or (head[0], "*", head[2]) in heads
+                                            or (*head[:2], "*") in heads))
+                    or (head[1] in wild_seconds and ("*", *head[1:]) in heads))
+                may2 = head[0] in pair_firsts and head[:2] in pinyin
                 known = seen[head] = ((may2, may3, False), (may2, may3, True))
             out[i] = known[to_latin <= limit]
         return out

@@ -264,7 +264,9 @@ class TermIndex:
         """Small sets derived from the tables, which let a window that cannot match be
         skipped before it is keyed: the first three folded syllables of every pinyin key
         (``pinyin_heads``, wild cards included, and ``pinyin_exact_firsts``, the first
-        syllables of the heads without one), the syllable pairs of terms of four syllables
+        syllables of the heads without one; ``pinyin_wild_seconds``, the second syllables of
+        the heads that begin with one; ``pinyin_pair_firsts``, the first syllables of
+        two-syllable keys), the syllable pairs of terms of four syllables
         or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of that length
         differing from a term in one syllable shares one of the two), the first characters
         of the Chinese spellings in the exact table, and the most Chinese characters a
@@ -278,6 +280,8 @@ class TermIndex:
         self.pinyin_long_pairs = {(len(k), p, *k[p:p + 2]) for k in self.pinyin
                                   if len(k) >= 4 and "*" not in k for p in (0, 2)}
         self.pinyin_exact_firsts = {h[0] for h in self.pinyin_heads if "*" not in h}
+        self.pinyin_wild_seconds = {h[1] for h in self.pinyin_heads if h[0] == "*"}
+        self.pinyin_pair_firsts = {k[0] for k in self.pinyin if len(k) == 2}
         self.cjk_exact_firsts = {k[0] for k in self.exact if CJK_RE.match(k)}
         self.max_exact_cjk = max((n for k in self.exact
                                   if (n := len(CJK_RE.findall(k))) and n < len(k)), default=0)
@@ -287,8 +291,8 @@ class TermIndex:
         """Plain data (str, int, bytes, tuple, list, set, dict) that :meth:`from_state` rebuilds
         from."""
         terms = self.terms.to_state()
-        derived = (self.pinyin_heads, self.pinyin_exact_firsts,
-                   self.pinyin_long_pairs, self.cjk_exact_firsts,
+        derived = (self.pinyin_heads, self.pinyin_exact_firsts, self.pinyin_wild_seconds,
+                   self.pinyin_pair_firsts, self.pinyin_long_pairs, self.cjk_exact_firsts,
                    self.max_exact_cjk)  # (stored: 0.1 s to redo)
         phone = {k: v if type(v) is bytes else _packed(v)
                  for k, v in self.phone.items()}  # (keys met since are tuples again)
@@ -307,9 +311,11 @@ class TermIndex:
         assert isinstance(next(iter(phone.values()), b""), bytes)
         assert isinstance(zh_lengths, list)
         assert isinstance(max_phone, int) and isinstance(max_mixed, int)
-        assert isinstance(derived, tuple) and len(derived) == 5
-        heads, exact_firsts, long_pairs, cjk_firsts, max_exact_cjk = derived
-        assert all(isinstance(x, set) for x in (heads, exact_firsts, long_pairs, cjk_firsts))
+        assert isinstance(derived, tuple) and len(derived) == 7
+        heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk \
+            = derived
+        assert all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds, pair_firsts,
+                                                long_pairs, cjk_firsts))
         assert isinstance(max_exact_cjk, int)
         self = cls.__new__(cls)
         self.terms = _TermTable(blob, offsets)
@@ -321,6 +327,7 @@ class TermIndex:
         self.max_mixed_cjk = max_mixed
         self.pinyin_heads = heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
+        self.pinyin_wild_seconds, self.pinyin_pair_firsts = wild_seconds, pair_firsts
         self.pinyin_long_pairs = long_pairs
         self.max_exact_cjk = max_exact_cjk
         self._screens()
