@@ -47,3 +47,14 @@ def test_cross_script_positive(case: dict[str, Any]) -> None:
 def test_cross_script_negative(case: dict[str, Any]) -> None:
     result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
     assert [(c.original, c.replacement) for c in result] == []
+
+
+def test_a_common_word_sounding_as_a_short_term_is_only_ever_a_suggestion() -> None:
+    """In Chinese speech a common English word that sounds exactly as a short term is
+    proposed, but never applied unattended, whatever the context adds to its score."""
+    fixer = Corrector(Lexicon.from_terms(["Vue", "React", "前端"]), min_score=0.5,
+                      fix_threshold=0.6)
+    result = fixer.check("前端框架 React 和 view 我们都用，前端同学都喜欢 view")
+    found = [c for c in result if c.replacement == "Vue"]
+    assert [c.original for c in found] == ["view", "view"]
+    assert all(c.status == "suggestion" for c in found)

@@ -80,15 +80,15 @@ def test_explain_names_the_guard_that_held_a_sound_match_back() -> None:
     """A sound match a guard rules out never becomes a candidate; explain still shows it,
     with the guard, at every occurrence, and the corrector it explains is left as it was."""
     short = Corrector(Lexicon.from_terms(["Gym", "DeepSeek"]))
-    text = "那个 jim 的环境。We met jim today, the topic was deep seek."
+    text = "We met jim today and jim again, the topic was deep seek."
     assert [c.replacement for c in short.check(text)] == ["DeepSeek"]
     ex = short.explain(text, "jim")
     held = [c for c in ex.candidates if c.term == "Gym"]
     assert len(held) == 1 and held[0].would_be == "held back"
     assert held[0].similarity == 1.0 and "short term" in held[0].notes[0]
-    assert (held[0].start, held[0].end) == (3, 6)
-    later = short.explain(text, (text.index("jim today"), text.index(" today")))
-    assert [c.start for c in later.candidates if c.term == "Gym"] == [text.index("jim today")]
+    assert (held[0].start, held[0].end) == (7, 10)
+    later = short.explain(text, (text.index("jim again"), text.index(" again")))
+    assert [c.start for c in later.candidates if c.term == "Gym"] == [text.index("jim again")]
     english = short.explain(text, "topic")
     assert any(c.would_be == "held back" and c.term == "DeepSeek"
                and "English speech" in c.notes[0] for c in english.candidates)

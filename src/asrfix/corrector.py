@@ -987,14 +987,22 @@ class Corrector:
             if k >= MANDARIN:
                 notes.append("as Chinese syllables render it (final consonants dropped)")
             common = letters is not None and " " not in span and known_word(span)
+            homophone = False
             if len(ct.letters) <= 3 or len(tph) <= 4:
-                if common or sim < SHORT_TERM_SIMILARITY:
-                    self._hold(ct, sim, tph, "a short term is never read into a common word"
+                # short terms need strong evidence, and a common word is never read as one,
+                # unless it sounds exactly as the term in Chinese speech, where an English
+                # word is more often a term than not (jim for Gym): then a suggestion
+                homophone = common and not english and phones == tph
+                if (common and not homophone) or sim < SHORT_TERM_SIMILARITY:
+                    self._hold(ct, sim, tph, "a short term is never read into a common word "
+                               "(unless it sounds exactly so in Chinese speech)"
                                if common else "a short term needs similarity "
                                f"{SHORT_TERM_SIMILARITY} or more")
-                    continue  # short terms need strong evidence, never a common word
+                    continue
                 score -= 0.1
                 notes.append("short term")
+                if homophone:
+                    notes.append("an English word that sounds exactly as the term")
             if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
                     span.isupper() and len(span) >= 3 and ct.letters != letters)):
                 self._hold(ct, sim, tph, "one word in English speech needs similarity "
@@ -1037,7 +1045,8 @@ class Corrector:
                 # variant itself where the window is written exactly so
                 notes.append("sounds like a known variant")
                 score = min(score, cfg.fix_threshold - 0.01)
-            found.append((ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant))
+            found.append((ct, score, tph, sim, tuple(notes),
+                          k >= MANDARIN or heard_variant or homophone))
         return found
 
 
