@@ -367,6 +367,9 @@ class Corrector:
         long_keyed, token_keyed = cfg.max_words, 2 * cfg.max_words + 2
         zh_lengths, span_limit = self.index.zh_lengths, self._cjk_span_limit
         cjk_firsts = self.index.cjk_exact_firsts
+        # (a window of four syllables or more that shares no pair with a term of its length
+        # has no candidate: asked before the pinyin path is, which most such windows reach)
+        may_long = self.index.may_match_long
         transliterated = cfg.transliterated
         # a start with no Latin word in reach, no listed Chinese spelling and no
         # transliteration to look for opens Chinese windows only, matched by pinyin: they
@@ -402,7 +405,8 @@ class Corrector:
                     if n_syl > span_limit:
                         break
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and not _plain_speech(plain, j > i, single, n_syl)):
+                            and not _plain_speech(plain, j > i, single, n_syl)
+                            and (n_syl < 4 or may_long(fold))):
                         self._pinyin(text[start:ends[j]], syl, start, ends[j],
                                      words[i:j + 1], out, fold, memo, looked_up)
                     if n_syl >= 2 and not may3:
@@ -456,7 +460,8 @@ class Corrector:
                     if not sounded:
                         continue
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and not _plain_speech(plain, n_tokens > 1, single, n_syl)):
+                            and not _plain_speech(plain, n_tokens > 1, single, n_syl)
+                            and (n_syl < 4 or may_long(fold))):
                         self._pinyin(text[start:end], syl, start, end, words[i:j + 1], out,
                                      fold, memo, looked_up)
                     if (transliterated and not ordinary

@@ -429,7 +429,7 @@ class TermIndex:
         """
         if folded is None:
             folded = tuple(fold_syllable(s) for s in syllables)
-        if len(folded) >= 4 and not self._may_match_long(folded):
+        if len(folded) >= 4 and not self.may_match_long(folded):
             return set()  # (no term of this length shares syllables 0-1 or 2-3)
         get = self.pinyin.get
         found = set(get(folded, ()))
@@ -442,7 +442,7 @@ class TermIndex:
                     found.update(hit)
         return found
 
-    def _may_match_long(self, folded: tuple[str, ...]) -> bool:
+    def may_match_long(self, folded: tuple[str, ...]) -> bool:
         """Whether a window of four folded syllables or more can be a term's, or differ
         from one in a single syllable (``pinyin_candidates`` would find none otherwise)."""
         n, pairs = len(folded), self.pinyin_long_pairs
