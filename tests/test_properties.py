@@ -118,11 +118,14 @@ def test_surroundings_agree_with_the_plain_context_test(text: str, data: st.Data
         assert around.chinese(start, end) == _cjk_context(text, start, end)
 
 
-# Chinese speech only: names of the lexicon below, their homophones, frequent words and
-# function characters, joined with and without spaces
+# Chinese speech only: names of the lexicon below, their homophones, near-homophones of its
+# four-syllable terms (one of the first two syllables heard otherwise, or the third, a
+# syllable a word, and no term's first character), frequent words and function characters,
+# joined with and without spaces
 CHINESE = ["尧舜禹", "姚顺雨", "舜宇", "顺雨", "张小俊", "张小珺", "吴家俊", "数剧飞轮",
            "资源", "智源", "里面", "我们", "的", "了", "是", "今天", "今天是", "模型",
-           "强化雪洗", "马太笑应", " ", "，"]
+           "强化雪洗", "马太笑应", "将化雪洗", "买太笑应", "树记非轮", "玛太修应", "抢化谢洗",
+           " ", "，"]
 _NAMES = ["姚顺雨", "顺雨", "张小珺", "吴佳俊", "智源", "数据飞轮", "强化学习", "马太效应", "李文",
           "金天石"]
 _SHORT = Corrector(_NAMES)

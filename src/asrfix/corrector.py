@@ -370,6 +370,7 @@ class Corrector:
         # (a window of four syllables or more that shares no pair with a term of its length
         # has no candidate: asked before the pinyin path is, which most such windows reach)
         may_long = self.index.may_match_long
+        long_firsts, long_thirds = self.index.pinyin_long_firsts, self.index.pinyin_long_thirds
         transliterated = cfg.transliterated
         # a start with no Latin word in reach, no listed Chinese spelling and no
         # transliteration to look for opens Chinese windows only, matched by pinyin: they
@@ -411,6 +412,9 @@ class Corrector:
                                      words[i:j + 1], out, fold, memo, looked_up)
                     if n_syl >= 2 and not may3:
                         break  # (a longer window needs the three-syllable head)
+                    if (n_syl >= 3 and fold[:2] not in long_firsts
+                            and fold[2] not in long_thirds):
+                        break  # (nor can a window of four syllables or more match from here)
                 continue
             phones = ""  # (the phones and letters of words[i:keyed]: a Chinese window
             letters = ""  # needs them only once a Latin word joins it)

@@ -279,6 +279,7 @@ class TermIndex:
         self.pinyin_heads = {k[:3] for k in self.pinyin if len(k) >= 3}
         self.pinyin_long_pairs = {(len(k), p, *k[p:p + 2]) for k in self.pinyin
                                   if len(k) >= 4 and "*" not in k for p in (0, 2)}
+        self._long_reach()
         self.pinyin_exact_firsts = {h[0] for h in self.pinyin_heads if "*" not in h}
         self.pinyin_wild_seconds = {h[1] for h in self.pinyin_heads if h[0] == "*"}
         self.pinyin_pair_firsts = {k[0] for k in self.pinyin if len(k) == 2}
@@ -329,9 +330,20 @@ class TermIndex:
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
         self.pinyin_wild_seconds, self.pinyin_pair_firsts = wild_seconds, pair_firsts
         self.pinyin_long_pairs = long_pairs
+        self._long_reach()
         self.max_exact_cjk = max_exact_cjk
         self._screens()
         return self
+
+    def _long_reach(self) -> None:
+        """From ``pinyin_long_pairs``, whatever their length: the syllable pairs that begin a
+        term of four syllables or more (``pinyin_long_firsts``), and the first syllables of
+        their pairs at positions 2-3 (``pinyin_long_thirds``). A run of syllables whose first
+        pair is not in the one and whose third syllable is not in the other can be extended
+        to no window that :meth:`may_match_long` lets through (small: derived, not stored)."""
+        pairs = self.pinyin_long_pairs
+        self.pinyin_long_firsts = {(a, b) for _, p, a, b in pairs if p == 0}
+        self.pinyin_long_thirds = {a for _, p, a, _ in pairs if p == 2}
 
     def _screens(self) -> None:
         """Empty the screening data of phone postings (:meth:`reading_classes`)."""
