@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,7 +53,7 @@ from .scoring import (
     spelling_similarity,
     syllable_similarity,
 )
-from .segment import CJK_RE, Segmenter
+from .segment import CJK_CHARS, CJK_RE, Segmenter
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -1429,24 +1430,44 @@ def _chinese_speech(before: tuple[int, int], after: tuple[int, int]) -> bool:
 
 
 class _Surroundings:
-    """:func:`_cjk_context` for the many windows of one text: the counts before a start and
-    after an end are each made once (windows share starts and ends)."""
+    """:func:`_cjk_context` for the many windows of one text: the text's characters are
+    classed once ("c" a CJK ideograph, "l" a Latin letter, any other character as it is), so
+    that the counts before a start and after an end are counts of one letter in a range (in
+    C, not a regular expression's list of matches), each made once (windows share starts and
+    ends)."""
 
-    __slots__ = ("_after", "_before", "_text")
+    __slots__ = ("_after", "_before", "_classes")
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self._classes = text.translate(_script_classes())
         self._before: dict[int, tuple[int, int]] = {}
         self._after: dict[int, tuple[int, int]] = {}
 
     def chinese(self, start: int, end: int, radius: int = 16) -> bool:
         b = self._before.get(start)
         if b is None:
-            b = self._before[start] = _script_counts(self._text[max(0, start - radius):start])
+            s = max(0, start - radius)
+            b = self._before[start] = (self._classes.count("c", s, start),
+                                       self._classes.count("l", s, start))
         a = self._after.get(end)
         if a is None:
-            a = self._after[end] = _script_counts(self._text[end:end + radius])
+            e = end + radius
+            a = self._after[end] = (self._classes.count("c", end, e),
+                                    self._classes.count("l", end, e))
         return _chinese_speech(b, a)
+
+
+@lru_cache(maxsize=1)
+def _script_classes() -> dict[int, str]:
+    """A :meth:`str.translate` table: each CJK ideograph (as :data:`CJK_RE` finds them) to
+    "c", each Latin letter to "l" (so no other character becomes either)."""
+    table = {}
+    for k in range(0, len(CJK_CHARS), 3):  # ("a-b" ranges, three characters each)
+        lo, dash, hi = CJK_CHARS[k:k + 3]
+        assert dash == "-"
+        table.update(dict.fromkeys(range(ord(lo), ord(hi) + 1), "c"))
+    table.update(dict.fromkeys(map(ord, string.ascii_letters), "l"))
+    return table
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
