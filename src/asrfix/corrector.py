@@ -1461,11 +1461,10 @@ class _Surroundings:
 def _script_classes() -> dict[int, str]:
     """A :meth:`str.translate` table: each CJK ideograph (as :data:`CJK_RE` finds them) to
     "c", each Latin letter to "l" (so no other character becomes either)."""
-    table = {}
+    table: dict[int, str] = {}
     for k in range(0, len(CJK_CHARS), 3):  # ("a-b" ranges, three characters each)
-        lo, dash, hi = CJK_CHARS[k:k + 3]
-        assert dash == "-"
-        table.update(dict.fromkeys(range(ord(lo), ord(hi) + 1), "c"))
+        assert CJK_CHARS[k + 1] == "-"
+        table.update(dict.fromkeys(range(ord(CJK_CHARS[k]), ord(CJK_CHARS[k + 2]) + 1), "c"))
     table.update(dict.fromkeys(map(ord, string.ascii_letters), "l"))
     return table
 
