@@ -923,6 +923,8 @@ class Corrector:
             if j > i else []
         aligned_mode = letters is not None and not english and j > i
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
+        heard_set = set(heard)  # (a term none of whose words is heard exactly aligns with none)
+        part_phones = _part_phones
         spoken = letters is not None and j > i and any(
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
         terms = self.index.terms
@@ -959,9 +961,11 @@ class Corrector:
                             secondary[tid] = (sim, k)
                 continue
             if aligned_mode and tid not in best:
-                aligned = _word_aligned(heard, ct.canonical)
-                if aligned:
-                    best[tid] = (aligned, k)
+                parts = part_phones(ct.canonical)
+                if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
+                    aligned = _word_aligned(heard, parts)
+                    if aligned:
+                        best[tid] = (aligned, k)
             if not screened and x not in within:
                 continue  # (screened out)
             tcls = ct.phone_classes[k]
@@ -1161,10 +1165,10 @@ def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters
     return [postings[n] for n in sorted(kept)]
 
 
-def _word_aligned(heard: list[str], canonical: str) -> float:
-    """Mean similarity of word-by-word aligned phones, when the window and the term have as
-    many words and at least one is heard exactly (skin law / scaling law); else 0."""
-    parts = _part_phones(canonical)
+def _word_aligned(heard: list[str], parts: tuple[str, ...]) -> float:
+    """Mean similarity of word-by-word aligned phones (``parts``: a term's, from
+    :func:`_part_phones`), when the window and the term have as many words and at least one is
+    heard exactly (skin law / scaling law); else 0."""
     if len(parts) != len(heard) or not any(
             h == p and h for h, p in zip(heard, parts, strict=True)):
         return 0.0  # (no word heard exactly: nothing to score)
