@@ -17,7 +17,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
@@ -120,6 +120,8 @@ class _Word:
     folded: tuple[str, ...] = ()
     freq: int = 0  # jieba's frequency of a Chinese word
 
+
+_FOLDED = attrgetter("folded")
 
 #: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes, whether it may
 #: only be suggested)
@@ -519,8 +521,13 @@ class Corrector:
         # in a table of 100,000 keys is a miss of the processor's caches)
         firsts, wild_seconds = index.pinyin_exact_firsts, index.pinyin_wild_seconds
         pair_firsts = index.pinyin_pair_firsts
+        begins = firsts | pair_firsts  # (a head that begins no key of two syllables or more)
         limit = self._mixed_cjk_limit
-        # speech repeats itself: the answers for a head, without and with a Latin word near
+        # the answers for (may2, may3), without and with a Latin word near: made once
+        answers = {(a, b): ((a, b, False), (a, b, True))
+                   for a in (False, True) for b in (False, True)}
+        never = answers[False, False]
+        # speech repeats itself: the answers for a head whose first syllables begin a key
         seen: dict[tuple[str, ...], tuple[tuple[bool, bool, bool], tuple[bool, bool, bool]]] = {}
         head: tuple[str, ...] = ()  # the first syllables of the run of words from here
         to_latin = limit + 1  # Chinese characters from here to the next Latin word
@@ -534,6 +541,9 @@ class Corrector:
                 head, to_latin = (), limit + 1
             head = (w.folded + head)[:3]
             to_latin += len(w.letters)  # (a Chinese word's letters are its characters)
+            if head[0] not in begins and (len(head) < 3 or head[1] not in wild_seconds):
+                out[i] = never[to_latin <= limit]  # (most heads: no look-up, nothing kept)
+                continue
             known = seen.get(head)
             if known is None:
                 may3 = len(head) == 3 and (
@@ -541,7 +551,7 @@ class Corrector:
                                             or (*head[:2], "*") in heads))
                     or (head[1] in wild_seconds and ("*", *head[1:]) in heads))
                 may2 = head[0] in pair_firsts and head[:2] in pinyin
-                known = seen[head] = ((may2, may3, False), (may2, may3, True))
+                known = seen[head] = answers[may2, may3]
             out[i] = known[to_latin <= limit]
         return out
 
@@ -632,14 +642,16 @@ class Corrector:
             while k + 1 < len(words) and words[k + 1].cjk and joins[k]:
                 k += 1
             run = words[first_word:k + 1]
-            run_starts = starts[first_word:k + 1]
-            run_end = ends[k]
             k += 1
-            folded = tuple(f for w in run for f in w.folded)
+            folded: tuple[str, ...] = sum(map(_FOLDED, run), ())  # (short runs: fastest)
+            if len(folded) < 3 or first.isdisjoint(folded[:-2]):
+                continue  # (most runs: no syllable a term's key begins with)
             term_starts = [s for s in range(len(folded) - 2)
                            if folded[s] in first and folded[s:s + 3] in heads]
             if not term_starts:
                 continue  # no term's first three syllables anywhere in the run
+            run_starts = starts[first_word:k]
+            run_end = ends[k - 1]
             syl = tuple(s for w in run for s in w.syllables)
             offsets = [a + c for w, a in zip(run, run_starts, strict=True)
                        for c in range(len(w.text))]
