@@ -16,6 +16,8 @@ from math import log
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jieba
 
     from .jieba_dict import ShardedDictionary
@@ -97,17 +99,17 @@ class Segmenter:
     def pieces(self, text: str) -> list[tuple[str, int, int, TokenKind]]:
         """:meth:`tokenize` as plain tuples (text, start, end, kind), for hot loops."""
         out: list[tuple[str, int, int, TokenKind]] = []
-        prepared = False
+        cutter: _Cutter | None = None
         for m in _RUN.finditer(text):
             kind = m.lastgroup
             s = m.start()
             if kind == "cjk":
-                if not prepared:
+                if cutter is None:
                     tk = self.tokenizer
                     if self._lazy is not None:
                         self._lazy.ensure(text)
-                    prepared = True
-                _cut_into(m.group(), tk, s, out)
+                    cutter = _Cutter(tk)
+                cutter.cut_into(m.group(), s, out)
             else:
                 out.append((m.group(), s, m.end(), kind))  # type: ignore[arg-type]
         return out
@@ -128,50 +130,65 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     True
     """
     out: list[tuple[str, int, int, TokenKind]] = []
-    _cut_into(run, tk, 0, out)
+    _Cutter(tk).cut_into(run, 0, out)
     return [(w, s, e) for w, s, e, _ in out]
 
 
-def _cut_into(run: str, tk: jieba.Tokenizer, offset: int,
-              out: list[tuple[str, int, int, TokenKind]]) -> None:
-    """:func:`cut`, appending each word to ``out`` as a piece (text, start, end, "cjk"),
-    its offsets counted from ``offset``: the form :meth:`Segmenter.pieces` returns."""
-    import jieba
+class _Cutter:
+    """What cutting needs from a tokenizer, read once for all the runs of a text."""
 
-    han = jieba.re_han_default
-    get = tk.FREQ.get
-    logtotal = log(tk.total)
-    pos = offset
-    for block in han.split(run):
-        if not block:
-            continue
-        if not han.match(block):  # characters outside jieba's range: one token each
-            for ch in block:
-                out.append((ch, pos, pos + 1, "cjk"))
-                pos += 1
-            continue
-        n = len(block)
-        score = [0.0] * (n + 1)
-        end = [0] * (n + 1)
-        for k in range(n - 1, -1, -1):
-            best, best_end = 0.0, -1
-            i = k
-            frag = block[k]
-            while (f := get(frag)) is not None:  # frag is a word or a word's prefix
-                if f:  # a word (not only a prefix): a route through it
-                    sc = log(f) - logtotal + score[i + 1]
-                    if best_end < 0 or sc >= best:  # ties: the longer word, as jieba's max
-                        best, best_end = sc, i
-                i += 1
-                if i == n:
-                    break
-                frag = block[k:i + 1]
-            if best_end < 0:  # no word starts here: the character alone
-                best, best_end = -logtotal + score[k + 1], k
-            score[k], end[k] = best, best_end
-        k = 0
-        while k < n:
-            e = end[k] + 1
-            out.append((block[k:e], pos + k, pos + e, "cjk"))
-            k = e
-        pos += n
+    __slots__ = ("get", "han", "logtotal")
+
+    def __init__(self, tk: jieba.Tokenizer) -> None:
+        import jieba
+
+        self.han = jieba.re_han_default
+        self.get = tk.FREQ.get
+        self.logtotal = log(tk.total)
+
+    def cut_into(self, run: str, offset: int,
+                 out: list[tuple[str, int, int, TokenKind]]) -> None:
+        """:func:`cut`, appending each word to ``out`` as a piece (text, start, end, "cjk"),
+        its offsets counted from ``offset``: the form :meth:`Segmenter.pieces` returns."""
+        han = self.han
+        # (a run wholly inside jieba's range, the usual case, is one block)
+        for block in (run,) if han.fullmatch(run) else han.split(run):
+            if not block:
+                continue
+            if not han.match(block):  # characters outside jieba's range: one token each
+                for ch in block:
+                    out.append((ch, offset, offset + 1, "cjk"))
+                    offset += 1
+                continue
+            _cut_block(block, self.get, self.logtotal, offset, out)
+            offset += len(block)
+
+
+def _cut_block(block: str, get: Callable[[str], int | None], logtotal: float, pos: int,
+               out: list[tuple[str, int, int, TokenKind]]) -> None:
+    """The words of one block of jieba's range, by the best route through jieba's
+    dictionary graph, appended to ``out`` from offset ``pos``."""
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best, best_end = 0.0, -1
+        i = k
+        frag = block[k]
+        while (f := get(frag)) is not None:  # frag is a word or a word's prefix
+            if f:  # a word (not only a prefix): a route through it
+                sc = log(f) - logtotal + score[i + 1]
+                if best_end < 0 or sc >= best:  # ties: the longer word, as jieba's max
+                    best, best_end = sc, i
+            i += 1
+            if i == n:
+                break
+            frag = block[k:i + 1]
+        if best_end < 0:  # no word starts here: the character alone
+            best, best_end = -logtotal + score[k + 1], k
+        score[k], end[k] = best, best_end
+    k = 0
+    while k < n:
+        e = end[k] + 1
+        out.append((block[k:e], pos + k, pos + e, "cjk"))
+        k = e
