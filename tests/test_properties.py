@@ -106,6 +106,20 @@ def test_typed_spans_are_those_of_the_whole_pattern(text: str) -> None:
 
 
 @FAST
+@given(text=anything)
+def test_script_counts_are_the_ideographs_and_the_latin_letters(text: str) -> None:
+    """The characters classed for the Chinese-context test: CJK ideographs as ``CJK_RE``
+    finds them, and ASCII letters (no other character counts as either)."""
+    import re
+
+    from asrfix.corrector import _script_counts
+    from asrfix.segment import CJK_RE
+
+    assert _script_counts(text) == (len(CJK_RE.findall(text)),
+                                    len(re.findall("[A-Za-z]", text)))
+
+
+@FAST
 @given(text=texts, data=st.data())
 def test_surroundings_agree_with_the_plain_context_test(text: str, data: st.DataObject) -> None:
     """The per-text cache of Chinese-context counts gives what the direct test gives."""

@@ -1434,8 +1434,10 @@ def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
 
 
 def _script_counts(piece: str) -> tuple[int, int]:
-    """(Chinese characters, Latin letters) in ``piece``: counts that add up over pieces."""
-    return len(CJK_RE.findall(piece)), sum(map(len, _LATIN_WORD.findall(piece)))
+    """(Chinese characters, Latin letters) in ``piece``: counts that add up over pieces (the
+    classes :class:`_Surroundings` counts over a whole text)."""
+    classed = piece.translate(_script_classes())
+    return classed.count("c"), classed.count("l")
 
 
 def _chinese_speech(before: tuple[int, int], after: tuple[int, int]) -> bool:
