@@ -1017,7 +1017,7 @@ class Corrector:
             if len(ct.letters) <= 3 or len(tph) <= 4:
                 # short terms need strong evidence, and a common word is never read as one,
                 # unless it sounds exactly as the term in Chinese speech, where an English
-                # word is more often a term than not (jim for Gym): then a suggestion
+                # word is more often a term than not (view for Vue): then a suggestion
                 homophone = common and not english and phones == tph
                 if (common and not homophone) or sim < SHORT_TERM_SIMILARITY:
                     self._hold(ct, sim, tph, "a short term is never read into a common word "
