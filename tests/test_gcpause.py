@@ -56,3 +56,32 @@ def test_freeze_hides_what_the_block_kept_and_only_on_success(restore_gc) -> Non
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_no_collection_sees_a_checks_candidates(restore_gc) -> None:
+    """A check's working objects (its candidates, their notes, the memos) are all freed
+    before the collector runs again: a collection while they lived would scan them for
+    cycles there are none of (and move them among the older objects, whose full collections
+    scan the whole index). A collector made to run at every allocation finds none."""
+    from asrfix.corrector import Candidate
+
+    fixer = Corrector(["姚顺雨", "DeepSeek", "OpenAI"])
+    text = "请到了尧舜禹，聊 deep seek 和 open AI。" * 3
+    assert fixer.candidates(text)  # (the check makes candidates)
+    alive: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            alive.append(sum(isinstance(o, Candidate) for o in gc.get_objects()))
+
+    threshold = gc.get_threshold()
+    gc.enable()
+    gc.set_threshold(1)
+    gc.callbacks.append(watch)
+    try:
+        result = fixer.check(text)
+    finally:
+        gc.callbacks.remove(watch)
+        gc.set_threshold(*threshold)
+    assert len(result) == 9
+    assert alive and not any(alive)
