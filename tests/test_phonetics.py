@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from asrfix import Lexicon
 from asrfix.index import TermIndex, deletions, squash
 from asrfix.phonetics import (
+    classes,
     coarse,
     english_phones,
     fold_syllable,
@@ -146,7 +147,6 @@ def test_screening_keeps_exactly_the_candidates_that_can_reach_the_floor(
 
     from asrfix import corrector
     from asrfix.index import MANDARIN, PRON
-    from asrfix.phonetics import classes
 
     monkeypatch.setattr(corrector, "_BATCH", batch)
     idx = TermIndex(Lexicon.from_terms(
@@ -172,3 +172,11 @@ def test_resolve_picks_best_non_overlapping() -> None:
              C(start=10, end=12, score=0.5)]
     picked = resolve(cands, min_score=0.6)
     assert [(c.start, c.end) for c in picked] == [(0, 2), (3, 8), (8, 9)]
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(set("aeEioupbtdkgfvszSZTDcCJhmnNlrwy"
+                                                   "VWYHAq0 -é")))))
+def test_skeleton_is_the_classes_without_vowels_glides_and_h(phones: str) -> None:
+    """The skeleton's one translation table drops exactly what the classes show as V, W, Y
+    or H, and keeps every other class (and any other character) in order."""
+    assert skeleton(phones) == "".join(c for c in classes(phones) if c not in "VWYH")

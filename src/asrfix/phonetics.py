@@ -86,13 +86,24 @@ def classes(phones: str) -> str:
     return phones.translate(_COARSE_TABLE)
 
 
+#: the classes a skeleton drops (vowels, and the glides and h that come and go with them)
+_UNSKELETAL = "VWYH"
+#: one table for :func:`skeleton`: each phone to its class, or dropped with its class
+_SKELETON_TABLE = {
+    **{ord(c): None for c in _UNSKELETAL},
+    **{ord(c): None if cls in _UNSKELETAL else cls
+       for c in (*_CLASS, *VOWELS) if (cls := c.translate(_COARSE_TABLE))},
+}
+
+
 def skeleton(phones: str) -> str:
-    """The consonant classes only: what survives when vowels are misheard.
+    """The consonant classes only: what survives when vowels are misheard (the classes of
+    :func:`classes` without V, W, Y and H, in one pass).
 
     >>> skeleton("skeiliNlo")
     'SKLNL'
     """
-    return "".join(c for c in classes(phones) if c not in "VWYH")
+    return phones.translate(_SKELETON_TABLE)
 
 
 def phone_similarity(a: str, b: str, a_classes: str | None = None,
