@@ -932,26 +932,30 @@ class Corrector:
         found: list[_PhoneticMatch] = []
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return found
+        if j > i:  # the window's words of four letters or more, by sound and spelling
+            longer = [w for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4]
+            heard_words, spelled = [w.phones for w in longer], [w.letters for w in longer]
+        else:
+            heard_words = spelled = []
+        index = self.index
+        postings = index.phone_postings(phones, heard_words, spelled)
+        if not postings:
+            return found  # (no term near: a third of the windows)
         best: dict[int, tuple[float, int]] = {}
         # by the terms' Mandarin renderings and their variants' sounds: used only where none
         # of a term's own readings reaches the floor
         secondary: dict[int, tuple[float, int]] = {}
         n_ph = len(phones)
         floor = cfg.min_score
-        heard_words = [w.phones for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
-            if j > i else []
         aligned_mode = letters is not None and not english and j > i
         heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
         heard_set = set(heard)  # (a term none of whose words is heard exactly aligns with none)
         part_phones = _part_phones
         spoken = letters is not None and j > i and any(
             w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
-        terms = self.index.terms
+        terms = index.terms
         compiled = terms.compiled
         heard_classes = classes(phones)  # (worked out once for all the terms)
-        spelled = [w.letters for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4] \
-            if j > i else []
-        index = self.index
         # candidates whose sound (its classes bound it from above) and spelling both fall short
         # of the floor are screened out from the index's small tables before their terms are
         # looked up (most candidates); where a window is judged by more than its similarity
@@ -959,8 +963,7 @@ class Corrector:
         # only after the checks that do not need it
         screened = not aligned_mode and not spoken
         bits, mask = PRON_BITS, PRON - 1
-        postings = index.phone_postings(phones, heard_words, spelled)
-        reach = _screened(index, postings, heard_classes, letters, floor) if postings else []
+        reach = _screened(index, postings, heard_classes, letters, floor)
         within: set[int] = set()
         if screened:
             postings = reach

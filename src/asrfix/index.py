@@ -482,6 +482,8 @@ class TermIndex:
                 if type(hit) is bytes:  # (unpacked once, the first time it is met)
                     hit = table[key] = _unpacked(hit)
                 found.update(hit)
+        if not (words or spellings):
+            return sorted(found)  # (no word of the window to look up: most windows)
         for key in [*("w:" + skeleton(w) for w in words), *("x:" + w for w in spellings)]:
             hit = get(key)
             if hit:
