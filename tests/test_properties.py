@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from asrfix import Corrector, Result, Term, apply
@@ -24,6 +24,8 @@ FAST = settings(max_examples=150, deadline=None,
 
 @FAST
 @given(text=anything)
+@example(text="䒮")  # (a character pypinyin has no reading for: a word of no syllables)
+@example(text="尧舜禹䒮，䒮 deep seek")
 def test_offsets_are_exact_and_sorted(ai_corrector: Corrector, text: str) -> None:
     result = ai_corrector.check(text)
     pos = 0

@@ -548,9 +548,10 @@ class Corrector:
                 head, to_latin = (), limit + 1
             head = (w.folded + head)[:3]
             to_latin += len(w.letters)  # (a Chinese word's letters are its characters)
-            if head[0] not in begins and (len(head) < 3 or head[1] not in wild_seconds):
-                out[i] = never[to_latin <= limit]  # (most heads: no look-up, nothing kept)
-                continue
+            if not head or (head[0] not in begins
+                            and (len(head) < 3 or head[1] not in wild_seconds)):
+                out[i] = never[to_latin <= limit]  # (most heads: no look-up, nothing kept;
+                continue  # and a character pypinyin has no reading for, at a run's end)
             known = seen.get(head)
             if known is None:
                 may3 = len(head) == 3 and (
