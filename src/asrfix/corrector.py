@@ -909,9 +909,9 @@ class Corrector:
         the window's words and whether the speech around is English, so they are worked out
         once per check for each such pair; the words beside it are checked at placement."""
         english = letters is not None and not surroundings.chinese(start, end)
-        before = words[i - 1].text.lower() if i > 0 else ""
-        after = words[j + 1].text.lower() if j + 1 < len(words) else ""
-        key = (span, letters is None, english, *(len(w.text) for w in words[i:j + 1]))
+        # (a window of one word is its span; of several, its span and the words' lengths)
+        key = (span, letters is None, english) if i == j else (
+            span, letters is None, english, *[len(w.text) for w in words[i:j + 1]])
         held = self._held
         found = memo.get(key) if held is None else None  # (explaining: every occurrence)
         if found is None:
@@ -920,9 +920,13 @@ class Corrector:
                                                        words, i, j)
             if held is not None:  # (explaining: where the window is)
                 held[mark:] = [(start, end, phones, *h) for h in held[mark:]]
+        if not found:
+            return  # (most windows)
+        before = words[i - 1].text.lower() if i > 0 else ""
+        after = words[j + 1].text.lower() if j + 1 < len(words) else ""
         for ct, score, tph, sim, notes, cap in found:
-            parts = _WORD.findall(ct.canonical)
-            if parts and (parts[0].lower() == before or parts[-1].lower() == after):
+            first, last = _edge_words(ct.canonical)
+            if first == before or last == after:
                 continue  # the neighbouring word is the term's own: a wider window owns it
             out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
@@ -1197,6 +1201,18 @@ def _word_aligned(heard: list[str], parts: tuple[str, ...]) -> float:
         return 0.0  # (no word heard exactly: nothing to score)
     sims = [phone_similarity(h, p) for h, p in zip(heard, parts, strict=True)]
     return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _edge_words(canonical: str) -> tuple[str | None, str | None]:
+    """The first and the last word (split at spaces and hyphens) of a term's canonical
+    form, in lower case (``None`` for a form with none).
+
+    >>> _edge_words("Deep Research"), _edge_words("GPT-4o"), _edge_words("-")
+    (('deep', 'research'), ('gpt', '4o'), (None, None))
+    """
+    parts = _WORD.findall(canonical)
+    return (parts[0].lower(), parts[-1].lower()) if parts else (None, None)
 
 
 @lru_cache(maxsize=65536)
