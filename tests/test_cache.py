@@ -255,8 +255,27 @@ def test_terms_are_decoded_when_first_asked_for() -> None:
     assert len(loaded.terms) == len(TERMS) and loaded.terms.compiled(0) is None
     assert loaded.terms[2].canonical == "OpenAI" and loaded.terms.compiled(2) is not None
     assert [t.canonical for t in loaded.terms] == TERMS
-    blob, offsets = state[0]  # type: ignore[misc]
-    with pytest.raises(ValueError, match="offsets"):
-        TermIndex.from_state(((blob[:-1], offsets), *state[1:]))
+    blob, offsets, screens, at = state[0]  # type: ignore[misc]
+    for broken in ((blob[:-1], offsets, screens, at), (blob, offsets, screens[:-1], at),
+                   (blob, offsets, screens, at[:-8])):
+        with pytest.raises(ValueError, match="offsets"):
+            TermIndex.from_state((broken, *state[1:]))
     with pytest.raises(IndexError):
         loaded.terms[len(TERMS)]
+
+
+def test_a_terms_screen_is_its_spelling_and_the_classes_of_its_readings() -> None:
+    """What screening a candidate reads of its term, without compiling it, is what the
+    compiled term says, built or loaded; and reading it compiles nothing."""
+    built = TermIndex(Lexicon.from_terms([*TERMS, "GPT-4o", "三体"]))
+    loaded = TermIndex.from_state(built.to_state())
+    for tid in range(len(built.terms)):
+        assert loaded.terms.screen(tid) == built.terms.screen(tid)
+        assert loaded.term_syllables(tid) == loaded.syllables_of[tid] \
+            == built.terms[tid].syllables
+        assert loaded.terms.compiled(tid) is None
+        ct = built.terms[tid]
+        assert built.terms.screen(tid) == [ct.letters, " ".join(ct.syllables),
+                                           *ct.phone_classes]
+    assert any(len(built.terms.screen(tid)) > 3 for tid in range(len(built.terms)))
+    assert built.terms.screen(0)[1] == "yao shun yu"

@@ -807,17 +807,19 @@ class Corrector:
         # the kept syllables, picked in C from each term's (a tuple, or one syllable)
         pick = itemgetter(*(p for a, b, _ in kept for p in range(a, b))) if kept else None
         want = pick(syl) if pick else None
+        syllables_of, term_syllables = self.index.syllables_of.get, self.index.term_syllables
         for tid in sorted(hits):
-            ct = compiled(tid) or terms[tid]
-            if span == ct.canonical:
-                continue
-            ts = ct.syllables
+            # (screened by their syllables before they are compiled: most fail)
+            ts = syllables_of(tid) or term_syllables(tid)
             if pick and pick(ts) != want:
                 continue
             # (the cached similarity, mapped in C: 1.0 where the syllables are equal)
             per = [1.0] * len(syl) if ts == syl else list(map(syllable_similarity, syl, ts))
             if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
                 continue  # one syllable is simply another sound (long terms may lose one)
+            ct = compiled(tid) or terms[tid]
+            if span == ct.canonical:
+                continue
             sim = sum(per) / len(per)
             if len(ts) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
                 continue  # two-syllable terms: at most one fuzzy fold, inside one word

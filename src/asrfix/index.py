@@ -159,21 +159,34 @@ class _TermTable:
     """The terms by id, each one's data marshalled into one byte string (with the offsets of
     each term), compiled the first time a term is asked for: building or loading 100,000
     terms makes one blob, not 100,000 objects (about 45 MB), and a check compiles only the
-    terms it meets."""
+    terms it meets.
 
-    __slots__ = ("_blob", "_done", "_offsets", "compiled")
+    Beside it, what screening a candidate needs of its term (:meth:`screen`): the term's
+    spelling, its syllables and the phone classes of its readings, tab-separated in a second
+    blob. A check meets thousands of terms and keeps few of them: with 100,000 terms the
+    first check compiled 8,500 terms (50 ms), most only to screen them out.
+    """
+
+    __slots__ = ("_blob", "_done", "_offsets", "_screen_at", "_screens", "compiled")
 
     #: the term if it is compiled already, else ``None``: in hot loops ``compiled(tid) or
     #: table[tid]`` is a C-level look-up, not a Python call, when it is
     compiled: Callable[[int], CompiledTerm | None]
 
-    def __init__(self, blob: bytes | bytearray = b"", offsets: bytes = b"") -> None:
+    def __init__(self, blob: bytes | bytearray = b"", offsets: bytes = b"",
+                 screens: bytes | bytearray = b"", screen_offsets: bytes = b"") -> None:
         self._blob: bytes | bytearray = blob if offsets else bytearray()
+        self._screens: bytes | bytearray = screens if offsets else bytearray()
         self._offsets = array("Q")
         self._offsets.frombytes(offsets)
+        self._screen_at = array("Q")
+        self._screen_at.frombytes(screen_offsets)
         if not offsets:
             self._offsets.append(0)
-        elif self._offsets[-1] != len(blob) or self._offsets[0] != 0:
+            self._screen_at.append(0)
+        elif (self._offsets[-1] != len(blob) or self._offsets[0] != 0
+              or len(self._screen_at) != len(self._offsets) or self._screen_at[0] != 0
+              or self._screen_at[-1] != len(screens)):
             raise ValueError("term offsets do not fit the term data")
         self._done: dict[int, CompiledTerm] = {}
         self.compiled = self._done.get
@@ -181,10 +194,13 @@ class _TermTable:
     def append_row(self, row: tuple[Any, ...]) -> None:
         """Add a term's data: (canonical, kind, lang, variants, context, avoid, exact_only,
         letters, syllables, folded, phones, has_upper, own_readings)."""
-        blob = self._blob
-        assert isinstance(blob, bytearray), "a loaded table is read-only"
+        blob, screens = self._blob, self._screens
+        assert isinstance(blob, bytearray) and isinstance(screens, bytearray), \
+            "a loaded table is read-only"
         blob += marshal.dumps(row)
         self._offsets.append(len(blob))
+        screens += "\t".join((row[7], " ".join(row[8]), *map(classes, row[10]))).encode()
+        self._screen_at.append(len(screens))
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -201,13 +217,20 @@ class _TermTable:
             self._done[tid] = ct
         return ct
 
+    def screen(self, tid: int) -> list[str]:
+        """A term's spelling, its syllables (space-separated), then the phone classes of each
+        of its readings (its ``letters``, ``syllables`` and ``phone_classes``), without
+        compiling it."""
+        at = self._screen_at
+        return self._screens[at[tid]:at[tid + 1]].decode().split("\t")
+
     def __iter__(self) -> Iterator[CompiledTerm]:
         return (self[i] for i in range(len(self)))
 
-    def to_state(self) -> tuple[bytes | bytearray, bytes]:
-        """The terms' data and where each term's starts (marshal stores a bytearray as
-        bytes)."""
-        return self._blob, self._offsets.tobytes()
+    def to_state(self) -> tuple[bytes | bytearray, bytes, bytes | bytearray, bytes]:
+        """The terms' data and where each term's starts, and their screening data and where
+        each term's starts (marshal stores a bytearray as bytes)."""
+        return self._blob, self._offsets.tobytes(), self._screens, self._screen_at.tobytes()
 
 
 #: phone postings pack (term id, pronunciation index) into one int: id * PRON + index
@@ -304,9 +327,10 @@ class TermIndex:
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
         """Rebuild an index from :meth:`to_state` data. Raises on malformed data."""
         terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived = state
-        assert isinstance(terms, tuple) and len(terms) == 2
-        blob, offsets = terms
+        assert isinstance(terms, tuple) and len(terms) == 4
+        blob, offsets, screens, screen_offsets = terms
         assert isinstance(blob, (bytes, bytearray)) and isinstance(offsets, bytes)
+        assert isinstance(screens, (bytes, bytearray)) and isinstance(screen_offsets, bytes)
         assert isinstance(exact, dict)
         assert isinstance(pinyin, dict) and isinstance(phone, dict)
         assert isinstance(next(iter(phone.values()), b""), bytes)
@@ -319,7 +343,7 @@ class TermIndex:
                                                 long_pairs, cjk_firsts))
         assert isinstance(max_exact_cjk, int)
         self = cls.__new__(cls)
-        self.terms = _TermTable(blob, offsets)
+        self.terms = _TermTable(blob, offsets, screens, screen_offsets)
         self.exact = exact
         self.pinyin = pinyin
         self.phone = phone
@@ -346,9 +370,18 @@ class TermIndex:
         self.pinyin_long_thirds = {a for _, p, a, _ in pairs if p == 2}
 
     def _screens(self) -> None:
-        """Empty the screening data of phone postings (:meth:`reading_classes`)."""
+        """Empty the screening data of phone postings (:meth:`reading_classes`) and of
+        pinyin candidates (:meth:`term_syllables`)."""
         self.classes_of: dict[int, str] = {}
         self.spelling_of: dict[int, str] = {}
+        self.syllables_of: dict[int, tuple[str, ...]] = {}
+
+    def term_syllables(self, tid: int) -> tuple[str, ...]:
+        """A term's syllables (as compiled, in ``syllables``), kept in ``syllables_of``: a
+        window's pinyin candidates are screened by them, most without being compiled."""
+        field = self.terms.screen(tid)[1]
+        syl = self.syllables_of[tid] = tuple(field.split(" ")) if field else ()
+        return syl
 
     def reading_classes(self, posting: int) -> str:
         """The phone classes of a phone posting's reading ("" for a Mandarin rendering, which
@@ -357,9 +390,9 @@ class TermIndex:
         window's candidates are screened from these two small tables, most of them without
         looking their terms up again."""
         tid, k = posting >> PRON_BITS, posting & (PRON - 1)
-        ct = self.terms[tid]
-        self.spelling_of[posting] = ct.letters
-        cls = self.classes_of[posting] = ct.phone_classes[k] if k < MANDARIN else ""
+        screen = self.terms.screen(tid)  # (the term is not compiled: most are screened out)
+        self.spelling_of[posting] = screen[0]
+        cls = self.classes_of[posting] = screen[2 + k] if k < MANDARIN else ""
         return cls
 
     def _add(self, t: Term | TermRecord) -> None:
