@@ -101,28 +101,37 @@ def term_syllables(text: str) -> tuple[str, ...]:
     return syllables(text)
 
 
+# (compiled once: a pattern given as a string is looked up in re's cache at every call, and
+# building 100,000 terms made 300,000 such calls)
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile("[0-9]")
+_VOWEL = re.compile("[AEIOU]")
+_CAPITALS = re.compile(r"[A-Z]{2,5}(?![a-z])")
+_ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
 def term_pronunciations(term: Term | TermRecord,
                         syll: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """All phone strings a term may be heard as (one per reading of its acronyms;
     ``syll``: the syllables of a Chinese term, when they are known already)."""
     text = term.canonical
-    if CJK_RE.search(text) and not re.search(r"[A-Za-z0-9]", text):
+    if CJK_RE.search(text) and not _LATIN_OR_DIGIT.search(text):
         if syll is None:
             syll = term_syllables(text)
         return ("".join(pinyin_phones(s) for s in syll),)
     say = mixed_phones if term.lang == "mixed" else english_phones
     readings = {say(text)}
     # acronyms of 2-5 capitals may also be read as a word, and words in caps may be spelled
-    spelled = re.sub(
-        r"[A-Z]{2,5}(?![a-z])",
-        lambda m: " ".join(m.group()), text)
+    spelled = _CAPITALS.sub(lambda m: " ".join(m.group()), text)
     readings.add(say(spelled))
     if "-" in text:
         readings.add(say(text.replace("-", " ")))
-    for acro in re.findall(r"\b[A-Z]{3,5}\b", text):  # SWE said as a word: "swee"
-        if re.search("[AEIOU]", acro):
+    for acro in _ACRONYM.findall(text):  # SWE said as a word: "swee"
+        if _VOWEL.search(acro):
             readings.add(say(text.replace(acro, acro.lower())))
-    if re.search(r"[0-9]", text):  # digits read in Chinese: o3 as "o 三"
+    if _DIGIT.search(text):  # digits read in Chinese: o3 as "o 三"
         readings.add(mixed_phones(chinese_digits(text)))
     return tuple(sorted(r for r in readings if r))
 
@@ -142,9 +151,9 @@ def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for v in term.variants:
-        if not ((" " in v.strip() or CJK_RE.search(v)) and re.search("[A-Za-z]", v)):
+        if not ((" " in v.strip() or CJK_RE.search(v)) and _LATIN.search(v)):
             continue
-        if re.search("[0-9]", v) and not re.search("[0-9]", term.canonical):
+        if _DIGIT.search(v) and not _DIGIT.search(term.canonical):
             continue
         if (v.replace(" ", "").isdigit() or is_function_word(v) or len(squash(v)) < 4
                 or squash(v) == squash(term.canonical)):
@@ -162,9 +171,9 @@ class _TermTable:
     terms it meets.
 
     Beside it, what screening a candidate needs of its term (:meth:`screen`): the term's
-    spelling, its syllables and the phone classes of its readings, tab-separated in a second
-    blob. A check meets thousands of terms and keeps few of them: with 100,000 terms the
-    first check compiled 8,500 terms (50 ms), most only to screen them out.
+    spelling, its syllables and its readings, tab-separated in a second blob. A check meets
+    thousands of terms and keeps few of them: with 100,000 terms the first check compiled
+    8,500 terms (50 ms), most only to screen them out.
     """
 
     __slots__ = ("_blob", "_done", "_offsets", "_screen_at", "_screens", "compiled")
@@ -199,7 +208,7 @@ class _TermTable:
             "a loaded table is read-only"
         blob += marshal.dumps(row)
         self._offsets.append(len(blob))
-        screens += "\t".join((row[7], " ".join(row[8]), *map(classes, row[10]))).encode()
+        screens += "\t".join((row[7], " ".join(row[8]), *row[10])).encode()
         self._screen_at.append(len(screens))
 
     def __len__(self) -> int:
@@ -218,9 +227,8 @@ class _TermTable:
         return ct
 
     def screen(self, tid: int) -> list[str]:
-        """A term's spelling, its syllables (space-separated), then the phone classes of each
-        of its readings (its ``letters``, ``syllables`` and ``phone_classes``), without
-        compiling it."""
+        """A term's spelling, its syllables (space-separated), then each of its readings (its
+        ``letters``, ``syllables`` and ``phones``), without compiling it."""
         at = self._screen_at
         return self._screens[at[tid]:at[tid + 1]].decode().split("\t")
 
@@ -392,7 +400,7 @@ class TermIndex:
         tid, k = posting >> PRON_BITS, posting & (PRON - 1)
         screen = self.terms.screen(tid)  # (the term is not compiled: most are screened out)
         self.spelling_of[posting] = screen[0]
-        cls = self.classes_of[posting] = screen[2 + k] if k < MANDARIN else ""
+        cls = self.classes_of[posting] = classes(screen[2 + k]) if k < MANDARIN else ""
         return cls
 
     def _add(self, t: Term | TermRecord) -> None:
@@ -442,7 +450,7 @@ class TermIndex:
             # ("news network" finds "neural network"): the scorer judges the whole window
             # ("deep lying" finds "deep learning": a word whose consonants are too few to
             # be a key of their own is found by its spelling)
-            words = [w for w in re.split(r"[\s\-]+", t.canonical) if len(w) >= 4]
+            words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
             if len(words) >= 2:
                 for w in words:
                     key = "w:" + skeleton(english_phones(w))
