@@ -32,13 +32,15 @@ def test_state_round_trip_gives_the_same_results() -> None:
 
 
 def test_state_after_checks_is_the_state_before() -> None:
-    """Checks unpack the phone postings they meet and fill the screening tables; the stored
-    state is the same as a fresh index's, and an index read back from it checks alike."""
+    """Checks unpack the pinyin and phone postings they meet and fill the screening tables;
+    the stored state is the same as a fresh index's, and an index read back from it checks
+    alike."""
     lex = Lexicon.from_terms(TERMS)
     used = Corrector(lex)
     fresh = TermIndex(lex).to_state()
     first = used.check(TEXT)
     assert used.index.classes_of and any(type(v) is tuple for v in used.index.phone.values())
+    assert any(type(v) is tuple for v in used.index.pinyin.values())  # (met: unpacked)
     assert used.index.to_state() == fresh
     loaded = Corrector(lex)
     loaded.index = TermIndex.from_state(used.index.to_state())

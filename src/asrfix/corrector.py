@@ -678,7 +678,7 @@ class Corrector:
                            for bound, edge in ((start, start), (end, end - 1))
                            if bound not in bounds):
                         continue  # a frequent word was heard whole: 人已经 cuts 别人
-                    for tid in self.index.pinyin.get(folded[s:e], ()):
+                    for tid in self.index.pinyin_terms(folded[s:e]):
                         ct = self.index.terms[tid]
                         span = text[start:end]
                         if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
