@@ -122,6 +122,8 @@ class _Word:
 
 
 _FOLDED = attrgetter("folded")
+_SYLLABLES = attrgetter("syllables")
+_TEXT = attrgetter("text")
 
 #: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes, whether it may
 #: only be suggested)
@@ -660,10 +662,15 @@ class Corrector:
                 continue  # no term's first three syllables anywhere in the run
             run_starts = starts[first_word:k]
             run_end = ends[k - 1]
-            syl = tuple(s for w in run for s in w.syllables)
-            offsets = [a + c for w, a in zip(run, run_starts, strict=True)
-                       for c in range(len(w.text))]
-            if len(syl) != len(offsets):
+            syl: tuple[str, ...] = sum(map(_SYLLABLES, run), ())
+            # each character's offset: a range where the words follow one another with
+            # nothing between (most runs), else counted word by word
+            chars = sum(map(len, map(_TEXT, run)))
+            offsets: Sequence[int] = range(run_starts[0], run_end) \
+                if chars == run_end - run_starts[0] else [
+                    a + c for w, a in zip(run, run_starts, strict=True)
+                    for c in range(len(w.text))]
+            if len(syl) != chars:
                 continue  # pinyin did not align one to one with the characters
             bounds = {*run_starts, run_end}
             for s in term_starts:
