@@ -418,7 +418,7 @@ class Corrector:
                     if n_syl > span_limit:
                         break
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and (j > i or w.freq < common_freq)  # (see _pinyin)
+                            and (j > i or w.freq < common_freq)  # (no frequent word)
                             and not _plain_speech(plain, j > i, single, n_syl)
                             and (n_syl < 4 or may_long(fold))):
                         self._pinyin(text[start:ends[j]], syl, start, ends[j],
@@ -477,7 +477,7 @@ class Corrector:
                     if not sounded:
                         continue
                     if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                            and (n_tokens > 1 or w.freq < common_freq)  # (see _pinyin)
+                            and (n_tokens > 1 or w.freq < common_freq)  # (as above)
                             and not _plain_speech(plain, n_tokens > 1, single, n_syl)
                             and (n_syl < 4 or may_long(fold))):
                         self._pinyin(text[start:end], syl, start, end, words[i:j + 1], out,
@@ -767,10 +767,10 @@ class Corrector:
                 looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]]) -> None:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
-        itself) and only placed at each occurrence."""
-        if len(window) == 1 and window[0].freq >= self.config.common_word_frequency:
-            return  # a frequent word (资源, 公园) is far likelier than a homophone term (the
-            # window loops ask this before they call: 1,400 calls a check with 100,000 terms)
+        itself) and only placed at each occurrence.
+
+        The window loops never send a window that is one frequent word (资源, 公园: far
+        likelier than a homophone term), asking before they call."""
         hits = looked_up.get((folded, ()))
         if hits is None:
             hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
