@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asrfix import Lexicon
@@ -102,6 +102,54 @@ def test_index_retrieves_by_key_not_by_scan() -> None:
     assert "scaling law" in names(idx.phone_candidates(english_phones("skin law")))
     assert names((i,) for i in idx.pinyin_candidates(("wu", "jia", "jun"))) == {"吴佳俊"}
     assert idx.pinyin_candidates(("ni", "hao")) == set()
+
+
+_NAME_CHARACTERS = "姚赵刘顺孙雨鱼玉张章小晓珺军俊李黎王汪"
+
+
+@settings(max_examples=80, deadline=None)  # (the first example loads pypinyin's tables)
+@given(st.lists(st.text(_NAME_CHARACTERS, min_size=3, max_size=4), min_size=1, max_size=12,
+                unique=True),
+       st.text(_NAME_CHARACTERS, min_size=3, max_size=4))
+def test_pinyin_candidates_screen_only_terms_that_differ_in_another_sound(
+        terms: list[str], heard: str) -> None:
+    """``near`` drops exactly the candidates whose one differing syllable is below it: what
+    the pinyin path would reject after looking each term up."""
+    from asrfix.pinyin import syllables
+    from asrfix.scoring import MIN_SYLLABLE_SIMILARITY, syllable_similarity
+
+    idx = TermIndex(Lexicon.from_terms(terms))
+    syl = syllables(heard)
+    every = idx.pinyin_candidates(syl)
+    near = idx.pinyin_candidates(syl, near=MIN_SYLLABLE_SIMILARITY)
+    assert near <= every
+    for tid in every:
+        ts = idx.terms[tid].syllables
+        weakest = min(map(syllable_similarity, syl, ts))
+        assert (tid in near) == (weakest >= MIN_SYLLABLE_SIMILARITY)
+    fixed = idx.pinyin_candidates(syl, fixed=(0,), near=MIN_SYLLABLE_SIMILARITY)
+    assert fixed <= near
+
+
+def test_pinyin_syllables_beyond_the_tables_room_are_never_screened(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With room for two syllable ids, the third syllable a wild card stands for gets id 0
+    and its terms are kept whatever ``near`` asks; the table survives the cache's round
+    trip."""
+    import asrfix.index as index_module
+
+    monkeypatch.setattr(index_module, "_SYLLABLE_ROOM", 3)
+    idx = TermIndex(Lexicon.from_terms(["姚顺雨", "刘顺雨"]))
+    assert idx.pinyin_syllables == ["", "yao", "shun"]  # (姚顺雨's first two; then full)
+    heard = ("yao", "shun", "yu")
+    liu = next(t for t in idx.pinyin_candidates(heard) if idx.terms[t].canonical == "刘顺雨")
+    assert liu in idx.pinyin_candidates(heard, near=0.45)  # (liu: id 0, kept)
+    monkeypatch.undo()
+    full = TermIndex(Lexicon.from_terms(["姚顺雨", "刘顺雨"]))
+    assert liu not in full.pinyin_candidates(heard, near=0.45)
+    again = TermIndex.from_state(full.to_state())
+    assert again.pinyin_syllables == full.pinyin_syllables
+    assert again.pinyin_candidates(heard, near=0.45) == full.pinyin_candidates(heard, near=0.45)
 
 
 def test_pinyin_heads_without_a_wild_card_are_the_heads_of_the_terms_own_keys() -> None:

@@ -771,9 +771,12 @@ class Corrector:
 
         The window loops never send a window that is one frequent word (资源, 公园: far
         likelier than a homophone term), asking before they call."""
-        hits = looked_up.get((folded, ()))
+        # (a term of four syllables or fewer may not differ in a syllable of another sound:
+        # the index screens those out by the syllable its wild card stands for)
+        near = MIN_SYLLABLE_SIMILARITY if len(syl) <= 4 else 0.0
+        hits = looked_up.get((syl, ()))
         if hits is None:
-            hits = looked_up[folded, ()] = self.index.pinyin_candidates(syl, folded)
+            hits = looked_up[syl, ()] = self.index.pinyin_candidates(syl, folded, near=near)
         if not hits:
             return
         key = (span, *(len(w.text) for w in window))
@@ -782,10 +785,10 @@ class Corrector:
             kept = self._kept_syllables(syl, window)
             if kept and len(syl) >= 3:  # a term may not differ where the window is kept
                 fixed = tuple(p for a, b, _ in kept for p in range(a, b))
-                hits = looked_up.get((folded, fixed))
+                hits = looked_up.get((syl, fixed))
                 if hits is None:
-                    hits = looked_up[folded, fixed] = self.index.pinyin_candidates(
-                        syl, folded, fixed)
+                    hits = looked_up[syl, fixed] = self.index.pinyin_candidates(
+                        syl, folded, fixed, near)
             found = memo[key] = self._pinyin_matches(span, syl, window, hits, kept)
         for ct, sim, heard, expected, notes, cap in found:
             out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin",

@@ -48,6 +48,7 @@ from .phonetics import (
     skeleton,
 )
 from .pinyin import syllables
+from .scoring import syllable_similarity
 from .segment import CJK_RE
 
 __all__ = ["PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
@@ -253,6 +254,11 @@ WORD_POSTINGS_MAX = 64
 #: the array type code of phone postings, and its size in bytes
 _POSTING: Final = "I"
 _POSTING_SIZE = array(_POSTING).itemsize
+#: a wild-card pinyin key's postings carry, in their low bits, the id of the syllable the wild
+#: card stands for (id 0: a syllable beyond the table's room, never screened out)
+SYLLABLE_BITS = 9
+_SYLLABLE_MASK = (1 << SYLLABLE_BITS) - 1
+_SYLLABLE_ROOM = 1 << SYLLABLE_BITS  # (ids 1 to this, less one, name a syllable)
 
 
 class TermIndex:
@@ -262,6 +268,9 @@ class TermIndex:
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         self._pinyin: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        #: the raw syllables wild cards stand for, by id (0: none in particular)
+        self.pinyin_syllables: list[str] = [""]
+        self._syllable_ids: dict[str, int] = {}
         self._phone: dict[str, list[int]] = defaultdict(list)
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
@@ -284,11 +293,11 @@ class TermIndex:
         # load in 17 ms instead of 33)
         self.pinyin: dict[tuple[str, ...], bytes | tuple[int, ...]] = {
             k: _packed(v) for k, v in _drain(self._pinyin)}
-        if len(self.terms) * PRON >= 2 ** (8 * _POSTING_SIZE):
+        if len(self.terms) * max(PRON, 1 << SYLLABLE_BITS) >= 2 ** (8 * _POSTING_SIZE):
             raise ValueError("too many terms for one index")
         self.phone: dict[str, bytes | tuple[int, ...]] = {
             k: _packed(v) for k, v in _drain(self._phone)}
-        del self._exact, self._pinyin, self._phone
+        del self._exact, self._pinyin, self._phone, self._syllable_ids
         self._derive()
         self._screens()
 
@@ -331,12 +340,12 @@ class TermIndex:
         pinyin = {k: v if type(v) is bytes else _packed(v) for k, v in self.pinyin.items()}
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
         return (terms, self.exact, pinyin, phone, sorted(self.zh_lengths),
-                self.max_phone_len, self.max_mixed_cjk, derived)
+                self.max_phone_len, self.max_mixed_cjk, derived, self.pinyin_syllables)
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
         """Rebuild an index from :meth:`to_state` data. Raises on malformed data."""
-        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived = state
+        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = state
         assert isinstance(terms, tuple) and len(terms) == 4
         blob, offsets, screens, screen_offsets = terms
         assert isinstance(blob, (bytes, bytearray)) and isinstance(offsets, bytes)
@@ -353,7 +362,10 @@ class TermIndex:
         assert all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds, pair_firsts,
                                                 long_pairs, cjk_firsts))
         assert isinstance(max_exact_cjk, int)
+        assert isinstance(names, list) and all(isinstance(x, str) for x in names)
+        assert 0 < len(names) <= _SYLLABLE_ROOM
         self = cls.__new__(cls)
+        self.pinyin_syllables = names
         self.terms = _TermTable(blob, offsets, screens, screen_offsets)
         self.exact = exact
         self.pinyin = pinyin
@@ -429,8 +441,18 @@ class TermIndex:
             pinyin = self._pinyin
             pinyin[folded].append(tid)
             if len(folded) >= 3:
+                ids = self._syllable_ids
                 for i in range(len(folded)):
-                    pinyin[(*folded[:i], "*", *folded[i + 1:])].append(tid)
+                    sid = ids.get(syll[i])
+                    if sid is None:
+                        sid = len(self.pinyin_syllables)
+                        if sid >= _SYLLABLE_ROOM:
+                            sid = 0  # (the table is full: this syllable is never screened)
+                        else:
+                            ids[syll[i]] = sid
+                            self.pinyin_syllables.append(syll[i])
+                    pinyin[(*folded[:i], "*", *folded[i + 1:])].append(
+                        tid << SYLLABLE_BITS | sid)
         if not is_zh:
             if t.lang == "mixed":
                 self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
@@ -471,17 +493,20 @@ class TermIndex:
 
     def pinyin_candidates(self, syllables: tuple[str, ...],
                           folded: tuple[str, ...] | None = None,
-                          fixed: Collection[int] = ()) -> set[int]:
+                          fixed: Collection[int] = (), near: float = 0.0) -> set[int]:
         """Chinese terms whose folded pinyin equals, or differs in one syllable from, these
         (``folded``: the syllables already folded, to save the work; ``fixed``: positions
-        where a term may not differ).
+        where a term may not differ; ``near``: where a term differs, its syllable must have
+        at least this :func:`~asrfix.scoring.syllable_similarity` to the heard one).
 
-        >>> idx = TermIndex(Lexicon.from_terms(["姚顺雨", "赵顺雨"]))
+        >>> idx = TermIndex(Lexicon.from_terms(["姚顺雨", "赵顺雨", "刘顺雨"]))
         >>> heard = ("yao", "shun", "yu")
         >>> [idx.terms[i].canonical for i in sorted(idx.pinyin_candidates(heard))]
-        ['姚顺雨', '赵顺雨']
+        ['姚顺雨', '赵顺雨', '刘顺雨']
         >>> [idx.terms[i].canonical for i in idx.pinyin_candidates(heard, fixed=(0,))]
         ['姚顺雨']
+        >>> [idx.terms[i].canonical for i in sorted(idx.pinyin_candidates(heard, near=0.45))]
+        ['姚顺雨', '赵顺雨']
         """
         if folded is None:
             folded = tuple(fold_syllable(s) for s in syllables)
@@ -490,14 +515,26 @@ class TermIndex:
         terms = self.pinyin_terms
         found = set(terms(folded))
         if len(folded) >= 3:
+            bits, mask, names = SYLLABLE_BITS, _SYLLABLE_MASK, self.pinyin_syllables
             for i in range(len(folded)):
-                if i not in fixed:
-                    found.update(terms((*folded[:i], "*", *folded[i + 1:])))
+                if i in fixed:
+                    continue
+                hit = terms((*folded[:i], "*", *folded[i + 1:]))
+                if not hit:
+                    continue
+                if near:  # (screened by the syllable the wild card stands for: most fail)
+                    heard = syllables[i]
+                    found.update(x >> bits for x in hit if not x & mask or syllable_similarity(
+                        heard, names[x & mask]) >= near)
+                else:
+                    found.update(x >> bits for x in hit)
         return found
 
     def pinyin_terms(self, key: tuple[str, ...]) -> tuple[int, ...]:
-        """The ids of the terms under a pinyin key (folded syllables, one of them perhaps a
-        wild card), unpacked the first time the key is met."""
+        """The postings under a pinyin key, unpacked the first time the key is met: term ids
+        under folded syllables, and under a key with a wild card, each term id shifted left by
+        ``SYLLABLE_BITS`` and joined to the id of the syllable the wild card stands for (in
+        ``pinyin_syllables``)."""
         hit = self.pinyin.get(key)
         if hit is None:
             return ()
