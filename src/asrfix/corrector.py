@@ -494,7 +494,8 @@ class Corrector:
                     letters += words[keyed].letters
                     keyed += 1
                 span = text[start:end]
-                self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
+                if letters in exact or letters[-1:] == "s":  # (most windows: neither)
+                    self._exact(span, letters, start, end, n_cjk, n_latin, text, out, protected)
                 if n_long > long_keyed or n_tokens > token_keyed:
                     continue  # long windows: only an exact spelling (a long name re-spaced)
                 if n_digit == n_latin and n_cjk == 0:
