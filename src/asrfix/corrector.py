@@ -314,47 +314,48 @@ class Corrector:
         words: list[_Word] = []
         starts: list[int] = []
         ends: list[int] = []
-        joins: list[bool] = []
+        gaps: list[bool] = []  # (whether only spaces or joiners came before each word)
+        add_word, add_start, add_end, add_gap = (
+            words.append, starts.append, ends.append, gaps.append)
         gap_ok = True
         seen: dict[str, _Word] = {}
         seen_latin: dict[tuple[str, bool], _Word] = {}
+        frequency = self.segmenter.word_frequency
         skip = _not_speech(text)
         skip.append((len(text) + 1, len(text) + 1))
         k = 0
+        next_skip = skip[0][0]  # (most texts: nothing to skip, and this is past the end)
         for piece, start, end, kind in pieces:
-            if skip[k][1] <= start:
+            if start >= next_skip:
                 while skip[k][1] <= start:
                     k += 1
-            if skip[k][0] <= start:
-                gap_ok = False  # inside an address, e-mail or file name: written, not heard
-                continue
+                next_skip = skip[k][0]
+                if next_skip <= start:
+                    gap_ok = False  # inside an address, e-mail or file name: written, not heard
+                    continue
             if kind == "cjk":
-                cached = seen.get(piece)
-                if cached is None:
+                word = seen.get(piece)
+                if word is None:
                     syl = syllables(piece)
-                    cached = seen[piece] = _Word(
+                    word = seen[piece] = _Word(
                         piece, kind, syl, "".join(pinyin_phones(s) for s in syl), piece, True,
-                        False, tuple(fold_syllable(s) for s in syl),
-                        self.segmenter.word_frequency(piece))
-                word = cached
+                        False, tuple(fold_syllable(s) for s in syl), frequency(piece))
             elif kind == "latin" or kind == "digit":
                 glued = _glued(text, start, end)
-                cached = seen_latin.get((piece, glued))
-                if cached is None:
-                    cached = seen_latin[piece, glued] = _Word(
+                word = seen_latin.get((piece, glued))
+                if word is None:
+                    word = seen_latin[piece, glued] = _Word(
                         piece, kind, (), _latin_phones(piece), piece.lower(), False, glued)
-                word = cached
             else:
                 if kind != "space" and piece not in _JOINERS:
                     gap_ok = False
                 continue
-            if words:
-                joins.append(gap_ok)
-            words.append(word)
-            starts.append(start)
-            ends.append(end)
+            add_word(word)
+            add_start(start)
+            add_end(end)
+            add_gap(gap_ok)
             gap_ok = True
-        return words, starts, ends, joins
+        return words, starts, ends, gaps[1:]
 
     def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
         """Every scored candidate above ``min_score``, before overlap resolution
