@@ -163,6 +163,35 @@ def test_chinese_windows_are_the_same_in_the_short_loop(text: str) -> None:
     assert got == want
 
 
+_TYPED_AND_SAID = ["我们", "用", "GPT-4", " ", "写code", "a@b.com", "http://x.y/z?q=1", "，",
+                   "file.txt", "o&m", "TCP/IP", "-", "\u3000", "3.5", "deep seek", "。",
+                   "www.abc.com", "…", "  ", "姚顺雨"]
+
+
+@FAST
+@given(text=st.lists(st.sampled_from(_TYPED_AND_SAID), max_size=14).map("".join))
+def test_words_are_the_spoken_word_tokens_and_join_across_spaces_and_joiners(
+        text: str) -> None:
+    """The windows' words: every word token outside a typed span (an address, a file name),
+    with its offsets; two neighbours join when only spaces and joiners, none of them typed,
+    lie between them."""
+    from itertools import pairwise
+
+    from asrfix.corrector import _JOINERS, _not_speech
+
+    typed = _not_speech(text)
+    inside = [any(a <= t.start < b for a, b in typed) for t in _SHORT.segmenter.tokenize(text)]
+    tokens = list(zip(_SHORT.segmenter.tokenize(text), inside, strict=True))
+    kept = [n for n, (t, hidden) in enumerate(tokens) if t.is_word and not hidden]
+    words, starts, ends, joins = _SHORT._words(text)
+    assert [w.text for w in words] == [tokens[n][0].text for n in kept]
+    assert starts == [tokens[n][0].start for n in kept]
+    assert ends == [tokens[n][0].end for n in kept]
+    assert joins == [all(not hidden and (t.kind == "space" or t.text in _JOINERS)
+                         for t, hidden in tokens[a + 1:b])
+                     for a, b in pairwise(kept)]
+
+
 @FAST
 @given(text=st.lists(st.sampled_from(CHINESE), max_size=30).map("".join))
 def test_starts_are_judged_as_the_large_tables_alone_judge_them(text: str) -> None:
