@@ -228,3 +228,23 @@ def test_skeleton_is_the_classes_without_vowels_glides_and_h(phones: str) -> Non
     """The skeleton's one translation table drops exactly what the classes show as V, W, Y
     or H, and keeps every other class (and any other character) in order."""
     assert skeleton(phones) == "".join(c for c in classes(phones) if c not in "VWYH")
+
+
+def test_an_index_refuses_more_terms_than_its_postings_can_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A posting is one unsigned int: the last term id that fits, with its highest reading
+    or syllable id, still packs; one term more is refused with a clear error."""
+    from array import array
+
+    import asrfix.index as index_module
+
+    last = index_module.MAX_TERMS - 1
+    array(index_module._POSTING, [last * index_module.PRON + index_module.PRON - 1,
+                                  last << index_module.SYLLABLE_BITS
+                                  | (index_module._SYLLABLE_ROOM - 1)])
+    with pytest.raises(OverflowError):
+        array(index_module._POSTING, [(last + 1) << index_module.SYLLABLE_BITS])
+    monkeypatch.setattr(index_module, "MAX_TERMS", 2)
+    TermIndex(Lexicon.from_terms(["姚顺雨", "agent"]))
+    with pytest.raises(ValueError, match="too many terms"):
+        TermIndex(Lexicon.from_terms(["姚顺雨", "agent", "OpenAI"]))

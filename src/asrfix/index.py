@@ -259,6 +259,9 @@ _POSTING_SIZE = array(_POSTING).itemsize
 SYLLABLE_BITS = 9
 _SYLLABLE_MASK = (1 << SYLLABLE_BITS) - 1
 _SYLLABLE_ROOM = 1 << SYLLABLE_BITS  # (ids 1 to this, less one, name a syllable)
+#: the most terms one index holds (a posting, term id and reading or syllable, is one
+#: unsigned int)
+MAX_TERMS = 2 ** (8 * _POSTING_SIZE) // max(PRON, _SYLLABLE_ROOM)
 
 
 class TermIndex:
@@ -267,14 +270,14 @@ class TermIndex:
     def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-        # (pinyin postings are gathered packed: a wild-card key's posting is a new int for
-        # each term, and 175,000 of them alive at once held 9 MB more while building 100,000
-        # terms)
+        # (postings are gathered packed: each is a new int, and a list would keep them all
+        # alive until the index is frozen; 175,000 wild-card postings held 9 MB at the peak
+        # of building 100,000 terms)
         self._pinyin: dict[tuple[str, ...], array[int]] = defaultdict(partial(array, _POSTING))
         #: the raw syllables wild cards stand for, by id (0: none in particular)
         self.pinyin_syllables: list[str] = [""]
         self._syllable_ids: dict[str, int] = {}
-        self._phone: dict[str, list[int]] = defaultdict(list)
+        self._phone: dict[str, array[int]] = defaultdict(partial(array, _POSTING))
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
@@ -296,10 +299,8 @@ class TermIndex:
         # load in 17 ms instead of 33)
         self.pinyin: dict[tuple[str, ...], bytes | tuple[int, ...]] = {
             k: v.tobytes() for k, v in _drain(self._pinyin)}
-        if len(self.terms) * max(PRON, 1 << SYLLABLE_BITS) >= 2 ** (8 * _POSTING_SIZE):
-            raise ValueError("too many terms for one index")
         self.phone: dict[str, bytes | tuple[int, ...]] = {
-            k: _packed(v) for k, v in _drain(self._phone)}
+            k: v.tobytes() for k, v in _drain(self._phone)}
         del self._exact, self._pinyin, self._phone, self._syllable_ids
         self._derive()
         self._screens()
@@ -423,6 +424,8 @@ class TermIndex:
 
     def _add(self, t: Term | TermRecord) -> None:
         tid = len(self.terms)
+        if tid >= MAX_TERMS:
+            raise ValueError(f"too many terms for one index (at most {MAX_TERMS:,})")
         is_zh = t.lang == "zh"
         # (uncached: the caches are for heard windows; 100,000 terms would fill them)
         syll = _syllables(t.canonical) if is_zh else ()
