@@ -55,3 +55,19 @@ def test_cut_matches_a_fresh_jieba_tokenizer() -> None:
     text = "今天请到了尧舜禹，他在研究机器学习和智能体。㐀豈"
     for run in (m.group() for m in _RUN.finditer(text) if m.lastgroup == "cjk"):
         assert cut(run, tk) == list(tk.tokenize(run, HMM=False))
+
+
+def test_a_segmenter_without_the_cache_cuts_as_one_with_it(
+        segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With caching off, the segmenter reads jieba's whole dictionary and works out its own
+    table of log probabilities: the same tokens as the lazily loaded parts give, and as
+    jieba's."""
+    monkeypatch.setenv("ASRFIX_NO_CACHE", "1")
+    whole = Segmenter()
+    text = "今天请到了尧舜禹，他在研究机器学习和智能体 agent。㐀豈研究生命起源"
+    assert whole.tokenize(text) == segmenter.tokenize(text)
+    assert whole._lazy is None and whole._whole is not None
+    tk = whole.tokenizer
+    want = [w for m in _RUN.finditer(text) if m.lastgroup == "cjk"
+            for w, _, _ in tk.tokenize(m.group(), HMM=False)]
+    assert [t.text for t in whole.tokenize(text) if t.kind == "cjk"] == want

@@ -10,12 +10,15 @@ The store is an entry of :mod:`asrfix.cache` (plain data, atomic writes, ignored
 missing or corrupt), keyed by jieba's version and its dictionary file; without a usable cache
 the whole dictionary is loaded the usual way.
 
->>> d = ShardedDictionary({"我": __import__("marshal").dumps({"我": 5, "我们": 9})}, 14)
+>>> d = ShardedDictionary({"我": __import__("marshal").dumps({"我": 5, "我们": 9, "我们是": 0})},
+...                       14)
 >>> d.freq, d.total
 ({}, 14)
 >>> d.ensure("我们")
 >>> sorted(d.freq.items())
-[('我', 5), ('我们', 9)]
+[('我', 5), ('我们', 9), ('我们是', 0)]
+>>> d.log_probability["我们"] == log(9) - log(14), d.log_probability["我们是"]  # (a prefix)
+(True, 1.0)
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import logging
 import marshal
 import sys
 from itertools import groupby
+from math import log
 from operator import itemgetter
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
@@ -33,16 +37,35 @@ from . import cache
 if TYPE_CHECKING:
     import jieba
 
-__all__ = ["ShardedDictionary", "import_jieba", "load_tokenizer"]
+__all__ = ["PREFIX", "ShardedDictionary", "import_jieba", "load_tokenizer", "log_probabilities"]
 
 _SUFFIX = ".jieba"
 
 
+#: the log probability :func:`log_probabilities` gives a prefix that is no word of its own
+#: (a word's is never positive)
+PREFIX = 1.0
+
+
+def log_probabilities(freq: dict[str, int], total: int) -> dict[str, float]:
+    """Each word's log probability, as jieba scores a route through it (``log(f) -
+    log(total)``, the same float), and :data:`PREFIX` for a word's prefix (frequency 0).
+
+    >>> log_probabilities({"我": 5, "我们": 0}, 10) == {"我": log(5) - log(10), "我们": PREFIX}
+    True
+    """
+    logtotal = log(total)
+    return {w: log(f) - logtotal if f else PREFIX for w, f in freq.items()}
+
+
 class ShardedDictionary:
-    """Word frequencies of jieba's dictionary, filled one first character at a time."""
+    """Word frequencies of jieba's dictionary, and their log probabilities (what
+    segmenting reads, worked out once as each part loads), filled one first character at a
+    time."""
 
     def __init__(self, shards: dict[str, bytes], total: int) -> None:
         self.freq: dict[str, int] = {}
+        self.log_probability: dict[str, float] = {}
         self.total = total
         self._shards = shards
         self.loaded: set[str] = set()
@@ -52,7 +75,9 @@ class ShardedDictionary:
         for ch in set(text).difference(self.loaded):
             blob = self._shards.get(ch)
             if blob is not None:
-                self.freq.update(marshal.loads(blob))
+                part = marshal.loads(blob)
+                self.freq.update(part)
+                self.log_probability.update(log_probabilities(part, self.total))
             self.loaded.add(ch)
 
 

@@ -69,9 +69,10 @@ class Segmenter:
     def __init__(self) -> None:
         self._jieba: jieba.Tokenizer | None = None
         self._lazy: ShardedDictionary | None = None
+        self._whole: dict[str, float] | None = None  # (without the lazy dictionary)
 
     def __getstate__(self) -> dict[str, object]:
-        return {"_jieba": None, "_lazy": None}
+        return {"_jieba": None, "_lazy": None, "_whole": None}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -108,7 +109,14 @@ class Segmenter:
                     tk = self.tokenizer
                     if self._lazy is not None:
                         self._lazy.ensure(text)
-                    cutter = _Cutter(tk)
+                        table = self._lazy.log_probability
+                    else:  # (no cache: jieba's whole dictionary, worked out once)
+                        if self._whole is None:
+                            from .jieba_dict import log_probabilities
+
+                            self._whole = log_probabilities(tk.FREQ, tk.total)
+                        table = self._whole
+                    cutter = _Cutter(table, log(tk.total))
                 cutter.cut_into(m.group(), s, out)
             else:
                 out.append((m.group(), s, m.end(), kind))  # type: ignore[arg-type]
@@ -119,7 +127,9 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     """jieba's segmentation of a run of CJK characters without its HMM, word for word the
     same as ``tk.tokenize(run, HMM=False)`` (tested against it), in half the time: the
     dictionary graph and the best route are found in one backward pass over plain lists,
-    where jieba builds a dict of lists and takes a ``max`` over a generator per character.
+    where jieba builds a dict of lists and takes a ``max`` over a generator per character,
+    and each word's log probability is read from a table (a :class:`Segmenter` keeps one for
+    the dictionary's loaded parts; here, one for the run's own substrings).
 
     >>> import jieba
     >>> tk = jieba.Tokenizer()
@@ -129,22 +139,31 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     >>> cut("我们在研究机器学习", tk) == list(tk.tokenize("我们在研究机器学习", HMM=False))
     True
     """
+    from .jieba_dict import log_probabilities
+
+    freq, found = tk.FREQ, {}
+    for k in range(len(run)):  # (the words and prefixes the cut will ask about)
+        e = k + 1
+        while e <= len(run) and (f := freq.get(w := run[k:e])) is not None:
+            found[w] = f
+            e += 1
     out: list[tuple[str, int, int, TokenKind]] = []
-    _Cutter(tk).cut_into(run, 0, out)
+    _Cutter(log_probabilities(found, tk.total), log(tk.total)).cut_into(run, 0, out)
     return [(w, s, e) for w, s, e, _ in out]
 
 
 class _Cutter:
-    """What cutting needs from a tokenizer, read once for all the runs of a text."""
+    """What cutting needs, read once for all the runs of a text: each word's (and word
+    prefix's) log probability, as :func:`~asrfix.jieba_dict.log_probabilities` gives them."""
 
     __slots__ = ("get", "han", "logtotal")
 
-    def __init__(self, tk: jieba.Tokenizer) -> None:
+    def __init__(self, log_probability: dict[str, float], logtotal: float) -> None:
         import jieba
 
         self.han = jieba.re_han_default
-        self.get = tk.FREQ.get
-        self.logtotal = log(tk.total)
+        self.get = log_probability.get
+        self.logtotal = logtotal
 
     def cut_into(self, run: str, offset: int,
                  out: list[tuple[str, int, int, TokenKind]]) -> None:
@@ -164,10 +183,11 @@ class _Cutter:
             offset += len(block)
 
 
-def _cut_block(block: str, get: Callable[[str], int | None], logtotal: float, pos: int,
+def _cut_block(block: str, get: Callable[[str], float | None], logtotal: float, pos: int,
                out: list[tuple[str, int, int, TokenKind]]) -> None:
     """The words of one block of jieba's range, by the best route through jieba's
-    dictionary graph, appended to ``out`` from offset ``pos``."""
+    dictionary graph, appended to ``out`` from offset ``pos`` (``get``: a word's log
+    probability, ``PREFIX`` for a prefix of words only, ``None`` for neither)."""
     n = len(block)
     score = [0.0] * (n + 1)
     end = [0] * (n + 1)
@@ -175,9 +195,9 @@ def _cut_block(block: str, get: Callable[[str], int | None], logtotal: float, po
         best, best_end = 0.0, -1
         i = k
         frag = block[k]
-        while (f := get(frag)) is not None:  # frag is a word or a word's prefix
-            if f:  # a word (not only a prefix): a route through it
-                sc = log(f) - logtotal + score[i + 1]
+        while (p := get(frag)) is not None:  # frag is a word or a word's prefix
+            if p <= 0.0:  # a word (not only a prefix): a route through it
+                sc = p + score[i + 1]
                 if best_end < 0 or sc >= best:  # ties: the longer word, as jieba's max
                     best, best_end = sc, i
             i += 1
