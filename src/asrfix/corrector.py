@@ -47,10 +47,10 @@ from .pinyin import split_syllables, syllables
 from .resolve import resolve
 from .scoring import (
     FOLDED_SYLLABLE,
-    MIN_SYLLABLE_SIMILARITY,
     english_similarity,
     pinyin_similarity,
     spelling_similarity,
+    syllable_floor,
     syllable_similarity,
 )
 from .segment import CJK_CHARS, CJK_RE, Segmenter
@@ -773,9 +773,9 @@ class Corrector:
 
         The window loops never send a window that is one frequent word (资源, 公园: far
         likelier than a homophone term), asking before they call."""
-        # (a term of four syllables or fewer may not differ in a syllable of another sound:
-        # the index screens those out by the syllable its wild card stands for)
-        near = MIN_SYLLABLE_SIMILARITY if len(syl) <= 4 else 0.0
+        # (a short term may not differ in a syllable of another sound: the index screens
+        # those out by the syllable its wild card stands for; _pinyin_matches holds the rule)
+        near = syllable_floor(len(syl))
         hits = looked_up.get((syl, ()))
         if hits is None:
             hits = looked_up[syl, ()] = self.index.pinyin_candidates(syl, folded, near=near)
@@ -823,6 +823,7 @@ class Corrector:
         pick = itemgetter(*(p for a, b, _ in kept for p in range(a, b))) if kept else None
         want = pick(syl) if pick else None
         syllables_of, term_syllables = self.index.syllables_of.get, self.index.term_syllables
+        floor = syllable_floor(len(syl))
         for tid in sorted(hits):
             # (screened by their syllables before they are compiled: most fail)
             ts = syllables_of(tid) or term_syllables(tid)
@@ -830,7 +831,7 @@ class Corrector:
                 continue
             # (the cached similarity, mapped in C: 1.0 where the syllables are equal)
             per = [1.0] * len(syl) if ts == syl else list(map(syllable_similarity, syl, ts))
-            if len(per) <= 4 and min(per) < MIN_SYLLABLE_SIMILARITY:
+            if floor and min(per) < floor:
                 continue  # one syllable is simply another sound (long terms may lose one)
             ct = compiled(tid) or terms[tid]
             if span == ct.canonical:

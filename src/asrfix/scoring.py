@@ -27,6 +27,7 @@ __all__ = [
     "english_similarity",
     "pinyin_similarity",
     "spelling_similarity",
+    "syllable_floor",
     "syllable_similarity",
 ]
 
@@ -36,6 +37,17 @@ FOLDED_SYLLABLE = 0.9
 SUBSTITUTED_SYLLABLE_MAX = 0.75
 #: below this a substituted syllable is another sound, not a mis-hearing (rejects 智能的→智能体)
 MIN_SYLLABLE_SIMILARITY = 0.45
+
+
+def syllable_floor(n_syllables: int) -> float:
+    """The similarity every syllable of a window of ``n_syllables`` must reach against the
+    term's: :data:`MIN_SYLLABLE_SIMILARITY` up to four syllables, none from five on (a long
+    term may lose one).
+
+    >>> syllable_floor(3), syllable_floor(5)
+    (0.45, 0.0)
+    """
+    return MIN_SYLLABLE_SIMILARITY if n_syllables <= 4 else 0.0
 
 
 @lru_cache(maxsize=262144)
