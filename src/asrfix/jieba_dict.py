@@ -35,9 +35,12 @@ from typing import TYPE_CHECKING, cast
 from . import cache
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jieba
 
-__all__ = ["PREFIX", "ShardedDictionary", "import_jieba", "load_tokenizer", "log_probabilities"]
+__all__ = ["PREFIX", "ShardedDictionary", "import_jieba", "load_tokenizer", "log_probabilities",
+           "log_probability_of"]
 
 _SUFFIX = ".jieba"
 
@@ -56,6 +59,24 @@ def log_probabilities(freq: dict[str, int], total: int) -> dict[str, float]:
     """
     logtotal = log(total)
     return {w: log(f) - logtotal if f else PREFIX for w, f in freq.items()}
+
+
+def log_probability_of(freq: dict[str, int], total: int) -> Callable[[str], float | None]:
+    """What :func:`log_probabilities` would give a word, worked out as it is asked for
+    (``None`` for a string that is neither a word nor a prefix): for a few look-ups in a
+    dictionary too large to convert.
+
+    >>> get = log_probability_of({"我": 5, "我们": 0}, 10)
+    >>> get("我") == log(5) - log(10), get("我们"), get("你")
+    (True, 1.0, None)
+    """
+    logtotal = log(total)
+
+    def get(word: str) -> float | None:
+        f = freq.get(word)
+        return None if f is None else log(f) - logtotal if f else PREFIX
+
+    return get
 
 
 class ShardedDictionary:

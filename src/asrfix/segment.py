@@ -116,7 +116,7 @@ class Segmenter:
 
                             self._whole = log_probabilities(tk.FREQ, tk.total)
                         table = self._whole
-                    cutter = _Cutter(table, log(tk.total))
+                    cutter = _Cutter(table.get, log(tk.total))
                 cutter.cut_into(m.group(), s, out)
             else:
                 out.append((m.group(), s, m.end(), kind))  # type: ignore[arg-type]
@@ -129,7 +129,7 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     dictionary graph and the best route are found in one backward pass over plain lists,
     where jieba builds a dict of lists and takes a ``max`` over a generator per character,
     and each word's log probability is read from a table (a :class:`Segmenter` keeps one for
-    the dictionary's loaded parts; here, one for the run's own substrings).
+    the dictionary's loaded parts; here, each is worked out as it is asked for).
 
     >>> import jieba
     >>> tk = jieba.Tokenizer()
@@ -139,30 +139,25 @@ def cut(run: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
     >>> cut("我们在研究机器学习", tk) == list(tk.tokenize("我们在研究机器学习", HMM=False))
     True
     """
-    from .jieba_dict import log_probabilities
+    from .jieba_dict import log_probability_of
 
-    freq, found = tk.FREQ, {}
-    for k in range(len(run)):  # (the words and prefixes the cut will ask about)
-        e = k + 1
-        while e <= len(run) and (f := freq.get(w := run[k:e])) is not None:
-            found[w] = f
-            e += 1
     out: list[tuple[str, int, int, TokenKind]] = []
-    _Cutter(log_probabilities(found, tk.total), log(tk.total)).cut_into(run, 0, out)
+    _Cutter(log_probability_of(tk.FREQ, tk.total), log(tk.total)).cut_into(run, 0, out)
     return [(w, s, e) for w, s, e, _ in out]
 
 
 class _Cutter:
-    """What cutting needs, read once for all the runs of a text: each word's (and word
-    prefix's) log probability, as :func:`~asrfix.jieba_dict.log_probabilities` gives them."""
+    """What cutting needs, read once for all the runs of a text: the look-up of each word's
+    (and word prefix's) log probability, as :func:`~asrfix.jieba_dict.log_probabilities`
+    gives them."""
 
     __slots__ = ("get", "han", "logtotal")
 
-    def __init__(self, log_probability: dict[str, float], logtotal: float) -> None:
+    def __init__(self, get: Callable[[str], float | None], logtotal: float) -> None:
         import jieba
 
         self.han = jieba.re_han_default
-        self.get = log_probability.get
+        self.get = get
         self.logtotal = logtotal
 
     def cut_into(self, run: str, offset: int,
