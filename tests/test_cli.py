@@ -111,12 +111,14 @@ def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> No
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_bad_threshold_is_a_config_error(tmp_path: Path, lexicon: Path) -> None:
+def test_thresholds_out_of_order_on_the_command_line_are_a_usage_error(
+        tmp_path: Path, lexicon: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "a.txt"
     f.write_text("x", encoding="utf-8")
     code, _ = run("check", str(f), "-l", str(lexicon), "--min-score", "0.95",
                   "--fix-threshold", "0.5")
-    assert code == EXIT_CONFIG
+    assert code == EXIT_USAGE
+    assert "--fix-threshold 0.5 must be at least --min-score 0.95" in capsys.readouterr().err
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, lexicon: Path) -> None:

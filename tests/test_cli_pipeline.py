@@ -190,5 +190,5 @@ def test_walked_files_that_are_not_transcripts_are_skipped(
     err = capsys.readouterr().err
     assert "skipped" in err and "package.json" in err and "latin1.txt" in err
     assert not any(f["path"].endswith("package.json") for f in json.loads(out)["files"])
-    code, _ = run("check", str(work / "package.json"), *LEX)  # named: an error
+    code, _ = run("check", str(work / "latin1.txt"), *LEX)  # named: an error
     assert code == 66

@@ -4,36 +4,53 @@ Exit codes (sysexits, as codespell uses them):
 
 ====  ===========================================================
 0     clean: nothing proposed (``check``), or success
-65    ``check`` proposed at least one correction (EX_DATAERR)
+65    ``check`` proposed at least one correction (EX_DATAERR; see ``--fail-on``)
 64    usage error: bad option or argument (EX_USAGE)
-66    an input file is missing, unreadable, not UTF-8 or malformed (EX_NOINPUT)
-78    a lexicon or configuration is invalid (EX_CONFIG)
+66    an input file is missing, unreadable, not UTF-8 or malformed, or a file to fix cannot
+      be written (EX_NOINPUT)
+78    a lexicon or configuration file is invalid (EX_CONFIG)
 130   interrupted (Ctrl-C)
 ====  ===========================================================
+
+Every file of a run is checked and reported; the exit code is the worst of them.
 """
 
 from __future__ import annotations
 
 import argparse
-import fnmatch
+import io
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from pydantic import ValidationError
+
+from .baseline import Baseline, Finding, findings, read_baseline, write_baseline
+from .batch import check_sources
 from .config import Config
 from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
-from .fileio import read_text, write_atomic
-from .formats import FORMATS, detect_format, parse
+from .fileio import read_text, write_atomic, write_problem
+from .formats import FORMATS
 from .lexicon import Lexicon
-from .render import render_diff, render_github, render_json, render_text
-from .settings import find_settings
+from .progress import Progress, progress
+from .render import (
+    applied_chunks,
+    json_file_entry,
+    render_diff_file,
+    render_github_file,
+    render_text_file,
+)
+from .settings import CHOICES, find_settings, line_of
+from .walk import Excludes, Source, walk
 
 if TYPE_CHECKING:
     from .corrector import Corrector
-    from .edits import Result
-    from .formats import Document
+    from .edits import Correction, Result
 
 __all__ = ["EXIT_CLEAN", "EXIT_CONFIG", "EXIT_FOUND", "EXIT_NOINPUT", "EXIT_USAGE", "main"]
 
@@ -44,21 +61,22 @@ EXIT_NOINPUT = 66
 EXIT_CONFIG = 78
 EXIT_INTERRUPTED = 130
 
-#: what a directory walk picks up
-TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")
-
 EPILOG = """\
 exit codes:
-  0    clean: nothing proposed, or success
-  65   check proposed at least one correction
+  0    clean: nothing proposed (or nothing that --fail-on counts), or success
+  65   check proposed at least one correction that --fail-on counts
   64   usage error
-  66   an input file is missing, unreadable, not UTF-8 or malformed
-  78   a lexicon or configuration is invalid
+  66   an input file is missing, unreadable, not UTF-8 or malformed, or a file to fix
+       cannot be written (every file is still checked; the worst code wins)
+  78   a lexicon or configuration file is invalid
   130  interrupted
 
 configuration: asrfix.toml, or [tool.asrfix] in pyproject.toml, in this directory or a
 parent; command-line flags win. `asrfix config` shows the effective configuration.
 """
+
+#: a run is long enough for a progress bar past this many bytes (or with several files)
+LONG_RUN_BYTES = 1_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,15 +89,38 @@ class _UsageError(Exception):
     pass
 
 
+def _fraction(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, not {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
+def _positive(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text}")
+    return value
+
+
 def _add_matching(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lexicon", "-l", action="append", default=None, metavar="PATH",
                    help="a lexicon file (plain text or .toml); repeatable")
     p.add_argument("--no-default-lexicons", action="store_true", default=None,
                    help="use only the lexicons given with --lexicon")
-    p.add_argument("--min-score", type=float, default=None, metavar="X",
+    p.add_argument("--min-score", type=_fraction, default=None, metavar="X",
                    help="drop proposals scoring below X (0-1)")
-    p.add_argument("--fix-threshold", type=float, default=None, metavar="X",
-                   help="proposals scoring at least X are 'fix', the rest 'suggestion'")
+    p.add_argument("--fix-threshold", type=_fraction, default=None, metavar="X",
+                   help="proposals scoring at least X are 'fix', the rest 'suggestion' (0-1, "
+                        "at least --min-score)")
     p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
                    help="a phrase that is never changed; repeatable")
     p.add_argument("--transliterated", action="store_true", default=None,
@@ -87,16 +128,25 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                         "(欧朋海 -> OpenAI)")
 
 
-def _add_inputs(p: argparse.ArgumentParser, *, many: bool = True) -> None:
+def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="transcript files or directories ('-' = standard input)")
     p.add_argument("--input-format", choices=FORMATS, default=None,
                    help="override detection by extension (.srt, .vtt, .json; else plain or "
                         "speaker-labelled text)")
     p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
-                   help="skip paths matching GLOB when walking directories; repeatable")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="skip paths matching GLOB, as in .gitignore: drafts/*, drafts/, "
+                        "*.json, **/notes/*.txt, relative to the directory walked, the "
+                        "current directory or the configuration file's folder; repeatable")
+    p.add_argument("--baseline", default=None, metavar="FILE",
+                   help="hide the findings recorded in FILE (see check --write-baseline)")
+    p.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
                    help="check files in N processes (output order stays the same)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (one is shown on standard error when it is a "
+                        "terminal and the run is long: a rich bar if rich is installed, "
+                        "pip install 'asrfix[rich]', else a file counter; never with "
+                        "--format json)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,15 +166,21 @@ def build_parser() -> argparse.ArgumentParser:
                                           "github (workflow annotations)")
     chk.add_argument("--include-suggestions", action="store_true", default=None,
                      help="with --format diff: show suggestions applied too")
-    chk.add_argument("--exit-zero", action="store_true",
-                     help="exit 0 even when corrections are proposed")
+    chk.add_argument("--fail-on", choices=CHOICES["fail_on"], default=None,
+                     help="exit 65 when any finding is left (suggestion, the default), when "
+                          "a 'fix' is left (fix), or never (never)")
+    chk.add_argument("--exit-zero", action="store_true", help="the same as --fail-on never")
+    chk.add_argument("--write-baseline", default=None, metavar="FILE",
+                     help="record the findings of this run in FILE (JSON) and exit 0; "
+                          "--baseline FILE then hides them")
     _add_matching(chk)
 
     fix = sub.add_parser("fix", help="apply the 'fix' tier (stdout, or in place with -w)",
                          epilog=EPILOG, formatter_class=fmt)
     _add_inputs(fix)
     fix.add_argument("--write", "-w", action="store_true",
-                     help="rewrite the files in place, atomically")
+                     help="rewrite the files in place, atomically; nothing is written when "
+                          "any file to fix cannot be")
     fix.add_argument("--include-suggestions", action="store_true", default=None,
                      help="apply suggestions too")
     _add_matching(fix)
@@ -168,26 +224,82 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+    return parser
+
+
 #: the Config fields a flag or the configuration file may set as they are
 _CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated")
 
+#: the keys a flag or the configuration file may set
+_KEYS = ("lexicon", "no_default_lexicons", "exclude", "input_format", "include_suggestions",
+         "protect", "fail_on", "baseline", *_CONFIG_KEYS)
+
 
 def _effective(args: argparse.Namespace) -> dict[str, Any]:
-    """Configuration file values overridden by the flags that were given."""
+    """Configuration file values overridden by the flags that were given. Where each value
+    came from is kept in ``args.origins`` (``flag`` or ``config``)."""
     settings = find_settings()
     eff: dict[str, Any] = {
         "config_file": str(settings.path) if settings.path else None,
         "lexicon": [], "no_default_lexicons": False, "exclude": [], "input_format": None,
-        "include_suggestions": False, "protect": [],
+        "include_suggestions": False, "protect": [], "fail_on": "suggestion",
+        "baseline": None,
         **{k: v for k, v in Config().model_dump().items() if k in _CONFIG_KEYS},
     }
     eff.update(settings.values)
-    for key in ("lexicon", "no_default_lexicons", "exclude", "input_format",
-                "include_suggestions", "protect", *_CONFIG_KEYS):
+    origins = dict.fromkeys(settings.values, "config")
+    for key in _KEYS:
         value = getattr(args, key, None)
         if value is not None:
             eff[key] = value
+            origins[key] = "flag"
+    args.origins = origins
     return eff
+
+
+def _name(key: str, eff: dict[str, Any], args: argparse.Namespace, *,
+          where: bool = True) -> str:
+    """How to name setting ``key`` to the user: the flag, the file's key (``where``: and the
+    file), or the default."""
+    origin = getattr(args, "origins", {}).get(key)
+    if origin == "flag":
+        return f"--{key.replace('_', '-')} {eff[key]}"
+    if origin == "config":
+        return f"{key} = {eff[key]}" + (f" (in {eff['config_file']})" if where else "")
+    return f"{key} = {eff[key]} (the default)"
+
+
+def _setting_error(message: str, keys: Sequence[str], eff: dict[str, Any],
+                   args: argparse.Namespace) -> Exception:
+    """A usage error when a flag is among ``keys``, else a configuration error naming the
+    file and the line of the first key set there."""
+    origins = getattr(args, "origins", {})
+    if any(origins.get(k) == "flag" for k in keys):
+        return _UsageError(f"asrfix: error: {message}")
+    path = eff["config_file"]
+    line = None
+    if path is not None:
+        line = next((line_of(Path(path), k) for k in keys if origins.get(k) == "config"),
+                    None)
+    return ConfigError(message, path=path, line=line)
+
+
+def _config(eff: dict[str, Any], args: argparse.Namespace) -> Config:
+    """The corrector's configuration; an invalid one names the flags or keys at fault."""
+    origins = getattr(args, "origins", {})
+    pair = ("fix_threshold", "min_score")
+    if eff["fix_threshold"] < eff["min_score"]:
+        where = any(origins.get(k) == "flag" for k in pair)
+        ft, ms = (_name(k, eff, args, where=where) for k in pair)
+        raise _setting_error(f"{ft} must be at least {ms}", pair, eff, args)
+    try:
+        return Config(protect=tuple(eff["protect"]), **{k: eff[k] for k in _CONFIG_KEYS})
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        keys = [str(e["loc"][0]) for e in errors if e["loc"]]
+        text = "; ".join((_name(str(e["loc"][0]), eff, args) if e["loc"] else "configuration")
+                         + f": {e['msg']}" for e in errors)
+        raise _setting_error(text, keys, eff, args) from None
 
 
 def _lexicon(eff: dict[str, Any]) -> Lexicon | None:
@@ -200,15 +312,11 @@ def _lexicon(eff: dict[str, Any]) -> Lexicon | None:
     return lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
 
 
-def _corrector(eff: dict[str, Any]) -> Corrector:
+def _corrector(eff: dict[str, Any], args: argparse.Namespace) -> Corrector:
     from .corrector import Corrector
     from .gcpause import paused_gc
 
-    try:
-        config = Config(protect=tuple(eff["protect"]), **{k: eff[k] for k in _CONFIG_KEYS})
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise ConfigError(first[-1].strip() if first else "invalid option") from None
+    config = _config(eff, args)
     # the lexicon and its index live until the process exits: the collector need never scan
     # them (see gcpause.paused_gc)
     with paused_gc(freeze=True):
@@ -219,111 +327,198 @@ def _corrector(eff: dict[str, Any]) -> Corrector:
         return Corrector(lexicon, config=config)
 
 
-def _walk(paths: Sequence[str], exclude: Sequence[str]) -> Iterator[tuple[str, bool]]:
-    """(path, named): files named on the command line, and those found in directories."""
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if name.endswith(TRANSCRIPT_SUFFIXES) and not _excluded(full, exclude):
-                        yield full, False
-        elif not _excluded(p, exclude) or p == "-":
-            yield p, True
+def _excludes(eff: dict[str, Any]) -> Excludes:
+    """The exclude patterns, relative to the current directory and the configuration file's
+    folder (and, as the walk goes, to each directory walked)."""
+    bases = [os.getcwd()]
+    if eff["config_file"]:
+        bases.append(os.path.dirname(eff["config_file"]))
+    return Excludes(eff["exclude"], bases)
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(os.path.basename(path), g)
-               for g in patterns)
-
-
-def _results(args: argparse.Namespace, eff: dict[str, Any]) -> list[tuple[str, Result]]:
-    files = list(_walk(args.paths, eff["exclude"]))
-    docs = []
-    for p, named in files:
-        try:
-            text = read_text(p)
-            docs.append((p, parse(text, eff["input_format"] or detect_format(p, text), p)))
-        except InputError as exc:
-            if named:
-                raise
-            # a file met while walking a directory (package.json, a notes file that is not
-            # UTF-8) is not a transcript: say so and go on
-            print(f"asrfix: skipped {exc}", file=sys.stderr)
-    if not docs:
+def _sources(args: argparse.Namespace, eff: dict[str, Any]) -> list[Source]:
+    """The files of the run; none at all (and none excluded) is an input error. The
+    lexicons and baselines in use are not taken for transcripts when a directory is
+    walked."""
+    found = walk(args.paths, _excludes(eff))
+    if not found.sources and not found.excluded:
         raise InputError("no transcript files found", path=", ".join(args.paths))
-    fixer = _corrector(eff)
-    show = sys.stderr.isatty() and len(docs) > 1
-    if args.jobs < 1:
-        raise _UsageError("asrfix: error: --jobs must be at least 1")
-    if args.jobs > 1 and len(docs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init,
-                                 initargs=(fixer,)) as pool:
-            results = []
-            for n, res in enumerate(pool.map(_worker_check, [d for _, d in docs]), 1):
-                if show:
-                    print(f"\rasrfix: {n}/{len(docs)}", end="", file=sys.stderr)
-                results.append(res)
-    else:
-        results = []
-        for n, (p, doc) in enumerate(docs, 1):
-            if show:
-                print(f"\rasrfix: {n}/{len(docs)} {p[-50:]:<50}", end="", file=sys.stderr)
-            results.append(fixer.check_document(doc))
-    if show:
-        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
-    return [(p, r) for (p, _), r in zip(docs, results, strict=True)]
+    own = {os.path.realpath(p) for p in [*eff["lexicon"], eff["baseline"],
+                                         getattr(args, "write_baseline", None)] if p}
+    return [s for s in found.sources if s.named or os.path.realpath(s.path) not in own]
 
 
-_WORKER: list[Corrector] = []  # the corrector of a --jobs worker process (one per process)
+def _baseline(eff: dict[str, Any]) -> Baseline | None:
+    return read_baseline(eff["baseline"]) if eff["baseline"] else None
 
 
-def _worker_init(fixer: Corrector) -> None:
-    import gc
+@dataclass
+class _Run:
+    """One run over the files: their outcomes reported, the worst exit code kept."""
 
-    _WORKER[:] = [fixer]
-    gc.freeze()  # the worker's corrector lives as long as the worker (see gcpause)
+    bar: Progress
+    fixer: Corrector
+    eff: dict[str, Any]
+    jobs: int
+    baseline: Baseline | None = None
+    worst: int = EXIT_CLEAN
+    hidden: int = 0
+
+    def results(self, sources: Sequence[Source]) -> Iterator[tuple[str, Result]]:
+        """(path, result) of each source checked, less the baseline's findings; errors and
+        skipped files are reported on the way."""
+        for o in check_sources(self.fixer, sources, input_format=self.eff["input_format"],
+                               jobs=self.jobs):
+            self.bar.advance(o.source.size, o.source.path)
+            if o.error is not None:
+                self.bar.note(f"asrfix: error: {o.error}")
+                self.worst = max(self.worst, EXIT_NOINPUT)
+            elif o.skipped is not None:
+                self.bar.note(f"asrfix: skipped {o.skipped}")
+            elif o.result is not None:
+                result = o.result
+                if self.baseline is not None:
+                    result, hidden = self.baseline.split(o.source.path, result)
+                    self.hidden += hidden
+                yield o.source.path, result
+
+    def summary(self) -> None:
+        if self.hidden and self.baseline is not None:
+            self.bar.note(f"asrfix: {self.hidden} finding(s) recorded in "
+                          f"{self.baseline.file} not shown")
 
 
-def _worker_check(doc: Document) -> Result:
-    return _WORKER[0].check_document(doc)
+@contextmanager
+def _session(args: argparse.Namespace, eff: dict[str, Any], fixer: Corrector,
+             sources: Sequence[Source], out: TextIO,
+             baseline: Baseline | None) -> Iterator[tuple[_Run, TextIO]]:
+    """A run with its progress bar (on a terminal, for a long run, never with JSON output),
+    and where to write the output: ``out``, or a buffer written to ``out`` once the bar is
+    gone when both go to the terminal."""
+    total = sum(s.size for s in sources)
+    show = (not args.no_progress and getattr(args, "format", None) != "json"
+            and sys.stderr.isatty() and (len(sources) > 1 or total >= LONG_RUN_BYTES))
+    held = io.StringIO() if show and out.isatty() else None
+    with progress(total, len(sources), show=show) as bar:
+        yield _Run(bar, fixer, eff, args.jobs, baseline), held or out
+    if held is not None:
+        out.write(held.getvalue())
+
+
+class _Output:
+    """Each file's rendering written as it comes (JSON framed as one document)."""
+
+    def __init__(self, fmt: str, out: TextIO, which: Literal["fix", "all"], *,
+                 color: bool) -> None:
+        self.fmt, self.out, self.which, self.color = fmt, out, which, color
+        self.files = 0
+
+    def file(self, path: str, result: Result) -> None:
+        if self.fmt == "json":
+            self.out.write((", " if self.files else '{"files": [')
+                           + json_file_entry(path, result))
+        elif self.fmt == "diff":
+            self.out.write(render_diff_file(path, result, self.which))
+        elif self.fmt == "github":
+            self.out.write(render_github_file(path, result))
+        else:
+            self.out.write(render_text_file(path, result, color=self.color))
+        self.files += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write(("" if self.files else '{"files": [') + "]}\n")
+
+
+def _fails(result: Result, fail_on: str) -> bool:
+    """Whether ``result`` makes ``check`` fail under ``--fail-on``."""
+    if fail_on == "never":
+        return False
+    if fail_on == "fix":
+        return any(c.status == "fix" for c in result)
+    return len(result) > 0
+
+
+def _which(eff: dict[str, Any]) -> Literal["fix", "all"]:
+    return "all" if eff["include_suggestions"] else "fix"
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     eff = _effective(args)
-    results = _results(args, eff)
-    which: Literal["fix", "all"] = "all" if eff["include_suggestions"] else "fix"
-    if args.format == "json":
-        out.write(render_json(results) + "\n")
-    elif args.format == "diff":
-        out.write(render_diff(results, which))
-    elif args.format == "github":
-        out.write(render_github(results))
-    else:
-        out.write(render_text(results, color=out.isatty()))
-    found = any(len(r) for _, r in results)
-    return EXIT_FOUND if found and not args.exit_zero else EXIT_CLEAN
+    recording = Baseline(args.write_baseline) if args.write_baseline else None
+    baseline = None if recording else _baseline(eff)
+    sources = _sources(args, eff)
+    fixer = _corrector(eff, args)
+    fail_on = "never" if args.exit_zero else eff["fail_on"]
+    failing = False
+    recorded: list[Finding] = []
+    with _session(args, eff, fixer, sources, out, baseline) as (run, sink):
+        output = _Output(args.format, sink, _which(eff), color=out.isatty())
+        for path, result in run.results(sources):
+            if recording is not None:
+                recorded += findings(recording.key(path), result)
+                continue
+            output.file(path, result)
+            failing = failing or _fails(result, fail_on)
+        if recording is None:
+            output.close()
+        run.summary()
+    if recording is not None:
+        n = write_baseline(recording.file, recorded)
+        print(f"asrfix: {n} finding(s) recorded in {recording.file}", file=sys.stderr)
+        return run.worst
+    return max(run.worst, EXIT_FOUND if failing else EXIT_CLEAN)
+
+
+def _changes(result: Result, which: Literal["fix", "all"]) -> list[Correction]:
+    """The corrections ``fix`` applies that change the text."""
+    return [c for c in result.select(which) if c.replacement != c.original]
+
+
+def _fix_in_place(run: _Run, sources: Sequence[Source], which: Literal["fix", "all"],
+                  out: TextIO) -> int:
+    """Rewrite each file that changes; nothing at all when one of them cannot be written."""
+    blocked = {s.path: why for s in sources
+               if s.path != "-" and (why := write_problem(s.path)) is not None}
+    if blocked:
+        first = [s for s in sources if s.path in blocked]
+        stuck = [path for path, result in run.results(first) if _changes(result, which)]
+        for path in stuck:
+            run.bar.note(f"asrfix: error: {path}: cannot write: {blocked[path]}")
+        if stuck:
+            run.bar.note(f"asrfix: error: nothing written: {len(stuck)} file(s) to fix "
+                         "cannot be written")
+            return EXIT_NOINPUT
+    for path, result in run.results([s for s in sources if s.path not in blocked]):
+        chosen = _changes(result, which)
+        if path == "-":
+            out.writelines(applied_chunks(result.text, chosen))
+        elif chosen:
+            try:
+                write_atomic(path, applied_chunks(result.text, chosen))
+            except OSError as exc:
+                run.bar.note(f"asrfix: error: {path}: cannot write: {exc.strerror}")
+                run.worst = max(run.worst, EXIT_NOINPUT)
+                continue
+            run.bar.note(f"asrfix: fixed {len(chosen)} in {path}")
+    return run.worst
 
 
 def _cmd_fix(args: argparse.Namespace, out: TextIO) -> int:
     eff = _effective(args)
-    results = _results(args, eff)
-    which: Literal["fix", "all"] = "all" if eff["include_suggestions"] else "fix"
-    for path, result in results:
-        fixed = result.apply(which)
+    baseline = _baseline(eff)
+    sources = _sources(args, eff)
+    fixer = _corrector(eff, args)
+    which = _which(eff)
+    with _session(args, eff, fixer, sources, out, baseline) as (run, sink):
         if args.write:
-            if path == "-":
-                out.write(fixed)
-            elif fixed != result.text:
-                write_atomic(path, fixed)
-                n = len(result.select(which))
-                print(f"asrfix: fixed {n} in {path}", file=sys.stderr)
+            code = _fix_in_place(run, sources, which, sink)
         else:
-            out.write(fixed)
-    return EXIT_CLEAN
+            for _, result in run.results(sources):
+                sink.writelines(applied_chunks(result.text, _changes(result, which)))
+            code = run.worst
+        run.summary()
+    return code
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
@@ -331,7 +526,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     text = read_text(args.text[1:]) if args.text.startswith("@") else args.text
     if args.target not in text:
         raise _UsageError(f"asrfix explain: error: {args.target!r} does not occur in the text")
-    ex = _corrector(eff).explain(text, args.target)
+    ex = _corrector(eff, args).explain(text, args.target)
     out.write(ex.model_dump_json(indent=2) + "\n" if args.format == "json" else str(ex) + "\n")
     return EXIT_CLEAN
 
@@ -363,7 +558,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
             raise _UsageError("asrfix eval: error: --lines takes A-B, e.g. 1-355") from None
         lines = (lo, hi)
     raw = read_text(args.raw)
-    fixer = _corrector(eff)
+    fixer = _corrector(eff, args)
     try:
         if args.gold:
             result = evaluate(fixer, raw, gold_jsonl=read_text(args.gold).splitlines(),
