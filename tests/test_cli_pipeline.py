@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -158,6 +159,30 @@ def test_pre_commit_hooks_are_declared() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: asrfix-check" in text and "id: asrfix-fix" in text
     assert "entry: asrfix fix --write" in text
+
+
+@pytest.mark.parametrize("path", ["talks/ep1.txt", "ep1.srt", "sub/ep1.vtt", "whisper/ep1.json"])
+def test_pre_commit_hooks_claim_transcripts(path: str) -> None:
+    for hook in _hooks():
+        assert re.search(hook["files"], path) and not re.search(hook["exclude"], path), hook["id"]
+
+
+@pytest.mark.parametrize("path", [
+    "package.json", "web/package-lock.json", ".vscode/settings.json", "tsconfig.base.json",
+    ".devcontainer/devcontainer.json", "requirements.txt", "requirements-dev.txt",
+    "LICENSE.txt", "CMakeLists.txt", "node_modules/x/notes.txt", "pkg.egg-info/SOURCES.txt",
+    "README.md", "talk.docx"])
+def test_pre_commit_hooks_leave_other_files_alone(path: str) -> None:
+    for hook in _hooks():
+        assert not re.search(hook["files"], path) or re.search(hook["exclude"], path), hook["id"]
+
+
+def _hooks() -> list[dict[str, str]]:
+    yaml = pytest.importorskip("yaml")
+    hooks: list[dict[str, str]] = yaml.safe_load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["asrfix-check", "asrfix-fix"]
+    return hooks
 
 
 def test_jobs_give_the_same_output_in_the_same_order(work: Path) -> None:
