@@ -224,9 +224,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-    return parser
-
-
 #: the Config fields a flag or the configuration file may set as they are
 _CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated")
 
