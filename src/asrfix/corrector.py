@@ -242,9 +242,15 @@ class Corrector:
     def check(self, text: str, *, document: str | None = None) -> Result:
         """Propose corrections for ``text``; offsets are code points into ``text``.
         ``document``: the whole transcript ``text`` is a part of, when a term written out
-        anywhere in it is evidence for this part (by default ``text`` itself)."""
-        written = None if document is None else self._written_terms(document)
-        return self._check(text, written)
+        anywhere in it is evidence for this part (by default ``text`` itself).
+
+        A corrector may be shared between threads: its checks take turns (the index fills
+        lazily loaded state as it is read), since pure-Python checking gains nothing from
+        threads; run processes (``asrfix check --jobs``, :mod:`asrfix.dask`) to check in
+        parallel."""
+        with self.index.lock:
+            written = None if document is None else self._written_terms(document)
+            return self._check(text, written)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
         # many small objects (keys, memos, candidates) live until the end: see gcpause; and
@@ -270,19 +276,20 @@ class Corrector:
         """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
         offsets are into ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
-        written = self._written_terms(doc.text)
-        for seg in doc.segments:
-            spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
-            where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
-            for c in self._check(spoken, written):
-                if seg.offsets is not None:
-                    s, e = seg.offsets[c.start], seg.offsets[c.end]
-                    rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
-                else:
-                    s, e, rep = seg.start + c.start, seg.start + c.end, c.replacement
-                out.append(c.model_copy(update={
-                    "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
-                    "location": where}))
+        with self.index.lock:
+            written = self._written_terms(doc.text)
+            for seg in doc.segments:
+                spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
+                where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
+                for c in self._check(spoken, written):
+                    if seg.offsets is not None:
+                        s, e = seg.offsets[c.start], seg.offsets[c.end]
+                        rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
+                    else:
+                        s, e, rep = seg.start + c.start, seg.start + c.end, c.replacement
+                    out.append(c.model_copy(update={
+                        "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
+                        "location": where}))
         return Result(text=doc.text, corrections=tuple(out))
 
     def check_many(self, texts: Iterable[str]) -> list[Result]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -265,9 +266,15 @@ MAX_TERMS = 2 ** (8 * _POSTING_SIZE) // max(PRON, _SYLLABLE_ROOM)
 
 
 class TermIndex:
-    """Hash indexes over a lexicon's compiled terms. Build once; look up many times."""
+    """Hash indexes over a lexicon's compiled terms. Build once; look up many times.
+
+    Look-ups fill state as they go (postings unpacked, terms compiled, screening tables):
+    a caller that shares the index between threads holds ``lock`` (re-entrant) around its
+    look-ups, as :meth:`~asrfix.Corrector.check` does for the whole of a check.
+    """
 
     def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
+        self.lock = threading.RLock()
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         # (postings are gathered packed: each is a new int, and a list would keep them all
@@ -369,6 +376,7 @@ class TermIndex:
         assert isinstance(names, list) and all(isinstance(x, str) for x in names)
         assert 0 < len(names) <= _SYLLABLE_ROOM
         self = cls.__new__(cls)
+        self.lock = threading.RLock()
         self.pinyin_syllables = names
         self.terms = _TermTable(blob, offsets, screens, screen_offsets)
         self.exact = exact
