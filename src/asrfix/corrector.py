@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract as _extract
 
+from .arguments import as_lexicon, require_document, require_text
 from .config import Config
 from .edits import Correction, Evidence, Location, Method, Result, Status
 from .formats import Document
@@ -206,11 +207,7 @@ class Corrector:
         config: Config | None = None,
         **overrides: Any,
     ) -> None:
-        if lexicon is None:
-            lexicon = Lexicon.default()
-        elif not isinstance(lexicon, Lexicon):
-            lexicon = Lexicon.from_terms(lexicon)
-        self.lexicon = lexicon
+        self.lexicon = lexicon = as_lexicon(lexicon)
         self.config = (config or Config()).replace(**overrides) if overrides else (
             config or Config())
         self.index = _build_index(lexicon)
@@ -248,8 +245,9 @@ class Corrector:
         lazily loaded state as it is read), since pure-Python checking gains nothing from
         threads; run processes (``asrfix check --jobs``, :mod:`asrfix.dask`) to check in
         parallel."""
+        require_text(text)
         with self.index.lock:
-            written = None if document is None else self._written_terms(document)
+            written = None if document is None else self._written_terms(require_text(document))
             return self._check(text, written)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
@@ -275,6 +273,7 @@ class Corrector:
     def check_document(self, doc: Document) -> Result:
         """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
         offsets are into ``doc.text`` and each correction carries its location."""
+        require_document(doc)
         out: list[Correction] = []
         with self.index.lock:
             written = self._written_terms(doc.text)

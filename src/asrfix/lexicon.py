@@ -202,10 +202,26 @@ class Lexicon:
     # ------------------------------------------------------------------ construction
     @classmethod
     def from_terms(cls, terms: Iterable[Term | str], *, source: str | None = None) -> Lexicon:
-        """A lexicon from terms or canonical strings, validated like a file."""
-        entries = [
-            _Entry(t if isinstance(t, Term) else Term(canonical=t), source, None) for t in terms
-        ]
+        """A lexicon from terms or canonical strings, validated like a file: every invalid
+        entry is listed, by its position (from 1), in one :class:`~asrfix.errors.LexiconError`.
+        """
+        entries: list[_Entry] = []
+        problems: list[Problem] = []
+        for n, t in enumerate(terms, 1):
+            if isinstance(t, Term):
+                entries.append(_Entry(t, source, None))
+            elif isinstance(t, str):
+                try:
+                    entries.append(_Entry(Term(canonical=t), source, None))
+                except ValidationError as exc:
+                    msg = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+                    problems.append(Problem(f"entry {n} {t!r}: {msg}", source))
+            else:
+                article = "an" if type(t).__name__[:1] in "aeiou" else "a"
+                raise TypeError(f"lexicon entry {n} is {article} {type(t).__name__}: give "
+                                "canonical forms (str) or Term objects")
+        if problems:
+            raise LexiconError(problems=problems)
         _validate(entries)
         return cls(entries)
 

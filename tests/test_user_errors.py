@@ -1,0 +1,53 @@
+"""A mistake in calling asrfix gets an error that says what to do instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import asrfix
+from asrfix import Corrector, LexiconError
+from asrfix.formats import parse
+
+
+@pytest.mark.parametrize("lexicon", ["DeepSeek", b"DeepSeek"])
+def test_a_lexicon_given_as_one_string_is_a_type_error(lexicon: object) -> None:
+    with pytest.raises(TypeError, match=r"not a single .*\['DeepSeek'\].*Lexicon\.load"):
+        Corrector(lexicon)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"\['DeepSeek'\]"):
+        asrfix.check("聊 deep seek", lexicon)  # type: ignore[arg-type]
+
+
+def test_a_lexicon_given_as_a_path_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"not a path: Lexicon\.load\('terms\.txt'\)"):
+        Corrector(Path("terms.txt"))  # type: ignore[arg-type]
+
+
+def test_a_lexicon_that_is_not_a_collection_of_terms_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="list of canonical forms"):
+        Corrector(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"entry 2 is an int.*str.*Term"):
+        Corrector(["DeepSeek", 7])  # type: ignore[list-item]
+
+
+def test_empty_terms_are_a_lexicon_error_naming_each_entry() -> None:
+    with pytest.raises(LexiconError) as info:
+        Corrector(["", "DeepSeek", " "])
+    message = str(info.value)
+    assert "entry 1 ''" in message and "entry 3 ' '" in message
+    assert "empty term" in message and "pydantic" not in message
+    assert len(info.value.problems) == 2
+
+
+def test_a_document_must_be_parsed_before_check_document() -> None:
+    fixer = Corrector(["DeepSeek"])
+    with pytest.raises(TypeError, match=r"parsed Document.*asrfix\.formats\.parse.*check\(text\)"):
+        fixer.check_document("聊 deep seek")  # type: ignore[arg-type]
+    doc = parse("聊 deep seek\n", "plain")
+    assert [c.replacement for c in fixer.check_document(doc)] == ["DeepSeek"]
+
+
+def test_text_must_be_a_string() -> None:
+    with pytest.raises(TypeError, match=r"decode"):
+        Corrector(["DeepSeek"]).check(b"deep seek")  # type: ignore[arg-type]
