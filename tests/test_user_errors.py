@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import asrfix
-from asrfix import Corrector, LexiconError
+from asrfix import Corrector, LexiconError, Result
 from asrfix.formats import parse
+from asrfix.review import Review
 
 
 @pytest.mark.parametrize("lexicon", ["DeepSeek", b"DeepSeek"])
@@ -51,3 +53,27 @@ def test_a_document_must_be_parsed_before_check_document() -> None:
 def test_text_must_be_a_string() -> None:
     with pytest.raises(TypeError, match=r"decode"):
         Corrector(["DeepSeek"]).check(b"deep seek")  # type: ignore[arg-type]
+
+
+def test_json_of_text_with_a_lone_surrogate_is_valid_and_round_trips() -> None:
+    text = "broken \udc80 file: 聊 deep seek"  # (bytes decoded with surrogateescape)
+    result = Corrector(["DeepSeek"]).check(text)
+    assert [c.replacement for c in result] == ["DeepSeek"]
+    for indent in (None, 2):
+        data = result.to_json(indent=indent)
+        data.encode("utf-8")  # (no raw surrogate left in it)
+        assert "\\udc80" in data
+        assert json.loads(data)["text"] == text
+        assert Result.from_json(data) == result
+    assert Result.from_json(result.to_json()) == result
+    review = result.review().accept(0)
+    saved = review.to_json()
+    saved.encode("utf-8")
+    assert Review.from_json(saved).apply_to(text) == review.apply()
+
+
+def test_ordinary_json_is_what_pydantic_writes() -> None:
+    result = Corrector(["DeepSeek"]).check("聊 deep seek")
+    assert result.to_json() == result.model_dump_json()
+    assert result.to_json(indent=2) == result.model_dump_json(indent=2)
+    assert Result.model_validate_json(result.to_json()) == result

@@ -164,8 +164,20 @@ class Result(BaseModel):
         return apply(self.text, self.select(which))
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The result as JSON (``text`` and ``corrections``)."""
-        return self.model_dump_json(indent=indent)
+        """The result as JSON (``text`` and ``corrections``); a lone surrogate in the text
+        (from a broken file) is written as a ``\\udXXX`` escape. Read back with
+        :meth:`from_json`."""
+        from .jsontext import model_json
+
+        return model_json(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Result:
+        """A result from :meth:`to_json` (``model_validate_json`` too reads it back, unless
+        its text has lone surrogates)."""
+        from .jsontext import model_from_json
+
+        return model_from_json(cls, data)
 
     def review(self) -> Any:
         """Start a :class:`~asrfix.review.Review` of these corrections."""
