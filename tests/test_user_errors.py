@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import asrfix
-from asrfix import Corrector, LexiconError, Result
+from asrfix import Corrector, Lexicon, LexiconError, Result
+from asrfix.cli import main
 from asrfix.formats import parse
 from asrfix.review import Review
 
@@ -77,3 +78,25 @@ def test_ordinary_json_is_what_pydantic_writes() -> None:
     assert result.to_json() == result.model_dump_json()
     assert result.to_json(indent=2) == result.model_dump_json(indent=2)
     assert Result.model_validate_json(result.to_json()) == result
+
+
+def test_spellings_of_one_term_differing_in_case_or_spacing_are_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "show.txt"
+    path.write_text("DeepSeek\nOpenAI\ndeepseek\nGPT-4\nGPT 4\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        Lexicon.load(path)
+    problems = info.value.problems
+    assert [(p.line, p.message.split(" are ")[0]) for p in problems] == [
+        (3, "'deepseek' and 'DeepSeek' (line 1)"), (5, "'GPT 4' and 'GPT-4' (line 4)")]
+    assert main(["lexicon", "check", str(path)]) == 78
+    err = capsys.readouterr().err
+    assert f"{path}:3: 'deepseek' and 'DeepSeek' (line 1)" in err
+    assert f"{path}:5: 'GPT 4' and 'GPT-4' (line 4)" in err
+    with pytest.raises(LexiconError, match="'deepseek' and 'DeepSeek'"):
+        Corrector(["DeepSeek", "deepseek"])
+
+
+def test_the_shipped_lexicons_have_one_spelling_per_term() -> None:
+    assert main(["lexicon", "check"]) == 0
+    assert len(Lexicon.default()) > 400

@@ -490,5 +490,30 @@ def _validate(entries: Sequence[_Entry], *, duplicates: bool = True) -> None:
                     f"variant {v!r} belongs to both {owner[v].term.canonical!r} and "
                     f"{e.term.canonical!r}: ambiguous, keep it on one", e.path, e.line))
             owner.setdefault(v, e)
+    if duplicates:
+        problems += _spelling_clashes(entries)
     if problems:
         raise LexiconError(problems=problems)
+
+
+def _spelling_clashes(entries: Sequence[_Entry]) -> list[Problem]:
+    """Terms whose canonical forms differ only in case, spaces, hyphens or dots (DeepSeek and
+    deepseek, GPT-4 and GPT 4): the matcher keys a spelling without these, so it cannot tell
+    the two apart, and which one a mis-heard or restyled span becomes is arbitrary. Each is
+    reported at the later one's line, naming the earlier one's."""
+    from .index import squash
+
+    first: dict[str, _Entry] = {}
+    problems: list[Problem] = []
+    for e in entries:
+        c = e.term.canonical
+        other = first.setdefault(squash(c), e)
+        if other is e or other.term.canonical == c:
+            continue  # (the first spelling, or a duplicate: reported as one)
+        where = f" (line {other.line})" if other.line else ""
+        problems.append(Problem(
+            f"{c!r} and {other.term.canonical!r}{where} are one term spelled two ways: they "
+            "differ only in case, spaces or hyphens, which matching ignores; keep one "
+            "(a spelling that is also right may go in [lexicon] protect)",
+            e.path, e.line))
+    return problems
