@@ -18,11 +18,14 @@ correction satisfies ``text[start:end] == original``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .lexicon import Kind
+
+if TYPE_CHECKING:
+    from .review import Review
 
 __all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply"]
 
@@ -179,7 +182,7 @@ class Result(BaseModel):
 
         return model_from_json(cls, data)
 
-    def review(self) -> Any:
+    def review(self) -> Review:
         """Start a :class:`~asrfix.review.Review` of these corrections."""
         from .review import Review
 
