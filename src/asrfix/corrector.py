@@ -25,7 +25,7 @@ from rapidfuzz.process import extract as _extract
 
 from .arguments import as_lexicon, require_document, require_text
 from .config import Config
-from .edits import Correction, Evidence, Location, Method, Result, Status
+from .edits import Correction, Evidence, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
@@ -55,6 +55,7 @@ from .scoring import (
     syllable_similarity,
 )
 from .segment import CJK_CHARS, CJK_RE, Segmenter
+from .spoken import utterances
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -271,24 +272,23 @@ class Corrector:
         return explain(self, text, target)
 
     def check_document(self, doc: Document) -> Result:
-        """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
-        offsets are into ``doc.text`` and each correction carries its location."""
-        require_document(doc)
+        """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`),
+        a subtitle cue's lines as one utterance (see :mod:`asrfix.spoken`); offsets are into
+        ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
         with self.index.lock:
-            written = self._written_terms(doc.text)
-            for seg in doc.segments:
-                spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
-                where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
-                for c in self._check(spoken, written):
-                    if seg.offsets is not None:
-                        s, e = seg.offsets[c.start], seg.offsets[c.end]
-                        rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
-                    else:
-                        s, e, rep = seg.start + c.start, seg.start + c.end, c.replacement
+            written = self._written_terms(require_document(doc).text)
+            for spoken in utterances(doc):
+                for c in self._check(spoken.text, written):
+                    span = spoken.span(c.start, c.end)
+                    if span is None:
+                        continue
+                    s, e = span
+                    rep = c.replacement if spoken.escape is None else escape_json(
+                        c.replacement, ascii_only=spoken.escape == "json-ascii")
                     out.append(c.model_copy(update={
                         "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
-                        "location": where}))
+                        "location": spoken.location}))
         return Result(text=doc.text, corrections=tuple(out))
 
     def check_many(self, texts: Iterable[str]) -> list[Result]:
