@@ -44,6 +44,7 @@ from .phonetics import (
     word_parts,
     word_phones,
 )
+from .pieces import check_in_pieces
 from .pinyin import split_syllables, syllables
 from .resolve import resolve
 from .scoring import (
@@ -242,14 +243,18 @@ class Corrector:
         ``document``: the whole transcript ``text`` is a part of, when a term written out
         anywhere in it is evidence for this part (by default ``text`` itself).
 
+        A long text is checked in pieces of whole lines, with the same result (see
+        :mod:`asrfix.pieces`): memory stays bounded however long the text is.
+
         A corrector may be shared between threads: its checks take turns (the index fills
         lazily loaded state as it is read), since pure-Python checking gains nothing from
         threads; run processes (``asrfix check --jobs``, :mod:`asrfix.dask`) to check in
         parallel."""
         require_text(text)
         with self.index.lock:
-            written = None if document is None else self._written_terms(require_text(document))
-            return self._check(text, written)
+            written = self._written_terms(text if document is None else require_text(document))
+            return check_in_pieces(text, lambda piece: self._check(piece, written),
+                                   margin=self.config.context_radius)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
         # many small objects (keys, memos, candidates) live until the end: see gcpause; and
