@@ -74,7 +74,8 @@ def test_json_escapes_are_written_back_escaped(fixer: Corrector) -> None:
     fixed = fixer.check_document(parse(raw, "json")).apply("all")
     assert fixed.isascii()  # the file was written with \\u escapes; it stays that way
     data = json.loads(fixed)
-    assert "姚顺雨" in data["segments"][0]["text"] and "DeepSeek" in data["text"]
+    assert "姚顺雨" in data["segments"][0]["text"] and "DeepSeek" in data["segments"][0]["text"]
+    assert data["text"] == json.loads(raw)["text"]  # (the segments' copy: not checked)
     assert data["segments"][1]["text"].endswith('"agent"。')
 
 

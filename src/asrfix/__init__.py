@@ -14,7 +14,10 @@ from .config import Config
 from .corrector import Corrector, check
 from .edits import Correction, Evidence, Location, Result, apply
 from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
+from .explain import Explanation
+from .formats import Document
 from .lexicon import Lexicon, Term
+from .review import Review
 
 try:
     __version__ = version("asrfix")
@@ -27,13 +30,16 @@ __all__ = [
     "ConfigError",
     "Correction",
     "Corrector",
+    "Document",
     "Evidence",
+    "Explanation",
     "InputError",
     "Lexicon",
     "LexiconError",
     "Location",
     "Problem",
     "Result",
+    "Review",
     "Term",
     "__version__",
     "apply",

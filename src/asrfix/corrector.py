@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract as _extract
 
+from .arguments import as_lexicon, require_document, require_text
 from .config import Config
-from .edits import Correction, Evidence, Location, Method, Result, Status
+from .edits import Correction, Evidence, Method, Result, Status
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
@@ -43,6 +44,7 @@ from .phonetics import (
     word_parts,
     word_phones,
 )
+from .pieces import check_in_pieces
 from .pinyin import split_syllables, syllables
 from .resolve import resolve
 from .scoring import (
@@ -54,6 +56,7 @@ from .scoring import (
     syllable_similarity,
 )
 from .segment import CJK_CHARS, CJK_RE, Segmenter
+from .spoken import utterances
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -206,11 +209,7 @@ class Corrector:
         config: Config | None = None,
         **overrides: Any,
     ) -> None:
-        if lexicon is None:
-            lexicon = Lexicon.default()
-        elif not isinstance(lexicon, Lexicon):
-            lexicon = Lexicon.from_terms(lexicon)
-        self.lexicon = lexicon
+        self.lexicon = lexicon = as_lexicon(lexicon)
         self.config = (config or Config()).replace(**overrides) if overrides else (
             config or Config())
         self.index = _build_index(lexicon)
@@ -242,9 +241,20 @@ class Corrector:
     def check(self, text: str, *, document: str | None = None) -> Result:
         """Propose corrections for ``text``; offsets are code points into ``text``.
         ``document``: the whole transcript ``text`` is a part of, when a term written out
-        anywhere in it is evidence for this part (by default ``text`` itself)."""
-        written = None if document is None else self._written_terms(document)
-        return self._check(text, written)
+        anywhere in it is evidence for this part (by default ``text`` itself).
+
+        A long text is checked in pieces of whole lines, with the same result (see
+        :mod:`asrfix.pieces`): memory stays bounded however long the text is.
+
+        A corrector may be shared between threads: its checks take turns (the index fills
+        lazily loaded state as it is read), since pure-Python checking gains nothing from
+        threads; run processes (``asrfix check --jobs``, :mod:`asrfix.dask`) to check in
+        parallel."""
+        require_text(text)
+        with self.index.lock:
+            written = self._written_terms(text if document is None else require_text(document))
+            return check_in_pieces(text, lambda piece: self._check(piece, written),
+                                   margin=self.config.context_radius)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
         # many small objects (keys, memos, candidates) live until the end: see gcpause; and
@@ -267,22 +277,23 @@ class Corrector:
         return explain(self, text, target)
 
     def check_document(self, doc: Document) -> Result:
-        """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
-        offsets are into ``doc.text`` and each correction carries its location."""
+        """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`),
+        a subtitle cue's lines as one utterance (see :mod:`asrfix.spoken`); offsets are into
+        ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
-        written = self._written_terms(doc.text)
-        for seg in doc.segments:
-            spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
-            where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
-            for c in self._check(spoken, written):
-                if seg.offsets is not None:
-                    s, e = seg.offsets[c.start], seg.offsets[c.end]
-                    rep = escape_json(c.replacement, ascii_only=seg.escape == "json-ascii")
-                else:
-                    s, e, rep = seg.start + c.start, seg.start + c.end, c.replacement
-                out.append(c.model_copy(update={
-                    "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
-                    "location": where}))
+        with self.index.lock:
+            written = self._written_terms(require_document(doc).text)
+            for spoken in utterances(doc):
+                for c in self._check(spoken.text, written):
+                    span = spoken.span(c.start, c.end)
+                    if span is None:
+                        continue
+                    s, e = span
+                    rep = c.replacement if spoken.escape is None else escape_json(
+                        c.replacement, ascii_only=spoken.escape == "json-ascii")
+                    out.append(c.model_copy(update={
+                        "start": s, "end": e, "original": doc.text[s:e], "replacement": rep,
+                        "location": spoken.location}))
         return Result(text=doc.text, corrections=tuple(out))
 
     def check_many(self, texts: Iterable[str]) -> list[Result]:

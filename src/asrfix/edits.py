@@ -18,11 +18,14 @@ correction satisfies ``text[start:end] == original``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .lexicon import Kind
+
+if TYPE_CHECKING:
+    from .review import Review
 
 __all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply"]
 
@@ -164,10 +167,22 @@ class Result(BaseModel):
         return apply(self.text, self.select(which))
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The result as JSON (``text`` and ``corrections``)."""
-        return self.model_dump_json(indent=indent)
+        """The result as JSON (``text`` and ``corrections``); a lone surrogate in the text
+        (from a broken file) is written as a ``\\udXXX`` escape. Read back with
+        :meth:`from_json`."""
+        from .jsontext import model_json
 
-    def review(self) -> Any:
+        return model_json(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Result:
+        """A result from :meth:`to_json` (``model_validate_json`` too reads it back, unless
+        its text has lone surrogates)."""
+        from .jsontext import model_from_json
+
+        return model_from_json(cls, data)
+
+    def review(self) -> Review:
         """Start a :class:`~asrfix.review.Review` of these corrections."""
         from .review import Review
 

@@ -105,7 +105,9 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
     result = corrector.check(text)
     chosen = next((c for c in result if c.start < end and start < c.end), None)
     cands = []
-    for c in probe.candidates(text):
+    with corrector.index.lock:  # (the probe reads the index the corrector shares)
+        found = probe.candidates(text)
+    for c in found:
         if c.start < end and start < c.end:
             would = ("dropped" if c.score < cfg.min_score else
                      "fix" if c.score >= cfg.fix_threshold and not c.cap_suggestion

@@ -18,16 +18,33 @@ True
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 __all__ = ["paused_gc"]
 
 
+class _Pause:
+    """The pauses in progress in the process: the collector is one for every thread, so the
+    first pause to begin disables it and notes whether it was enabled, and the last to end
+    restores that (a thread that left its block must not re-enable it under another still
+    in one)."""
+
+    lock = threading.Lock()
+    depth = 0
+    was_enabled = False
+
+
 @contextmanager
 def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     """Disable the cyclic garbage collector inside the block (reference counting still
     frees everything as usual); re-enable it afterwards if it was enabled before.
+
+    Safe from many threads: the collector stays disabled while any thread is inside a
+    block, and the state it had before the first of them began comes back when the last one
+    ends. Other threads of the process run without the collector meanwhile, as they would
+    under :func:`gc.disable`.
 
     ``freeze``: also move every object alive at the end of the block out of the collector's
     sight (:func:`gc.freeze`) before it runs again. For an application that loads a large
@@ -37,12 +54,17 @@ def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     scan the lexicon's records again (0.04 s). A library call never freezes on its own: it
     would freeze the caller's objects too.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _Pause.lock:
+        if _Pause.depth == 0:
+            _Pause.was_enabled = gc.isenabled()
+            gc.disable()
+        _Pause.depth += 1
     try:
         yield
         if freeze:
             gc.freeze()
     finally:
-        if enabled:
-            gc.enable()
+        with _Pause.lock:
+            _Pause.depth -= 1
+            if _Pause.depth == 0 and _Pause.was_enabled:
+                gc.enable()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -265,9 +266,15 @@ MAX_TERMS = 2 ** (8 * _POSTING_SIZE) // max(PRON, _SYLLABLE_ROOM)
 
 
 class TermIndex:
-    """Hash indexes over a lexicon's compiled terms. Build once; look up many times."""
+    """Hash indexes over a lexicon's compiled terms. Build once; look up many times.
+
+    Look-ups fill state as they go (postings unpacked, terms compiled, screening tables):
+    a caller that shares the index between threads holds ``lock`` (re-entrant) around its
+    look-ups, as :meth:`~asrfix.Corrector.check` does for the whole of a check.
+    """
 
     def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
+        self.lock = threading.RLock()
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         # (postings are gathered packed: each is a new int, and a list would keep them all
@@ -369,6 +376,7 @@ class TermIndex:
         assert isinstance(names, list) and all(isinstance(x, str) for x in names)
         assert 0 < len(names) <= _SYLLABLE_ROOM
         self = cls.__new__(cls)
+        self.lock = threading.RLock()
         self.pinyin_syllables = names
         self.terms = _TermTable(blob, offsets, screens, screen_offsets)
         self.exact = exact
@@ -443,51 +451,62 @@ class TermIndex:
         if t.exact_only:
             return
         if is_zh and len(syll) >= 2:
-            self.zh_lengths.add(len(syll))
-            pinyin = self._pinyin
-            pinyin[folded].append(tid)
-            if len(folded) >= 3:
-                ids = self._syllable_ids
-                for i in range(len(folded)):
-                    sid = ids.get(syll[i])
-                    if sid is None:
-                        sid = len(self.pinyin_syllables)
-                        if sid >= _SYLLABLE_ROOM:
-                            sid = 0  # (the table is full: this syllable is never screened)
-                        else:
-                            ids[syll[i]] = sid
-                            self.pinyin_syllables.append(syll[i])
-                    pinyin[(*folded[:i], "*", *folded[i + 1:])].append(
-                        tid << SYLLABLE_BITS | sid)
+            self._add_pinyin(tid, syll, folded)
         if not is_zh:
-            if t.lang == "mixed":
-                self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
-            phone = self._phone
-            for k, ph in enumerate(phones[:MANDARIN]):
-                self.max_phone_len = max(self.max_phone_len, len(ph))
-                entry = tid * PRON + k
-                for key in _keys_of(ph):
-                    phone[key].append(entry)
-                rendered = _rendering(ph)
-                if k < len(own) and len(letters) > 3 and len(rendered) >= 3 \
-                        and rendered != ph:
-                    # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
-                    # by class key only: deletion neighbourhoods of every rendering would
-                    # swamp the code-switched windows of a large lexicon with candidates
-                    bare = rendered.rstrip("nN")
-                    for key in {"c:" + coarse(rendered), "c:" + coarse(bare)}:
-                        phone[key].append(entry + MANDARIN)
-            # a multi-word term is also found through any one of its words heard right
-            # ("news network" finds "neural network"): the scorer judges the whole window
-            # ("deep lying" finds "deep learning": a word whose consonants are too few to
-            # be a key of their own is found by its spelling)
-            words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
-            if len(words) >= 2:
-                for w in words:
-                    key = "w:" + skeleton(english_phones(w))
-                    if len(key) < 5:
-                        key = "x:" + w.lower()
-                    phone[key].append(tid * PRON)
+            self._add_phones(tid, t, phones, len(own), letters)
+
+    def _add_pinyin(self, tid: int, syll: tuple[str, ...], folded: tuple[str, ...]) -> None:
+        """Post a Chinese term under its folded syllables and, from three syllables on,
+        under each key with one syllable wild-carded (with the id of the syllable the wild
+        card stands for)."""
+        self.zh_lengths.add(len(syll))
+        pinyin = self._pinyin
+        pinyin[folded].append(tid)
+        if len(folded) < 3:
+            return
+        ids = self._syllable_ids
+        for i in range(len(folded)):
+            sid = ids.get(syll[i])
+            if sid is None:
+                sid = len(self.pinyin_syllables)
+                if sid >= _SYLLABLE_ROOM:
+                    sid = 0  # (the table is full: this syllable is never screened)
+                else:
+                    ids[syll[i]] = sid
+                    self.pinyin_syllables.append(syll[i])
+            pinyin[(*folded[:i], "*", *folded[i + 1:])].append(tid << SYLLABLE_BITS | sid)
+
+    def _add_phones(self, tid: int, t: Term | TermRecord, phones: tuple[str, ...], own: int,
+                    letters: str) -> None:
+        """Post an English or mixed term under the keys of its readings (``own`` of them
+        its own, the rest its variants' sounds), their Mandarin renderings, and its words."""
+        if t.lang == "mixed":
+            self.max_mixed_cjk = max(self.max_mixed_cjk, len(CJK_RE.findall(t.canonical)))
+        phone = self._phone
+        for k, ph in enumerate(phones[:MANDARIN]):
+            self.max_phone_len = max(self.max_phone_len, len(ph))
+            entry = tid * PRON + k
+            for key in _keys_of(ph):
+                phone[key].append(entry)
+            rendered = _rendering(ph)
+            if k < own and len(letters) > 3 and len(rendered) >= 3 and rendered != ph:
+                # heard in Chinese syllables (A 正), nasal endings too at times (A 制);
+                # by class key only: deletion neighbourhoods of every rendering would
+                # swamp the code-switched windows of a large lexicon with candidates
+                bare = rendered.rstrip("nN")
+                for key in {"c:" + coarse(rendered), "c:" + coarse(bare)}:
+                    phone[key].append(entry + MANDARIN)
+        # a multi-word term is also found through any one of its words heard right
+        # ("news network" finds "neural network"): the scorer judges the whole window
+        # ("deep lying" finds "deep learning": a word whose consonants are too few to
+        # be a key of their own is found by its spelling)
+        words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
+        if len(words) >= 2:
+            for w in words:
+                key = "w:" + skeleton(english_phones(w))
+                if len(key) < 5:
+                    key = "x:" + w.lower()
+                phone[key].append(tid * PRON)
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import marshal
 import sys
+import threading
 from itertools import groupby
 from math import log
 from operator import itemgetter
@@ -82,41 +83,60 @@ def log_probability_of(freq: dict[str, int], total: int) -> Callable[[str], floa
 class ShardedDictionary:
     """Word frequencies of jieba's dictionary, and their log probabilities (what
     segmenting reads, worked out once as each part loads), filled one first character at a
-    time."""
+    time.
+
+    Safe to share between threads: parts are loaded under a lock, and a character is marked
+    ``loaded`` only once its words are in both tables, so a reader that finds it there finds
+    its words too."""
 
     def __init__(self, shards: dict[str, bytes], total: int) -> None:
         self.freq: dict[str, int] = {}
         self.log_probability: dict[str, float] = {}
         self.total = total
         self._shards = shards
+        self._lock = threading.Lock()
         self.loaded: set[str] = set()
 
     def ensure(self, text: str) -> None:
         """Load the parts for every character of ``text`` not loaded yet."""
-        for ch in set(text).difference(self.loaded):
-            blob = self._shards.get(ch)
-            if blob is not None:
-                part = marshal.loads(blob)
-                self.freq.update(part)
-                self.log_probability.update(log_probabilities(part, self.total))
-            self.loaded.add(ch)
+        if not set(text).difference(self.loaded):
+            return  # (most texts, once a few have been read: nothing to load)
+        with self._lock:
+            for ch in set(text).difference(self.loaded):
+                blob = self._shards.get(ch)
+                if blob is not None:
+                    part = marshal.loads(blob)
+                    self.freq.update(part)
+                    self.log_probability.update(log_probabilities(part, self.total))
+                self.loaded.add(ch)
+
+
+_IMPORT_LOCK = threading.Lock()
+_imported: list[ModuleType] = []  # (jieba, once it is wholly imported)
 
 
 def import_jieba() -> ModuleType:
     """``import jieba``, without the ``pkg_resources`` import jieba tries first (two thirds
     of jieba's import time, and deprecated): jieba falls back to opening its dictionary by
-    path, the same file. ``pkg_resources`` stays importable for everyone else."""
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # (ImportError)
-    try:
-        import jieba
-    finally:
-        if blocked and sys.modules.get("pkg_resources", 0) is None:
-            del sys.modules["pkg_resources"]
-    return cast(ModuleType, jieba)
+    path, the same file. ``pkg_resources`` stays importable for everyone else.
+
+    Safe from many threads at once: the first imports jieba under a lock and the others wait
+    for it (a module found in ``sys.modules`` may still be running its import in another
+    thread, half initialised)."""
+    if _imported:
+        return _imported[0]
+    with _IMPORT_LOCK:
+        if not _imported:
+            blocked = "pkg_resources" not in sys.modules and "jieba" not in sys.modules
+            if blocked:
+                sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # (ImportError)
+            try:
+                import jieba  # (waits for an import another thread began, if any)
+            finally:
+                if blocked and sys.modules.get("pkg_resources", 0) is None:
+                    del sys.modules["pkg_resources"]
+            _imported.append(cast(ModuleType, jieba))
+    return _imported[0]
 
 
 def _key(tk: jieba.Tokenizer) -> str | None:

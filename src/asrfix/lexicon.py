@@ -202,10 +202,26 @@ class Lexicon:
     # ------------------------------------------------------------------ construction
     @classmethod
     def from_terms(cls, terms: Iterable[Term | str], *, source: str | None = None) -> Lexicon:
-        """A lexicon from terms or canonical strings, validated like a file."""
-        entries = [
-            _Entry(t if isinstance(t, Term) else Term(canonical=t), source, None) for t in terms
-        ]
+        """A lexicon from terms or canonical strings, validated like a file: every invalid
+        entry is listed, by its position (from 1), in one :class:`~asrfix.errors.LexiconError`.
+        """
+        entries: list[_Entry] = []
+        problems: list[Problem] = []
+        for n, t in enumerate(terms, 1):
+            if isinstance(t, Term):
+                entries.append(_Entry(t, source, None))
+            elif isinstance(t, str):
+                try:
+                    entries.append(_Entry(Term(canonical=t), source, None))
+                except ValidationError as exc:
+                    msg = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+                    problems.append(Problem(f"entry {n} {t!r}: {msg}", source))
+            else:
+                article = "an" if type(t).__name__[:1] in "aeiou" else "a"
+                raise TypeError(f"lexicon entry {n} is {article} {type(t).__name__}: give "
+                                "canonical forms (str) or Term objects")
+        if problems:
+            raise LexiconError(problems=problems)
         _validate(entries)
         return cls(entries)
 
@@ -474,5 +490,30 @@ def _validate(entries: Sequence[_Entry], *, duplicates: bool = True) -> None:
                     f"variant {v!r} belongs to both {owner[v].term.canonical!r} and "
                     f"{e.term.canonical!r}: ambiguous, keep it on one", e.path, e.line))
             owner.setdefault(v, e)
+    if duplicates:
+        problems += _spelling_clashes(entries)
     if problems:
         raise LexiconError(problems=problems)
+
+
+def _spelling_clashes(entries: Sequence[_Entry]) -> list[Problem]:
+    """Terms whose canonical forms differ only in case, spaces, hyphens or dots (DeepSeek and
+    deepseek, GPT-4 and GPT 4): the matcher keys a spelling without these, so it cannot tell
+    the two apart, and which one a mis-heard or restyled span becomes is arbitrary. Each is
+    reported at the later one's line, naming the earlier one's."""
+    from .index import squash
+
+    first: dict[str, _Entry] = {}
+    problems: list[Problem] = []
+    for e in entries:
+        c = e.term.canonical
+        other = first.setdefault(squash(c), e)
+        if other is e or other.term.canonical == c:
+            continue  # (the first spelling, or a duplicate: reported as one)
+        where = f" (line {other.line})" if other.line else ""
+        problems.append(Problem(
+            f"{c!r} and {other.term.canonical!r}{where} are one term spelled two ways: they "
+            "differ only in case, spaces or hyphens, which matching ignores; keep one "
+            "(a spelling that is also right may go in [lexicon] protect)",
+            e.path, e.line))
+    return problems

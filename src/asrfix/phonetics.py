@@ -44,6 +44,8 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
+from .once import once
+
 __all__ = [
     "VOWELS",
     "coarse",
@@ -247,7 +249,7 @@ def spelled_phones(letters: str) -> str:
 # --------------------------------------------------------------------------- English
 
 
-@lru_cache(maxsize=1)
+@once
 def _cmudict() -> dict[str, str]:
     data = resources.files("asrfix").joinpath("data/cmudict.tsv.gz").read_bytes()
     table: dict[str, str] = {}
@@ -424,7 +426,7 @@ def mixed_phones(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1)
+@once
 def _function_words() -> frozenset[str]:
     raw = resources.files("asrfix").joinpath("data/english_function_words.txt").read_text(
         encoding="utf-8")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import marshal
 from functools import lru_cache
 
+from .once import once
+
 __all__ = ["split_syllables", "syllables"]
 
 _TONES = str.maketrans({
@@ -35,12 +37,13 @@ def _plain(toned: str) -> str:
     return s
 
 
-@lru_cache(maxsize=1)
+@once
 def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(first toneless reading of each character, phrases whose characters read otherwise
     than alone — "" where they read the same, kept for the greedy match —, every toneless
     syllable). Importing pypinyin's dictionaries costs about 57 MB and a third of a second,
-    so the compact form is kept in the asrfix cache and read back from there."""
+    so the compact form is kept in the asrfix cache and read back from there. Loaded once,
+    by the first thread to ask (see :mod:`asrfix.once`)."""
     from . import cache
 
     key = _cache_key()

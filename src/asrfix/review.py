@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .edits import Correction, Result, apply
 from .errors import AsrfixError
+from .jsontext import model_from_json, model_json
 
 __all__ = ["Decision", "Review", "ReviewError"]
 
@@ -35,7 +36,8 @@ def _toml_string(value: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # (surrogatepass: the UTF-8 bytes of any text that has them; a lone surrogate too)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Review(BaseModel):
@@ -129,8 +131,10 @@ class Review(BaseModel):
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        return self.model_dump_json()
+        """The review as JSON (lone surrogates escaped, as :meth:`Result.to_json` writes)."""
+        return model_json(self)
 
     @classmethod
     def from_json(cls, data: str) -> Review:
-        return cls.model_validate_json(data)
+        """A review from :meth:`to_json`."""
+        return model_from_json(cls, data)

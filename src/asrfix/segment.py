@@ -12,6 +12,7 @@ Offsets always point into the caller's original string.
 from __future__ import annotations
 
 import re
+import threading
 from math import log
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -70,20 +71,31 @@ class Segmenter:
         self._jieba: jieba.Tokenizer | None = None
         self._lazy: ShardedDictionary | None = None
         self._whole: dict[str, float] | None = None  # (without the lazy dictionary)
+        self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, object]:
         return {"_jieba": None, "_lazy": None, "_whole": None}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     @property
     def tokenizer(self) -> jieba.Tokenizer:
-        if self._jieba is None:
-            from .jieba_dict import load_tokenizer
+        """The tokenizer, loaded by the first caller; threads asking meanwhile wait for it,
+        and see it only once its dictionary (``_lazy``) and table (``_whole``) are set."""
+        tk = self._jieba
+        if tk is None:
+            with self._lock:
+                tk = self._jieba
+                if tk is None:
+                    from .jieba_dict import load_tokenizer, log_probabilities
 
-            self._jieba, self._lazy = load_tokenizer()
-        return self._jieba
+                    tk, self._lazy = load_tokenizer()
+                    if self._lazy is None:  # (no cache: the whole dictionary's table, once)
+                        self._whole = log_probabilities(tk.FREQ, tk.total)
+                    self._jieba = tk
+        return tk
 
     def word_frequency(self, word: str) -> int:
         """How often jieba's dictionary has seen ``word`` (0 when it is not a word)."""
@@ -111,10 +123,7 @@ class Segmenter:
                         self._lazy.ensure(text)
                         table = self._lazy.log_probability
                     else:  # (no cache: jieba's whole dictionary, worked out once)
-                        if self._whole is None:
-                            from .jieba_dict import log_probabilities
-
-                            self._whole = log_probabilities(tk.FREQ, tk.total)
+                        assert self._whole is not None
                         table = self._whole
                     cutter = _Cutter(table.get, log(tk.total))
                 cutter.cut_into(m.group(), s, out)

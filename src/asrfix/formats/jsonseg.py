@@ -1,5 +1,7 @@
 """Whisper-style JSON: ``{"segments": [{"start", "end", "text", ...}], "text": ...}`` or a
-bare list of segments. Each ``text`` string is a segment; the file is otherwise untouched.
+bare list of segments. Each segment's ``text`` string is a segment; the top-level ``text``,
+Whisper's copy of them all, is one only when the list of segments is empty (else every finding
+would be reported twice). The file is otherwise untouched.
 
 Strings may use escapes (``json.dump`` writes Chinese as ``\\uXXXX`` by default): they are
 decoded for checking, and replacements are written back escaped the same way.
@@ -128,7 +130,8 @@ def parse_json(text: str, path: str) -> Document:
     for spath, s, e, decoded, offs in scanner.strings:
         is_segment_text = (len(spath) == len(prefix) + 2 and tuple(spath[:len(prefix)]) == prefix
                            and spath[-1] == "text" and isinstance(spath[-2], int))
-        is_full_text = prefix and spath == ("text",)
+        # (Whisper's top-level text repeats its segments': checked only when there are none)
+        is_full_text = prefix and not segments and spath == ("text",)
         if not (is_segment_text or is_full_text) or s == e:
             continue
         index = int(spath[-2]) if is_segment_text else None  # type: ignore[call-overload]
