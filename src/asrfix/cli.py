@@ -593,7 +593,7 @@ def _cmd_cache(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_lexicon_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .lexicon import default_lexicon_paths
+    from .lexicon import default_lexicon_paths, spelling_clashes
 
     paths = args.files or [str(p) for p in default_lexicon_paths()]
     problems: list[Problem] = []
@@ -601,6 +601,7 @@ def _cmd_lexicon_check(args: argparse.Namespace, out: TextIO) -> int:
     for p in paths:
         try:
             total += len(Lexicon.load(p))
+            problems.extend(spelling_clashes(p))
         except LexiconError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -44,7 +44,8 @@ from .errors import LexiconError, Problem
 from .fileio import decode_utf8, read_bytes
 from .segment import CJK_CHARS, has_cjk
 
-__all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths"]
+__all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths",
+           "spelling_clashes"]
 
 Kind = Literal["person", "org", "product", "work", "term"]
 Lang = Literal["zh", "en", "mixed"]
@@ -490,17 +491,31 @@ def _validate(entries: Sequence[_Entry], *, duplicates: bool = True) -> None:
                     f"variant {v!r} belongs to both {owner[v].term.canonical!r} and "
                     f"{e.term.canonical!r}: ambiguous, keep it on one", e.path, e.line))
             owner.setdefault(v, e)
-    if duplicates:
-        problems += _spelling_clashes(entries)
     if problems:
         raise LexiconError(problems=problems)
 
 
-def _spelling_clashes(entries: Sequence[_Entry]) -> list[Problem]:
-    """Terms whose canonical forms differ only in case, spaces, hyphens or dots (DeepSeek and
-    deepseek, GPT-4 and GPT 4): the matcher keys a spelling without these, so it cannot tell
-    the two apart, and which one a mis-heard or restyled span becomes is arbitrary. Each is
-    reported at the later one's line, naming the earlier one's."""
+def spelling_clashes(path: str | Path) -> list[Problem]:
+    """Terms of one lexicon file whose canonical forms differ only in case, spaces, hyphens or
+    dots (DeepSeek and deepseek, GPT-4 and GPT 4): the matcher keys a spelling without these,
+    so it cannot tell the two apart, and a mis-heard span becomes the closer spelling. Loading
+    accepts them (directories made by automatic tools hold many); ``asrfix lexicon check``
+    reports each at the later one's line, naming the earlier one's.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "show.txt"
+    >>> _ = p.write_text("DeepSeek\\nOpenAI\\ndeepseek\\n", encoding="utf-8")
+    >>> [(x.line, x.message.split(" are ")[0]) for x in spelling_clashes(p)]
+    [(3, "'deepseek' and 'DeepSeek' (line 1)")]
+    """
+    name = str(path)
+    text = _decode(read_bytes(name, LexiconError), name)
+    protected: list[str] = []
+    toml = Path(path).suffix == ".toml"
+    return _clashes(_parse_toml(text, name, protected) if toml else _parse_plain(text, name))
+
+
+def _clashes(entries: Sequence[_Entry]) -> list[Problem]:
     from .index import squash
 
     first: dict[str, _Entry] = {}
