@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
@@ -24,7 +22,11 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract as _extract
 
 from .config import Config
-from .edits import Correction, Evidence, Location, Method, Result, Status
+from .edits import Correction, Evidence, Location, Result, Status
+from .engine.candidate import Candidate, PhoneticMatch, PinyinMatch
+from .engine.forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_function_word
+from .engine.scripts import Surroundings, cjk_context
+from .engine.words import Word, latin_phones, words_of
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
@@ -33,17 +35,13 @@ from .lexicon import Lexicon, Term
 from .phonetics import (
     chinese_digits,
     classes,
-    fold_syllable,
     is_function_word,
     known_word,
     mandarin_rendering,
     mixed_phones,
     phone_similarity,
-    pinyin_phones,
-    word_parts,
-    word_phones,
 )
-from .pinyin import split_syllables, syllables
+from .pinyin import split_syllables
 from .resolve import resolve
 from .scoring import (
     FOLDED_SYLLABLE,
@@ -53,92 +51,23 @@ from .scoring import (
     syllable_floor,
     syllable_similarity,
 )
-from .segment import CJK_CHARS, CJK_RE, Segmenter
+from .segment import CJK_RE, Segmenter
 
 if TYPE_CHECKING:
     from .explain import Explanation
 
 __all__ = ["Candidate", "Corrector", "check"]
 
-_JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
-_EXTENSIONS = r"(?:com|org|net|io|ai|edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b"
-#: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
-#: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned.
-#: Each with a quick search that must succeed somewhere in a text for the pattern to match.
-_NOT_SPEECH_PARTS = (
-    (r"\b(?:https?://|www\.)\S+", re.compile(r"https?://|www\.", re.I)),
-    (r"\S+@\S+\.\w+", re.compile("@")),
-    (r"\b[\w-]+(?:\.[\w-]+)*\." + _EXTENSIONS, re.compile(r"\." + _EXTENSIONS, re.I)),
-    (r"\b[A-Za-z]+-(?=\s|$)", re.compile("-")),
-)
-
-
-@lru_cache(maxsize=16)
-def _not_speech_pattern(kinds: tuple[int, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(_NOT_SPEECH_PARTS[k][0] for k in kinds), re.I)
-
-
-def _not_speech(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that were typed or abandoned, not said (see ``_NOT_SPEECH_PARTS``).
-    The alternatives whose telltale is nowhere in the text are left out of the search: the
-    same matches, without trying "\\S+@" at every character of a text with no "@"."""
-    kinds = tuple(k for k, (_, telltale) in enumerate(_NOT_SPEECH_PARTS)
-                  if telltale.search(text))
-    if not kinds:
-        return []
-    return [m.span() for m in _not_speech_pattern(kinds).finditer(text)]
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A proposed replacement before overlap resolution (internal, lean)."""
-
-    start: int
-    end: int
-    term: CompiledTerm
-    replacement: str
-    score: float
-    method: Method
-    heard: str
-    expected: str
-    similarity: float
-    notes: tuple[str, ...] = ()
-    cap_suggestion: bool = False
-
-
-@dataclass(slots=True)
-class _Word:
-    """A word of the text, shared by all its occurrences (their offsets are kept beside)."""
-
-    text: str
-    kind: str  # a token kind: "cjk", "latin" or "digit"
-    syllables: tuple[str, ...]
-    phones: str
-    letters: str
-    cjk: bool
-    glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
-    folded: tuple[str, ...] = ()
-    freq: int = 0  # jieba's frequency of a Chinese word
-
-
 _FOLDED = attrgetter("folded")
 _SYLLABLES = attrgetter("syllables")
 _TEXT = attrgetter("text")
-
-#: a Chinese term matched by pinyin: (term, similarity, heard, expected, notes, whether it may
-#: only be suggested)
-_PinyinMatch = tuple[CompiledTerm, float, str, str, tuple[str, ...], bool]
-#: an English term matched by sound: (term, score, expected phones, similarity, notes,
-#: whether it may only be suggested)
-_PhoneticMatch = tuple[CompiledTerm, float, str, float, tuple[str, ...], bool]
-
 
 def _reading(ct: CompiledTerm, k: int) -> str:
     """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
     return ct.phones[k] if k < MANDARIN else mandarin_rendering(ct.phones[k - MANDARIN])
 
 
-def _function_positions(window: list[_Word], function_frequency: int) -> list[int]:
+def _function_positions(window: list[Word], function_frequency: int) -> list[int]:
     """Character positions of the window's function characters (words of one character at
     least ``function_frequency`` frequent)."""
     found = []
@@ -167,11 +96,6 @@ def _hopeless(a: int, b: int, floor: float) -> bool:
     """Whether two strings of these lengths cannot reach ``floor``: a normalised edit
     similarity never exceeds the ratio of the lengths (checked before computing it)."""
     return min(a, b) < floor * max(a, b)
-
-
-@lru_cache(maxsize=65536)
-def _latin_phones(word: str) -> str:
-    return "".join(word_phones(p) for p in word_parts(word))
 
 
 #: added to a match's score when another lexicon term, written correctly, is nearby
@@ -306,71 +230,20 @@ class Corrector:
                               similarity=round(min(1.0, max(0.0, c.similarity)), 4),
                               notes=c.notes))
 
-    def _words(self, text: str) -> tuple[list[_Word], list[int], list[int], list[bool]]:
-        """Word tokens with their keys, their start and end offsets, and whether each may join
-        the next in a window. Each distinct word is keyed once per text, and its occurrences
-        share one object (speech repeats itself)."""
-        pieces = self.segmenter.pieces(text)
-        words: list[_Word] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        gaps: list[bool] = []  # (whether only spaces or joiners came before each word)
-        add_word, add_start, add_end, add_gap = (
-            words.append, starts.append, ends.append, gaps.append)
-        gap_ok = True
-        seen: dict[str, _Word] = {}
-        seen_latin: dict[tuple[str, bool], _Word] = {}
-        frequency = self.segmenter.word_frequency
-        skip = _not_speech(text)
-        skip.append((len(text) + 1, len(text) + 1))
-        k = 0
-        next_skip = skip[0][0]  # (most texts: nothing to skip, and this is past the end)
-        for piece, start, end, kind in pieces:
-            if start >= next_skip:
-                while skip[k][1] <= start:
-                    k += 1
-                next_skip = skip[k][0]
-                if next_skip <= start:
-                    gap_ok = False  # inside an address, e-mail or file name: written, not heard
-                    continue
-            if kind == "cjk":
-                word = seen.get(piece)
-                if word is None:
-                    syl = syllables(piece)
-                    word = seen[piece] = _Word(
-                        piece, kind, syl, "".join(pinyin_phones(s) for s in syl), piece, True,
-                        False, tuple(fold_syllable(s) for s in syl), frequency(piece))
-            elif kind == "latin" or kind == "digit":
-                glued = _glued(text, start, end)
-                word = seen_latin.get((piece, glued))
-                if word is None:
-                    word = seen_latin[piece, glued] = _Word(
-                        piece, kind, (), _latin_phones(piece), piece.lower(), False, glued)
-            else:
-                if kind != "space" and piece not in _JOINERS:
-                    gap_ok = False
-                continue
-            add_word(word)
-            add_start(start)
-            add_end(end)
-            add_gap(gap_ok)
-            gap_ok = True
-        return words, starts, ends, gaps[1:]
-
     def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
         """Every scored candidate above ``min_score``, before overlap resolution
         (``written``: the compound terms the whole document writes, when ``text`` is a part of
         one; by default those of ``text``)."""
-        words, starts, ends, joins = self._words(text)
+        words, starts, ends, joins = words_of(self.segmenter, text)
         cfg = self.config
         out: list[Candidate] = []
         protected: list[tuple[int, int]] = []
         n = len(words)
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
-        memo: dict[tuple[object, ...], list[_PinyinMatch]] = {}
-        phone_memo: dict[tuple[object, ...], list[_PhoneticMatch]] = {}
+        memo: dict[tuple[object, ...], list[PinyinMatch]] = {}
+        phone_memo: dict[tuple[object, ...], list[PhoneticMatch]] = {}
         looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]] = {}  # index hits
-        surroundings = _Surroundings(text)
+        surroundings = Surroundings(text)
         exact = self.index.exact
         may = self._may_start(words, joins)
         mixed_reach = max(self._mixed_cjk_limit, self.index.max_exact_cjk)
@@ -520,7 +393,7 @@ class Corrector:
                       self.config.fix_threshold)
         return [c for c in (self._context(text, c) for c in out) if c is not None]
 
-    def _may_start(self, words: list[_Word],
+    def _may_start(self, words: list[Word],
                    joins: list[bool]) -> list[tuple[bool, bool, bool]]:
         """For each word, whether a window starting there may match a term by sound: (a
         Chinese window of two syllables may, a Chinese window of another length may, a window
@@ -588,7 +461,7 @@ class Corrector:
                 break
         return c
 
-    def _truncations(self, text: str, words: list[_Word], starts: list[int], ends: list[int],
+    def _truncations(self, text: str, words: list[Word], starts: list[int], ends: list[int],
                      joins: list[bool], out: list[Candidate], active: dict[int, int]) -> None:
         """A compound term said only by its first part in Chinese speech ("open" for OpenAI),
         where the document writes the term elsewhere (``active``: term id → times written,
@@ -598,9 +471,9 @@ class Corrector:
         not OpenAI) and be the term's whole first part (a word, or a capitalised piece)."""
         firsts: dict[str, list[int]] = {}
         for tid in active:
-            parts = _parts(self.index.terms[tid].canonical)
-            if len(parts) >= 2 and len(parts[0]) >= 3:
-                firsts.setdefault(parts[0].lower(), []).append(tid)
+            split = parts(self.index.terms[tid].canonical)
+            if len(split) >= 2 and len(split[0]) >= 3:
+                firsts.setdefault(split[0].lower(), []).append(tid)
         if not firsts:
             return
         for k, w in enumerate(words):
@@ -610,7 +483,7 @@ class Corrector:
                     k + 1 < len(words) and joins[k] and not words[k + 1].cjk):
                 continue  # "open source", "deep learning": a phrase of its own
             start, end = starts[k], ends[k]
-            if not _cjk_context(text, start, end):
+            if not cjk_context(text, start, end):
                 continue
             if len(firsts[w.letters]) > 1:
                 continue  # "deep" for DeepMind or deep learning: not for a machine to say
@@ -631,11 +504,11 @@ class Corrector:
             for a in range(len(run)):
                 for b in range(a + 1, min(len(run), a + 3) + 1):
                     for tid, variant in self.index.exact_matches("".join(run[a:b]).lower()):
-                        if variant is None and len(_parts(self.index.terms[tid].canonical)) > 1:
+                        if variant is None and len(parts(self.index.terms[tid].canonical)) > 1:
                             found[tid] = found.get(tid, 0) + 1
         return found
 
-    def _pinyin_inside_words(self, text: str, words: list[_Word], starts: list[int],
+    def _pinyin_inside_words(self, text: str, words: list[Word], starts: list[int],
                              ends: list[int], joins: list[bool], out: list[Candidate]) -> None:
         """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎).
 
@@ -729,12 +602,12 @@ class Corrector:
                 spacing_only = span.lower() != ct.canonical.lower()
                 if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
                     continue  # "Agent" at a sentence start, "long term" for "long-term": style
-                cjk_context = _cjk_context(text, start, end)
-                if (n_latin > 1 and not cjk_context and _stray_function_word(span, ct.canonical)
-                        and all(known_word(x) for x in _WORD_SPLIT.split(span) if x)):
+                chinese = cjk_context(text, start, end)
+                if (n_latin > 1 and not chinese and stray_function_word(span, ct.canonical)
+                        and all(known_word(x) for x in WORD_SPLIT.split(span) if x)):
                     continue  # "as I" is not ASI in English speech ("my cobacterium" may be)
-                if not cjk_context and (not spacing_only
-                                        or _STYLE.sub("", span) == _STYLE.sub("", ct.canonical)):
+                if not chinese and (not spacing_only
+                                        or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
                     protected.append((start, end))
                     continue  # case, hyphens, apostrophes: in English writing, the writer's style
                 if (not spacing_only and n_latin > 1 and span.islower()
@@ -749,11 +622,11 @@ class Corrector:
                 score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
                 out.append(Candidate(start, end, ct, ct.canonical, score, "format",
                                      letters, ct.letters, 1.0,
-                                     ("chinese context",) if cjk_context else ()))
+                                     ("chinese context",) if chinese else ()))
             else:
                 if span == ct.canonical or (variant != variant.lower()
-                                            and _STYLE.sub("", span.replace(" ", ""))
-                                            != _STYLE.sub("", variant.replace(" ", ""))):
+                                            and STYLE.sub("", span.replace(" ", ""))
+                                            != STYLE.sub("", variant.replace(" ", ""))):
                     continue  # a variant with capitals (FIT) does not match "fit"
                 if not (variant_applies(span, self.segmenter, self.config.common_word_frequency)
                         and variant_applies(variant, self.segmenter,
@@ -764,8 +637,8 @@ class Corrector:
                                      (f"known variant {variant!r}",)))
 
     def _pinyin(self, span: str, syl: tuple[str, ...], start: int, end: int,
-                window: list[_Word], out: list[Candidate], folded: tuple[str, ...],
-                memo: dict[tuple[object, ...], list[_PinyinMatch]],
+                window: list[Word], out: list[Candidate], folded: tuple[str, ...],
+                memo: dict[tuple[object, ...], list[PinyinMatch]],
                 looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]]) -> None:
         """Chinese terms that sound like the window. A window's matches depend only on its
         text and its word boundaries, so they are scored once per check (speech repeats
@@ -797,7 +670,7 @@ class Corrector:
                                  heard, expected, sim, notes, cap))
 
     def _kept_syllables(self, syl: tuple[str, ...],
-                        window: list[_Word]) -> list[tuple[int, int, tuple[str, ...]]]:
+                        window: list[Word]) -> list[tuple[int, int, tuple[str, ...]]]:
         """The syllable ranges of a short window that a term must share exactly: a frequent
         word inside it (直接 in 里直接) was not misheard, nor a function character beside other
         words (从 in 从那里)."""
@@ -807,15 +680,15 @@ class Corrector:
         return [(a, b, syl[a:b]) for a, b in exact_parts] + [
             (a, a + 1, syl[a:a + 1]) for a in function]
 
-    def _pinyin_matches(self, span: str, syl: tuple[str, ...], window: list[_Word],
+    def _pinyin_matches(self, span: str, syl: tuple[str, ...], window: list[Word],
                         hits: set[int],
-                        kept: list[tuple[int, int, tuple[str, ...]]]) -> list[_PinyinMatch]:
+                        kept: list[tuple[int, int, tuple[str, ...]]]) -> list[PinyinMatch]:
         cfg = self.config
         n_tokens = len(window)
         function = _function_positions(window, cfg.function_word_frequency) \
             if n_tokens > 1 else []
         word = n_tokens == 1 and window[0].freq > 0
-        found: list[_PinyinMatch] = []
+        found: list[PinyinMatch] = []
         heard = " ".join(syl)
         terms = self.index.terms
         compiled = terms.compiled
@@ -884,7 +757,7 @@ class Corrector:
                                      cap_suggestion=True))
 
     def _pinyin_spelled(self, text: str, span: str, letters: str, start: int, end: int,
-                        window: list[_Word], out: list[Candidate]) -> None:
+                        window: list[Word], out: list[Candidate]) -> None:
         """A Chinese term written in pinyin inside Chinese speech (yang zhilin → 杨植麟).
 
         Only in Chinese context (romanised names in English text are correct), only where the
@@ -893,7 +766,7 @@ class Corrector:
         syl = split_syllables(letters)
         if not syl or len(syl) < 2 or len(syl) not in self.index.zh_lengths:
             return
-        if not _cjk_context(text, start, end) or any(is_function_word(w.text)
+        if not cjk_context(text, start, end) or any(is_function_word(w.text)
                                                        for w in window):
             return
         for tid in self.index.pinyin_candidates(syl):
@@ -903,7 +776,7 @@ class Corrector:
                                      " ".join(ct.syllables), 1.0,
                                      ("written in pinyin",), True))
 
-    def _common_parts(self, window: list[_Word]) -> tuple[list[tuple[int, int]], list[int]]:
+    def _common_parts(self, window: list[Word]) -> tuple[list[tuple[int, int]], list[int]]:
         """Syllable ranges of the window's words that are frequent words of their own, and
         the positions of its function characters (从, 有, 很: heard reliably)."""
         parts = []
@@ -920,9 +793,9 @@ class Corrector:
         return parts, function
 
     def _phonetic(self, text: str, span: str, phones: str, letters: str | None, start: int,
-                  end: int, words: list[_Word], i: int, j: int, out: list[Candidate],
-                  memo: dict[tuple[object, ...], list[_PhoneticMatch]],
-                  surroundings: _Surroundings) -> None:
+                  end: int, words: list[Word], i: int, j: int, out: list[Candidate],
+                  memo: dict[tuple[object, ...], list[PhoneticMatch]],
+                  surroundings: Surroundings) -> None:
         """English terms that sound (or are spelled) like the window. The matches depend on
         the window's words and whether the speech around is English, so they are worked out
         once per check for each such pair; the words beside it are checked at placement."""
@@ -950,9 +823,9 @@ class Corrector:
                                  phones, tph, sim, notes, cap))
 
     def _phonetic_matches(self, span: str, phones: str, letters: str | None, english: bool,
-                          words: list[_Word], i: int, j: int) -> list[_PhoneticMatch]:
+                          words: list[Word], i: int, j: int) -> list[PhoneticMatch]:
         cfg = self.config
-        found: list[_PhoneticMatch] = []
+        found: list[PhoneticMatch] = []
         if len(phones) < 2 or len(phones) > self.index.max_phone_len * 1.5 + 2:
             return found
         if j > i:  # the window's words of four letters or more, by sound and spelling
@@ -1028,15 +901,15 @@ class Corrector:
                 best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
         for tid, (sim, k) in sorted(best.items()):
             ct = self.index.terms[tid]
-            if letters is not None and (letters == ct.letters or _inflection(
+            if letters is not None and (letters == ct.letters or inflection(
                     letters, ct.letters,
-                    allow_plural=" " in ct.canonical and not _STYLE.search(ct.canonical))):
+                    allow_plural=" " in ct.canonical and not STYLE.search(ct.canonical))):
                 continue  # same spelling (the format path owns it) or another inflection
             tph = _reading(ct, k)
             if letters is not None and i == j and _same_family(span, ct.canonical):
                 self._hold(ct, sim, tph, "a word of the term's own family, not a mishearing")
                 continue  # "computer" is a word of its own, not a mishearing of "compute"
-            if (letters is not None and i == j and _CAMEL.search(span)
+            if (letters is not None and i == j and CAMEL.search(span)
                     and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
                 self._hold(ct, sim, tph, "a name written as one, and not spelled alike")
                 continue  # a name the recogniser spelled as one (OpenAI, OpEx) is another
@@ -1089,7 +962,7 @@ class Corrector:
                 notes.append("English word in Chinese speech")
             if score < cfg.min_score:
                 continue
-            if english and j > i and _stray_function_word(span, ct.canonical):
+            if english and j > i and stray_function_word(span, ct.canonical):
                 self._hold(ct, sim, tph, "a function word the term lacks, in English speech")
                 continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
             if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
@@ -1163,17 +1036,6 @@ def _build_index_now(lexicon: Lexicon) -> TermIndex:
     return index
 
 
-_GLUE = frozenset("&/@+_")
-
-
-def _glued(text: str, s: int, e: int) -> bool:
-    """Whether the token at ``text[s:e]`` is joined to an adjacent word by &, /, @, + or _
-    (no spaces)."""
-    right = e + 1 < len(text) and text[e] in _GLUE and text[e + 1].isalnum()
-    left = s >= 2 and text[s - 1] in _GLUE and text[s - 2].isalnum()
-    return right or left
-
-
 def _readings(text: str) -> list[str]:
     """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
     out = [mixed_phones(text)]
@@ -1229,14 +1091,14 @@ def _edge_words(canonical: str) -> tuple[str | None, str | None]:
     >>> _edge_words("Deep Research"), _edge_words("GPT-4o"), _edge_words("-")
     (('deep', 'research'), ('gpt', '4o'), (None, None))
     """
-    parts = _WORD.findall(canonical)
+    parts = WORD.findall(canonical)
     return (parts[0].lower(), parts[-1].lower()) if parts else (None, None)
 
 
 @lru_cache(maxsize=65536)
 def _part_phones(canonical: str) -> tuple[str, ...]:
     """Phones of each word of a term's canonical form."""
-    return tuple(_latin_phones(p) for p in _WORD_SPLIT.split(canonical) if p)
+    return tuple(latin_phones(p) for p in WORD_SPLIT.split(canonical) if p)
 
 
 def _nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]],
@@ -1259,7 +1121,7 @@ def _nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]
                 break
 
 
-def _edge_redundant(words: list[_Word], i: int, j: int, term_phones: str, term_letters: str,
+def _edge_redundant(words: list[Word], i: int, j: int, term_phones: str, term_letters: str,
                     sim: float, latin: bool) -> bool:
     """Whether dropping the first or the last word of the window matches the term as well."""
     for a, b in ((i + 1, j), (i, j - 1)):
@@ -1283,8 +1145,8 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     span = text[c.start:c.end]
     if c.method not in ("phonetic", "spelling"):
         return c
-    src = [m.span() for m in _WORD.finditer(span)]
-    dst = [m.span() for m in _WORD.finditer(c.replacement)]
+    src = [m.span() for m in WORD.finditer(span)]
+    dst = [m.span() for m in WORD.finditer(c.replacement)]
     if len(src) < 2 and len(dst) < 2:
         return c
 
@@ -1314,7 +1176,7 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
-    chinese = _cjk_context(text, c.start, c.end)
+    chinese = cjk_context(text, c.start, c.end)
     rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
     if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
         rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
@@ -1326,9 +1188,9 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
         return None
     # one real word changed in English speech into something that sounds unlike it: the
     # words kept make the term likely, not this change (Ecology Transition Ministry)
-    doubtful = (not chinese and changed.isascii() and not _WORD_SPLIT.search(changed)
+    doubtful = (not chinese and changed.isascii() and not WORD_SPLIT.search(changed)
                 and rest < ENGLISH_WORD_SIMILARITY and known_word(changed))
-    number_only = _inflection(squash(changed), squash(into))
+    number_only = inflection(squash(changed), squash(into))
     if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
         return None  # "the latest chest radiograph shows": the singular agrees with its verb
     # cut only exactly equal words, and only where both use the same separator
@@ -1352,21 +1214,6 @@ def _trim(text: str, c: Candidate) -> Candidate | None:
                      c.cap_suggestion or number_only or doubtful)
 
 
-_WORD = re.compile(r"[^ \-]+")
-
-
-def _inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
-    """Whether one spelling is the other plus a plural ending (defects / defect).
-
-    Plural to singular is never proposed (``transformers`` is not a typo of Transformer);
-    singular to plural only when ``allow_plural`` (a multi-word name listed in the plural,
-    whose final s the recogniser dropped).
-    """
-    if heard in (term + "s", term + "es"):
-        return True
-    return not allow_plural and term in (heard + "s", heard + "es")
-
-
 _DERIVATIONS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "ion", "ions", "al", "ly")
 
 
@@ -1387,8 +1234,8 @@ def _verbalised(heard: str, canonical: str) -> bool:
     if not any(ch in _SPOKEN_SYMBOLS for ch in canonical):
         return False
     spoken = "".join(_SPOKEN_SYMBOLS.get(ch, ch) for ch in canonical)
-    return " ".join(_WORD_SPLIT.split(spoken.lower())).strip() == " ".join(
-        _WORD_SPLIT.split(heard.lower())).strip()
+    return " ".join(WORD_SPLIT.split(spoken.lower())).strip() == " ".join(
+        WORD_SPLIT.split(heard.lower())).strip()
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -1414,21 +1261,6 @@ def _duplicates_punctuation(text: str, start: int, end: int, replacement: str) -
                 or (head and not head.isalnum() and text[start - 1:start] == head))
 
 
-def _stray_function_word(span: str, canonical: str) -> bool:
-    """Whether the span has a function word (the, as, in …) that no function word of the term
-    sounds like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen"; "not"
-    in "not be" is not explained by "Matt")."""
-    words = [w for w in _WORD_SPLIT.split(canonical) if w]
-    lower = {w.lower() for w in words}
-    own = [_latin_phones(w) for w in words if is_function_word(w)]
-    for w in _WORD_SPLIT.split(span):
-        if is_function_word(w) and w.lower() not in lower:
-            ph = _latin_phones(w)
-            if not any(phone_similarity(ph, o) >= 0.5 for o in own):
-                return True
-    return False
-
-
 def _truncated(letters: str | None, term_letters: str) -> bool:
     """Whether the window spells the start of the term, short of more than a letter or a
     plural ending: ``adjustedebit`` against ``adjustedebitda`` (not ``web`` / ``webb``)."""
@@ -1438,31 +1270,21 @@ def _truncated(letters: str | None, term_letters: str) -> bool:
     return len(rest) >= 2 and rest != "es"
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: a word written with inner capitals (OpenAI, CapEx) is a name the recogniser chose to spell;
 #: it is taken for another term only where at most a third of its letters differ (ChatBT /
 #: ChatGPT 0.71, BancAmerica / Bank of America 0.77; not OpenAI / OpenNeo 0.57, OpEx / CAPEX 0.6)
 NAME_SPELLING_SIMILARITY = 2 / 3
 
 
-def _parts(canonical: str) -> list[str]:
-    """A term's words, split at inner capitals too: OpenAI → Open, AI."""
-    return [p for w in _WORD_SPLIT.split(canonical) for p in _CAMEL.split(w) if p]
-
-
-def _parts_aligned(window: list[_Word], canonical: str) -> bool:
+def _parts_aligned(window: list[Word], canonical: str) -> bool:
     """Whether the window's words line up one by one with the parts of the term (its words,
     split at inner capitals), one heard exactly and none far off: ``site time`` / SiTime."""
-    parts = _parts(canonical)
-    if len(parts) != len(window):
+    pieces = parts(canonical)
+    if len(pieces) != len(window):
         return False
-    sims = [phone_similarity(w.phones, _latin_phones(p))
-            for w, p in zip(window, parts, strict=True)]
+    sims = [phone_similarity(w.phones, latin_phones(p))
+            for w, p in zip(window, pieces, strict=True)]
     return max(sims) == 1.0 and min(sims) >= 0.5
-
-
-_WORD_SPLIT = re.compile(r"[\s\-]+")
-_STYLE = re.compile(r"[-'’]")
 
 
 def _hyphenation_only(a: str, b: str) -> bool:
@@ -1470,72 +1292,7 @@ def _hyphenation_only(a: str, b: str) -> bool:
     return a.replace("-", " ").lower() == b.replace("-", " ").lower()
 
 
-def _cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
-    """Whether the span sits in Chinese speech (code-switched English), not English speech:
-    Chinese characters around it, and no more than about three English words (counted in
-    letters) for each."""
-    return _chinese_speech(_script_counts(text[max(0, start - radius):start]),
-                           _script_counts(text[end:end + radius]))
-
-
-def _script_counts(piece: str) -> tuple[int, int]:
-    """(Chinese characters, Latin letters) in ``piece``: counts that add up over pieces (the
-    classes :class:`_Surroundings` counts over a whole text)."""
-    classed = piece.translate(_script_classes())
-    return classed.count("c"), classed.count("l")
-
-
-def _chinese_speech(before: tuple[int, int], after: tuple[int, int]) -> bool:
-    """The rule of :func:`_cjk_context` on the counts of the text before and after a span."""
-    cjk = before[0] + after[0]
-    # letters, not words, so that joining "deep seek" into DeepSeek nearby changes nothing
-    return cjk > 0 and cjk * _LETTERS_PER_CJK >= before[1] + after[1]
-
-
-class _Surroundings:
-    """:func:`_cjk_context` for the many windows of one text: the text's characters are
-    classed once ("c" a CJK ideograph, "l" a Latin letter, any other character as it is), so
-    that the counts before a start and after an end are counts of one letter in a range (in
-    C, not a regular expression's list of matches), each made once (windows share starts and
-    ends)."""
-
-    __slots__ = ("_after", "_before", "_classes")
-
-    def __init__(self, text: str) -> None:
-        self._classes = text.translate(_script_classes())
-        self._before: dict[int, tuple[int, int]] = {}
-        self._after: dict[int, tuple[int, int]] = {}
-
-    def chinese(self, start: int, end: int, radius: int = 16) -> bool:
-        b = self._before.get(start)
-        if b is None:
-            s = max(0, start - radius)
-            b = self._before[start] = (self._classes.count("c", s, start),
-                                       self._classes.count("l", s, start))
-        a = self._after.get(end)
-        if a is None:
-            e = end + radius
-            a = self._after[end] = (self._classes.count("c", end, e),
-                                    self._classes.count("l", end, e))
-        return _chinese_speech(b, a)
-
-
-@lru_cache(maxsize=1)
-def _script_classes() -> dict[int, str]:
-    """A :meth:`str.translate` table: each CJK ideograph (as :data:`CJK_RE` finds them) to
-    "c", each Latin letter to "l" (so no other character becomes either)."""
-    table: dict[int, str] = {}
-    for k in range(0, len(CJK_CHARS), 3):  # ("a-b" ranges, three characters each)
-        assert CJK_CHARS[k + 1] == "-"
-        table.update(dict.fromkeys(range(ord(CJK_CHARS[k]), ord(CJK_CHARS[k + 2]) + 1), "c"))
-    table.update(dict.fromkeys(map(ord, string.ascii_letters), "l"))
-    return table
-
-
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-#: code-switched speech: Chinese characters around a span, and no more than about three
-#: English words (this many letters) for each
-_LETTERS_PER_CJK = 15
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
 
 

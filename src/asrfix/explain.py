@@ -136,7 +136,7 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
 
 def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
            tokens: list[str]) -> list[str]:
-    from .corrector import _cjk_context
+    from .engine.scripts import cjk_context
 
     facts = []
     if span in corrector.lexicon:
@@ -162,7 +162,7 @@ def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
                          "holds a function character)")
     else:
         facts.append("Chinese speech around it (code-switched English)"
-                     if _cjk_context(text, start, end) else
+                     if cjk_context(text, start, end) else
                      "English speech around it: ordinary words and function words are kept")
         for tok in tokens:
             if is_function_word(tok):
