@@ -24,21 +24,23 @@ from rapidfuzz.process import extract as _extract
 from .config import Config
 from .edits import Correction, Evidence, Location, Result, Status
 from .engine.candidate import Candidate, PhoneticMatch, PinyinMatch
+from .engine.context import CheckContext
+from .engine.document import truncations, written_terms
+from .engine.evidence import adjust
 from .engine.forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_function_word
-from .engine.scripts import Surroundings, cjk_context
-from .engine.words import Word, latin_phones, words_of
+from .engine.scripts import ENGLISH_WORD_SIMILARITY, Surroundings, cjk_context
+from .engine.trim import trim
+from .engine.words import Word, latin_phones
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
 from .index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex, squash
 from .lexicon import Lexicon, Term
 from .phonetics import (
-    chinese_digits,
     classes,
     is_function_word,
     known_word,
     mandarin_rendering,
-    mixed_phones,
     phone_similarity,
 )
 from .pinyin import split_syllables
@@ -98,23 +100,12 @@ def _hopeless(a: int, b: int, floor: float) -> bool:
     return min(a, b) < floor * max(a, b)
 
 
-#: added to a match's score when another lexicon term, written correctly, is nearby
-NEARBY_TERM_BONUS = 0.02
-#: added to a match's score when one of the term's context words is nearby
-CONTEXT_BONUS = 0.05
-#: a single word in English speech needs at least this similarity to become a term
-ENGLISH_WORD_SIMILARITY = 0.8
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
 #: an English term written in Chinese characters: windows of this many syllables, matched
 #: at least this closely by sound (欧朋海 / OpenAI)
 TRANSLITERATION_SYLLABLES = (3, 5)
 TRANSLITERATION_SIMILARITY = 0.72
-#: the score of a compound term's first part said alone, the term written elsewhere in the
-#: text: just above the default ``min_score``, a suggestion
-TRUNCATION_SCORE = 0.75
-
-
 class Corrector:
     """Finds likely mis-transcriptions of lexicon terms and proposes corrections.
 
@@ -167,7 +158,7 @@ class Corrector:
         """Propose corrections for ``text``; offsets are code points into ``text``.
         ``document``: the whole transcript ``text`` is a part of, when a term written out
         anywhere in it is evidence for this part (by default ``text`` itself)."""
-        written = None if document is None else self._written_terms(document)
+        written = None if document is None else written_terms(self.index, document)
         return self._check(text, written)
 
     def _check(self, text: str, written: dict[int, int] | None) -> Result:
@@ -180,7 +171,7 @@ class Corrector:
 
     def _checked(self, text: str, written: dict[int, int] | None) -> Result:
         found = self.candidates(text, written)
-        trimmed = (_trim(text, c) for c in found)
+        trimmed = (trim(text, c) for c in found)
         chosen = resolve((c for c in trimmed if c is not None), self.config.min_score)
         return Result(text=text, corrections=tuple(self._to_correction(text, c) for c in chosen))
 
@@ -194,7 +185,7 @@ class Corrector:
         """Check only the spoken segments of a parsed transcript (see :mod:`asrfix.formats`);
         offsets are into ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
-        written = self._written_terms(doc.text)
+        written = written_terms(self.index, doc.text)
         for seg in doc.segments:
             spoken = seg.decoded if seg.decoded is not None else doc.text[seg.start:seg.end]
             where = Location(segment=seg.index, speaker=seg.speaker, time=seg.time)
@@ -234,16 +225,14 @@ class Corrector:
         """Every scored candidate above ``min_score``, before overlap resolution
         (``written``: the compound terms the whole document writes, when ``text`` is a part of
         one; by default those of ``text``)."""
-        words, starts, ends, joins = words_of(self.segmenter, text)
+        ctx = CheckContext.of(self.segmenter, text)
+        words, starts, ends, joins = ctx.words, ctx.starts, ctx.ends, ctx.joins
         cfg = self.config
-        out: list[Candidate] = []
-        protected: list[tuple[int, int]] = []
+        out, protected = ctx.out, ctx.protected
         n = len(words)
         max_span = max(self._max_zh, 4 * cfg.max_words + 2)
-        memo: dict[tuple[object, ...], list[PinyinMatch]] = {}
-        phone_memo: dict[tuple[object, ...], list[PhoneticMatch]] = {}
-        looked_up: dict[tuple[tuple[str, ...], tuple[int, ...]], set[int]] = {}  # index hits
-        surroundings = Surroundings(text)
+        memo, phone_memo, looked_up = ctx.pinyin_memo, ctx.phone_memo, ctx.looked_up
+        surroundings = ctx.surroundings
         exact = self.index.exact
         may = self._may_start(words, joins)
         mixed_reach = max(self._mixed_cjk_limit, self.index.max_exact_cjk)
@@ -383,15 +372,9 @@ class Corrector:
                     self._phonetic(text, span, phones, letters if n_cjk == 0 else None,
                                    start, end, words, i, j, out, phone_memo, surroundings)
         self._pinyin_inside_words(text, words, starts, ends, joins, out)
-        self._truncations(text, words, starts, ends, joins, out,
-                          self._written_terms(text) if written is None else written)
-        out = _apply_protection(text, out, protected)
-        if self._protect is not None:
-            hard = [m.span() for m in self._protect.finditer(text)]
-            out = [c for c in out if not any(c.start < e and s < c.end for s, e in hard)]
-        _nearby_terms(text, out, sorted(set(protected)), self.config.context_radius,
-                      self.config.fix_threshold)
-        return [c for c in (self._context(text, c) for c in out) if c is not None]
+        truncations(self.index, ctx, written_terms(self.index, text) if written is None
+                    else written)
+        return adjust(self.config, self._protect, ctx)
 
     def _may_start(self, words: list[Word],
                    joins: list[bool]) -> list[tuple[bool, bool, bool]]:
@@ -441,72 +424,6 @@ class Corrector:
                 known = seen[head] = answers[may2, may3]
             out[i] = known[to_latin <= limit]
         return out
-
-    def _context(self, text: str, c: Candidate) -> Candidate | None:
-        """Apply the term's context evidence: an avoid word nearby vetoes a match made by
-        sound; a context word nearby adds ``CONTEXT_BONUS`` (scores only rise with evidence)."""
-        term = c.term.term
-        if not (term.context or term.avoid):
-            return c
-        r = self.config.context_radius
-        around = (text[max(0, c.start - r):c.start] + " " + text[c.end:c.end + r]).lower()
-        if c.method != "variant":
-            for w in term.avoid:
-                if w.lower() in around:
-                    return None
-        for w in term.context:
-            if w.lower() in around:
-                c.score = min(1.0, c.score + CONTEXT_BONUS)
-                c.notes = (*c.notes, f"context word {w!r} nearby")
-                break
-        return c
-
-    def _truncations(self, text: str, words: list[Word], starts: list[int], ends: list[int],
-                     joins: list[bool], out: list[Candidate], active: dict[int, int]) -> None:
-        """A compound term said only by its first part in Chinese speech ("open" for OpenAI),
-        where the document writes the term elsewhere (``active``: term id → times written,
-        see :meth:`_written_terms`): a suggestion, never a fix.
-
-        The word must stand alone (no English word joined on either side: "open source" is
-        not OpenAI) and be the term's whole first part (a word, or a capitalised piece)."""
-        firsts: dict[str, list[int]] = {}
-        for tid in active:
-            split = parts(self.index.terms[tid].canonical)
-            if len(split) >= 2 and len(split[0]) >= 3:
-                firsts.setdefault(split[0].lower(), []).append(tid)
-        if not firsts:
-            return
-        for k, w in enumerate(words):
-            if w.cjk or w.letters not in firsts or w.glued:
-                continue
-            if (k > 0 and joins[k - 1] and not words[k - 1].cjk) or (
-                    k + 1 < len(words) and joins[k] and not words[k + 1].cjk):
-                continue  # "open source", "deep learning": a phrase of its own
-            start, end = starts[k], ends[k]
-            if not cjk_context(text, start, end):
-                continue
-            if len(firsts[w.letters]) > 1:
-                continue  # "deep" for DeepMind or deep learning: not for a machine to say
-            for tid in firsts[w.letters]:
-                ct = self.index.terms[tid]
-                out.append(Candidate(
-                    start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
-                    ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
-                    (f"the first part of {ct.canonical!r}, written {active[tid]} time(s) in "
-                     "this text",), cap_suggestion=True))
-
-    def _written_terms(self, text: str) -> dict[int, int]:
-        """Compound terms the text writes out, up to case and spacing (OpenAI, deep mind):
-        term id → how many times. A quick scan of runs of Latin words, no segmentation."""
-        found: dict[int, int] = {}
-        for m in _LATIN_RUN.finditer(text):
-            run = _LATIN_WORD.findall(m.group())
-            for a in range(len(run)):
-                for b in range(a + 1, min(len(run), a + 3) + 1):
-                    for tid, variant in self.index.exact_matches("".join(run[a:b]).lower()):
-                        if variant is None and len(parts(self.index.terms[tid].canonical)) > 1:
-                            found[tid] = found.get(tid, 0) + 1
-        return found
 
     def _pinyin_inside_words(self, text: str, words: list[Word], starts: list[int],
                              ends: list[int], joins: list[bool], out: list[Candidate]) -> None:
@@ -1036,14 +953,6 @@ def _build_index_now(lexicon: Lexicon) -> TermIndex:
     return index
 
 
-def _readings(text: str) -> list[str]:
-    """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
-    out = [mixed_phones(text)]
-    if any(ch.isdigit() for ch in text):
-        out.append(mixed_phones(chinese_digits(text)))
-    return out
-
-
 def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters: str | None,
               floor: float) -> list[int]:
     """The phone postings whose reading's classes (or, for a Latin window, whose term's
@@ -1101,26 +1010,6 @@ def _part_phones(canonical: str) -> tuple[str, ...]:
     return tuple(latin_phones(p) for p in WORD_SPLIT.split(canonical) if p)
 
 
-def _nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]],
-                  radius: int, fix_threshold: float) -> None:
-    """Context evidence: a lexicon term written correctly nearby (the talk is on the topic)
-    adds ``NEARBY_TERM_BONUS`` to a match and is named in its notes. Topic alone never makes
-    a match safe to apply unattended: the bonus does not lift a score into the fix tier."""
-    if not found:
-        return
-    starts = [s for s, _ in found]
-    for c in cands:
-        lo = bisect.bisect_left(starts, c.start - radius)
-        for s, e in found[lo:]:
-            if s > c.end + radius:
-                break
-            if e <= c.start or s >= c.end:
-                ceiling = 1.0 if c.score >= fix_threshold else fix_threshold - 1e-3
-                c.score = max(c.score, min(ceiling, c.score + NEARBY_TERM_BONUS))
-                c.notes = (*c.notes, f"lexicon term {text[s:e]!r} nearby")
-                break
-
-
 def _edge_redundant(words: list[Word], i: int, j: int, term_phones: str, term_letters: str,
                     sim: float, latin: bool) -> bool:
     """Whether dropping the first or the last word of the window matches the term as well."""
@@ -1131,87 +1020,6 @@ def _edge_redundant(words: list[Word], i: int, j: int, term_phones: str, term_le
         if english_similarity(sub_phones, term_phones, sub_letters, term_letters) >= sim - 0.02:
             return True
     return False
-
-
-def _trim(text: str, c: Candidate) -> Candidate | None:
-    """Shrink a multi-word correction to the words that change (minimal diff).
-
-    ``test time computer`` → ``test-time compute`` becomes ``computer`` → ``compute``: words
-    that already match are left exactly as the transcript has them. A cut is made only where
-    the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
-    hyphen). The part that changes must itself sound like its replacement, else the match
-    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
-    """
-    span = text[c.start:c.end]
-    if c.method not in ("phonetic", "spelling"):
-        return c
-    src = [m.span() for m in WORD.finditer(span)]
-    dst = [m.span() for m in WORD.finditer(c.replacement)]
-    if len(src) < 2 and len(dst) < 2:
-        return c
-
-    def word(text_: str, sp: tuple[int, int]) -> str:
-        return text_[sp[0]:sp[1]]
-
-    # words equal but for case are not evidence that the rest was heard right
-    lo = 0
-    while (lo < len(src) and lo < len(dst)
-           and word(span, src[lo]).lower() == word(c.replacement, dst[lo]).lower()):
-        lo += 1
-    hi = 0
-    while (hi < len(src) - lo and hi < len(dst) - lo
-           and word(span, src[-1 - hi]).lower() == word(c.replacement, dst[-1 - hi]).lower()):
-        hi += 1
-    if lo == 0 and hi == 0:
-        return c
-    if lo + hi >= min(len(src), len(dst)):
-        added = [word(c.replacement, d) for d in dst[lo:len(dst) - hi]]
-        beside = [word(c.replacement, d) for d in dst[max(0, lo - 1):lo]
-                  + dst[len(dst) - hi:len(dst) - hi + 1]]
-        if not (len(src) < len(dst) and len(added) == 1 and len(added[0]) == 1
-                and added[0].isupper() and beside and all(len(b) == 1 for b in beside)):
-            return None  # words added or dropped with nothing heard for them
-        return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
-
-    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
-    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
-    changed, into = span[s0:e0], c.replacement[r0:r1]
-    chinese = cjk_context(text, c.start, c.end)
-    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
-    if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
-        rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
-    elif changed.isascii() and into.isascii() and chinese:
-        # in code-switched speech the spelling counts too (retrial / retrieval)
-        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
-    floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
-    if rest < floor:
-        return None
-    # one real word changed in English speech into something that sounds unlike it: the
-    # words kept make the term likely, not this change (Ecology Transition Ministry)
-    doubtful = (not chinese and changed.isascii() and not WORD_SPLIT.search(changed)
-                and rest < ENGLISH_WORD_SIMILARITY and known_word(changed))
-    number_only = inflection(squash(changed), squash(into))
-    if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
-        return None  # "the latest chest radiograph shows": the singular agrees with its verb
-    # cut only exactly equal words, and only where both use the same separator
-    while lo and (word(span, src[lo - 1]) != word(c.replacement, dst[lo - 1])
-                  or span[src[lo - 1][1]:src[lo][0]] != c.replacement[dst[lo - 1][1]:dst[lo][0]]
-                  or any(word(span, src[k]) != word(c.replacement, dst[k]) for k in range(lo))):
-        lo -= 1
-    while hi and (any(word(span, src[-1 - k]) != word(c.replacement, dst[-1 - k])
-                      for k in range(hi))
-                  or span[src[-1 - hi][1]:src[-hi][0]]
-                  != c.replacement[dst[-1 - hi][1]:dst[-hi][0]]):
-        hi -= 1
-    if lo == 0 and hi == 0:
-        return c
-    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
-    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
-    return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
-                     c.method, c.heard, c.expected, c.similarity,
-                     (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}",
-                      *(("only grammatical number changes",) if number_only else ())),
-                     c.cap_suggestion or number_only or doubtful)
 
 
 _DERIVATIONS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "ion", "ions", "al", "ly")
@@ -1236,22 +1044,6 @@ def _verbalised(heard: str, canonical: str) -> bool:
     spoken = "".join(_SPOKEN_SYMBOLS.get(ch, ch) for ch in canonical)
     return " ".join(WORD_SPLIT.split(spoken.lower())).strip() == " ".join(
         WORD_SPLIT.split(heard.lower())).strip()
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_SINGULAR_AUXILIARIES = frozenset({"is", "was", "has", "does", "doesn", "isn", "wasn", "hasn"})
-
-
-def _singular_verb_after(text: str, end: int) -> bool:
-    """Whether the next word is a verb in the third person singular (is, has, shows …):
-    an -s word whose stem is itself an English word, or a singular auxiliary."""
-    m = _NEXT_WORD.match(text, end)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in _SINGULAR_AUXILIARIES or (
-        len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-        and known_word(word) and known_word(word[:-1]))
 
 
 def _duplicates_punctuation(text: str, start: int, end: int, replacement: str) -> bool:
@@ -1290,59 +1082,6 @@ def _parts_aligned(window: list[Word], canonical: str) -> bool:
 def _hyphenation_only(a: str, b: str) -> bool:
     """Whether two spellings differ only by hyphens versus spaces (and case)."""
     return a.replace("-", " ").lower() == b.replace("-", " ").lower()
-
-
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
-
-
-def _apply_protection(text: str, cands: list[Candidate],
-                      protected: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """Guard correctly written terms.
-
-    A candidate that cuts into a correct term is dropped. One that contains a correct term
-    is kept only when that term is part of the new one (拆 GPT → ChatGPT) and the rest of the
-    window sounds like the rest of the new term; it is then scored on that rest.
-    """
-    if not protected:
-        return cands
-    spans = sorted(set(protected))
-    starts = [s for s, _ in spans]
-    out = []
-    for c in cands:
-        keep = True
-        k = bisect.bisect_left(starts, c.end)
-        for ps, pe in spans[max(0, k - 8):k]:
-            if not (c.start < pe and ps < c.end):
-                continue
-            if not (c.start <= ps and pe <= c.end) or (c.start, c.end) == (ps, pe):
-                keep = False
-                break
-            if c.method in ("format", "variant"):
-                continue
-            inner = squash(text[ps:pe])
-            if c.replacement == text[ps:pe] or inner not in c.term.letters:
-                keep = False
-                break
-            rest_heard = mixed_phones(text[c.start:ps] + " " + text[pe:c.end])
-            rest_term = mixed_phones(c.term.letters.replace(inner, " ", 1))
-            rest = phone_similarity(rest_heard, rest_term)
-            if rest < REST_SIMILARITY:
-                keep = False
-                break
-            c.score = min(c.score, (c.score + rest) / 2)
-            c.notes += (f"contains the correct term {text[ps:pe]!r}; rest similarity "
-                        f"{rest:.2f}",)
-        if keep:
-            out.append(c)
-    return out
-
-
-#: when a window contains a correct term, the rest of it must sound at least this alike
-REST_SIMILARITY = 0.6
-#: the same for code-switched English inside Chinese speech, where an English word heard right
-#: beside a mangled one is strong evidence ("news network" for "neural network")
-REST_SIMILARITY_CHINESE = 0.4
 
 
 def check(text: str, lexicon: Lexicon | Iterable[Term | str] | None = None, *,

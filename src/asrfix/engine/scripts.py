@@ -16,7 +16,11 @@ from functools import lru_cache
 
 from ..segment import CJK_CHARS
 
-__all__ = ["Surroundings", "cjk_context", "script_counts"]
+__all__ = ["ENGLISH_WORD_SIMILARITY", "Surroundings", "cjk_context", "script_counts"]
+
+#: a single word in English speech needs at least this similarity to become a term (there a
+#: real word is far likelier than a mishearing of a name)
+ENGLISH_WORD_SIMILARITY = 0.8
 
 def cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
     """Whether the span sits in Chinese speech (code-switched English), not English speech:
