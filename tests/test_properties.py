@@ -155,8 +155,11 @@ _LONG = Corrector([*_NAMES, Term(canonical="Zyxw", variants=["甲乙丙丁 zyxw"
 def test_chinese_windows_are_the_same_in_the_short_loop(text: str) -> None:
     """Starts opening Chinese windows only take a short loop: it finds what the long one
     finds."""
-    assert _LONG.index.max_exact_cjk > _LONG._mixed_cjk_limit  # (the long loop throughout)
-    assert _SHORT.index.max_exact_cjk <= _SHORT._mixed_cjk_limit
+    from asrfix.engine.windows import mixed_cjk_limit
+
+    # (the long loop throughout)
+    assert _LONG.index.max_exact_cjk > mixed_cjk_limit(_LONG.index)
+    assert _SHORT.index.max_exact_cjk <= mixed_cjk_limit(_SHORT.index)
     got = [(c.start, c.end, c.term.canonical, c.score, c.notes) for c in _SHORT.candidates(text)]
     want = [(c.start, c.end, c.term.canonical, c.score, c.notes)
             for c in _LONG.candidates(text) if c.term.canonical != "Zyxw"]
@@ -199,11 +202,12 @@ def test_starts_are_judged_as_the_large_tables_alone_judge_them(text: str) -> No
     second syllables of keys) and the large tables after: the answer is the one the large
     tables alone give (a head begins a key, with a wild card anywhere in it, or two
     syllables are a key)."""
+    from asrfix.engine.windows import may_start, mixed_cjk_limit
     from asrfix.engine.words import words_of
 
     idx = _SHORT.index
     words, _, _, joins = words_of(_SHORT.segmenter, text)
-    got = _SHORT._may_start(words, joins)
+    got = may_start(idx, words, joins, mixed_cjk_limit(idx))
     head: tuple[str, ...] = ()
     for i in range(len(words) - 1, -1, -1):
         if not words[i].cjk:
