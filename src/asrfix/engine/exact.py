@@ -22,7 +22,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
-from ..index import TermIndex, squash
+from ..index import CompiledTerm, TermIndex, squash
 from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
 from .candidate import Candidate
@@ -37,7 +37,7 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
           letters: str, start: int, end: int, n_latin: int) -> None:
     """The window ``span`` (its letters ``letters``, ``n_latin`` Latin words in it) against the
     terms and variants spelled as it is."""
-    text, out, protected = ctx.text, ctx.out, ctx.protected
+    protected = ctx.protected
     key = letters if n_latin else span
     hits = index.exact_matches(key)
     if n_latin and not hits:
@@ -59,45 +59,58 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
     for tid, variant in hits:
         ct = index.terms[tid]
         if variant is None:
-            if not config.case_fixes or squash(span) != ct.letters:
-                continue
-            spacing_only = span.lower() != ct.canonical.lower()
-            if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
-                continue  # "Agent" at a sentence start, "long term" for "long-term": style
-            chinese = cjk_context(text, start, end)
-            if (n_latin > 1 and not chinese and stray_function_word(span, ct.canonical)
-                    and all(known_word(x) for x in WORD_SPLIT.split(span) if x)):
-                continue  # "as I" is not ASI in English speech ("my cobacterium" may be)
-            if not chinese and (not spacing_only
-                                    or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
-                protected.append((start, end))
-                continue  # case, hyphens, apostrophes: in English writing, the writer's style
-            if (not spacing_only and n_latin > 1 and span.islower()
-                    and all(known_word(x) for x in span.split())):
-                protected.append((start, end))
-                continue  # "deep research" is a phrase, not necessarily the product
-            if _duplicates_punctuation(text, start, end, ct.canonical):
-                continue  # "Rus" before "'" is already "Rus'"
-            # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
-            # that only gains a capital (copilot) may be the common noun: a suggestion
-            acronym = ct.canonical.isupper()
-            score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
-            out.append(Candidate(start, end, ct, ct.canonical, score, "format",
-                                 letters, ct.letters, 1.0,
-                                 ("chinese context",) if chinese else ()))
+            _written_as_term(config, ctx, ct, span, letters, start, end, n_latin)
         else:
-            if span == ct.canonical or (variant != variant.lower()
-                                        and STYLE.sub("", span.replace(" ", ""))
-                                        != STYLE.sub("", variant.replace(" ", ""))):
-                continue  # a variant with capitals (FIT) does not match "fit"
-            if not (variant_applies(span, segmenter, config.common_word_frequency)
-                    and variant_applies(variant, segmenter,
-                                        config.common_word_frequency)):
-                continue  # "bt" (a word) known for BERT does not make "BT" BERT
-            out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant",
-                                 squash(span), squash(variant), 1.0,
-                                 (f"known variant {variant!r}",)))
+            _written_as_variant(config, segmenter, ctx, ct, variant, span, start, end)
 
+
+def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: str,
+                     letters: str, start: int, end: int, n_latin: int) -> None:
+    """A window spelled as the term up to case, spacing or hyphens: a "format" candidate
+    where the difference is more than the writer's style, else (in English writing) the
+    span is protected as the term written correctly."""
+    text = ctx.text
+    if not config.case_fixes or squash(span) != ct.letters:
+        return
+    spacing_only = span.lower() != ct.canonical.lower()
+    if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
+        return  # "Agent" at a sentence start, "long term" for "long-term": style
+    chinese = cjk_context(text, start, end)
+    if (n_latin > 1 and not chinese and stray_function_word(span, ct.canonical)
+            and all(known_word(x) for x in WORD_SPLIT.split(span) if x)):
+        return  # "as I" is not ASI in English speech ("my cobacterium" may be)
+    if not chinese and (not spacing_only
+                        or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
+        ctx.protected.append((start, end))
+        return  # case, hyphens, apostrophes: in English writing, the writer's style
+    if (not spacing_only and n_latin > 1 and span.islower()
+            and all(known_word(x) for x in span.split())):
+        ctx.protected.append((start, end))
+        return  # "deep research" is a phrase, not necessarily the product
+    if _duplicates_punctuation(text, start, end, ct.canonical):
+        return  # "Rus" before "'" is already "Rus'"
+    # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
+    # that only gains a capital (copilot) may be the common noun: a suggestion
+    acronym = ct.canonical.isupper()
+    score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "format", letters,
+                             ct.letters, 1.0, ("chinese context",) if chinese else ()))
+
+
+def _written_as_variant(config: Config, segmenter: Segmenter, ctx: CheckContext,
+                        ct: CompiledTerm, variant: str, span: str, start: int,
+                        end: int) -> None:
+    """A window spelled as one of the term's known variants: a "variant" candidate, where
+    the variant may be applied wherever it occurs (see :func:`variant_applies`)."""
+    if span == ct.canonical or (variant != variant.lower()
+                                and STYLE.sub("", span.replace(" ", ""))
+                                != STYLE.sub("", variant.replace(" ", ""))):
+        return  # a variant with capitals (FIT) does not match "fit"
+    if not (variant_applies(span, segmenter, config.common_word_frequency)
+            and variant_applies(variant, segmenter, config.common_word_frequency)):
+        return  # "bt" (a word) known for BERT does not make "BT" BERT
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant", squash(span),
+                             squash(variant), 1.0, (f"known variant {variant!r}",)))
 
 def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int = 100) -> bool:
     """Whether a known variant may be applied where it occurs: not when it is a single

@@ -96,10 +96,26 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
                       held: list[_Held] | None) -> list[PhoneticMatch]:
     """The terms the window sounds like, with their scores and notes (``held``: where the
     guards note what they hold back, when explaining)."""
-    cfg = config
     found: list[PhoneticMatch] = []
     if len(phones) < 2 or len(phones) > index.max_phone_len * 1.5 + 2:
         return found
+    sounds = _sounds_alike(index, config.min_score, span, phones, letters, english, words, i, j)
+    terms = index.terms
+    for tid, (sim, k) in sorted(sounds.items()):
+        match = _judged(config, terms[tid], k, sim, span, phones, letters, english, words, i,
+                        j, held)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letters: str | None,
+                  english: bool, words: list[Word], i: int,
+                  j: int) -> dict[int, tuple[float, int]]:
+    """The terms the window reaches ``floor`` with by sound (or spelling): term id → (the
+    similarity, the reading it was reached with). A term's own readings come first; its
+    Mandarin rendering and its variants' sounds only where none of those reaches the floor.
+    Nothing where the window is a term's symbols read aloud."""
     if j > i:  # the window's words of four letters or more, by sound and spelling
         longer = [w for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4]
         heard_words, spelled = [w.phones for w in longer], [w.letters for w in longer]
@@ -107,17 +123,14 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
         heard_words = spelled = []
     postings = index.phone_postings(phones, heard_words, spelled)
     if not postings:
-        return found  # (no term near: a third of the windows)
+        return {}  # (no term near: a third of the windows)
     best: dict[int, tuple[float, int]] = {}
     # by the terms' Mandarin renderings and their variants' sounds: used only where none
     # of a term's own readings reaches the floor
     secondary: dict[int, tuple[float, int]] = {}
-    n_ph = len(phones)
-    floor = cfg.min_score
     aligned_mode = letters is not None and not english and j > i
     heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
     heard_set = set(heard)  # (a term none of whose words is heard exactly aligns with none)
-    part_phones = _part_phones
     spoken = letters is not None and j > i and any(
         w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
     terms = index.terms
@@ -140,118 +153,153 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
         tid, k = x >> bits, x & mask
         ct = compiled(tid) or terms[tid]
         if spoken and _verbalised(span, ct.canonical):
-            return []  # "pass at k" is pass@k read aloud: style, and no other term's
+            return {}  # "pass at k" is pass@k read aloud: style, and no other term's
         if k >= MANDARIN:
             if letters is None:  # Chinese syllables in the window: their rendering
-                tph = reading(ct, k)
-                if not _hopeless(n_ph, len(tph), floor):
-                    sim = phone_similarity(phones, tph)
-                    if sim > secondary.get(tid, (-1.0, 0))[0]:
-                        secondary[tid] = (sim, k)
+                _rendered(secondary, tid, ct, k, phones, floor)
             continue
         if aligned_mode and tid not in best:
-            parts = part_phones(ct.canonical)
-            if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
-                aligned = _word_aligned(heard, parts)
-                if aligned:
-                    best[tid] = (aligned, k)
+            _aligned(best, tid, ct, k, heard, heard_set)
         if not screened and x not in within:
             continue  # (screened out)
-        tcls = ct.phone_classes[k]
         heard_variant = k >= ct.own_readings
         if heard_variant and i == j:
             continue  # a variant's sound is a split of the term: one word is not
             # (an aligned window has several words: it was never this case)
-        tph = ct.phones[k]
-        sim = english_similarity(phones, tph, letters, ct.letters, heard_classes, tcls)
+        sim = english_similarity(phones, ct.phones[k], letters, ct.letters, heard_classes,
+                                 ct.phone_classes[k])
         chosen = secondary if heard_variant else best
         if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
             chosen[tid] = (sim, k)  # (below the floor it can only be dropped below)
     for tid, (sim, k) in secondary.items():
         if best.get(tid, (-1.0, 0))[0] < floor <= sim:
             best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
-    for tid, (sim, k) in sorted(best.items()):
-        ct = index.terms[tid]
-        if letters is not None and (letters == ct.letters or inflection(
-                letters, ct.letters,
-                allow_plural=" " in ct.canonical and not STYLE.search(ct.canonical))):
-            continue  # same spelling (the format path owns it) or another inflection
-        tph = reading(ct, k)
-        if letters is not None and i == j and _same_family(span, ct.canonical):
-            _hold(held, ct, sim, tph, "a word of the term's own family, not a mishearing")
-            continue  # "computer" is a word of its own, not a mishearing of "compute"
-        if (letters is not None and i == j and CAMEL.search(span)
-                and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
-            _hold(held, ct, sim, tph, "a name written as one, and not spelled alike")
-            continue  # a name the recogniser spelled as one (OpenAI, OpEx) is another
-            # name only where it is spelled alike (BancAmerica / Bank of America)
-        notes: list[str] = []
-        score = sim
-        if k >= MANDARIN:
-            notes.append("as Chinese syllables render it (final consonants dropped)")
-        common = letters is not None and " " not in span and known_word(span)
-        homophone = False
-        if len(ct.letters) <= 3 or len(tph) <= 4:
-            # short terms need strong evidence, and a common word is never read as one,
-            # unless it sounds exactly as the term in Chinese speech, where an English
-            # word is more often a term than not (view for Vue): then a suggestion
-            homophone = common and not english and phones == tph
-            if (common and not homophone) or sim < SHORT_TERM_SIMILARITY:
-                _hold(held, ct, sim, tph, "a short term is never read into a common word "
-                            "(unless it sounds exactly so in Chinese speech)"
-                            if common else "a short term needs similarity "
-                            f"{SHORT_TERM_SIMILARITY} or more")
-                continue
-            score -= 0.1
-            notes.append("short term")
-            if homophone:
-                notes.append("an English word that sounds exactly as the term")
-        if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
-                span.isupper() and len(span) >= 3 and ct.letters != letters)):
-            _hold(held, ct, sim, tph, "one word in English speech needs similarity "
-                        f"{ENGLISH_WORD_SIMILARITY} or more (an acronym, its own letters)")
-            continue  # one written word in English speech: only a near-identical sound
-        if english and j > i and (
-                (_truncated(letters, ct.letters)
-                 and all(len(w.text) > 1 for w in words[i:j + 1]))
-                or (sim < ENGLISH_WORD_SIMILARITY
-                    and all(len(w.text) > 1 and known_word(w.text)
-                            for w in words[i:j + 1])
-                    and not _parts_aligned(words[i:j + 1], ct.canonical))):
-            # in English speech a window that spells the start or the end of the term
-            # is that shorter word ("adjusted EBIT" is no truncated "adjusted EBITDA"),
-            # and ordinary words need a near-identical sound ("land side" is not
-            # Lands' End) unless they line up with the parts of the term (site time)
-            _hold(held, ct, sim, tph, "in English speech: the start or end of the term, "
-                        "or ordinary words that do not sound near-identical")
-            continue
-        if common:
-            if english:
-                _hold(held, ct, sim, tph, "an English word in English speech")
-                continue  # in English speech a real word is far likelier than a name
-            score -= 0.08
-            notes.append("English word in Chinese speech")
-        if score < cfg.min_score:
-            continue
-        if english and j > i and stray_function_word(span, ct.canonical):
-            _hold(held, ct, sim, tph, "a function word the term lacks, in English speech")
-            continue  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
-        if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
-            continue  # an edge word adds nothing: the narrower window owns the match
-        heard_variant = ct.own_readings <= k < MANDARIN
-        if heard_variant:
-            if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
-                    known_word(w.text) for w in words[i:j + 1]):
-                _hold(held, ct, sim, tph, "ordinary English words near a variant's sound")
-                continue  # ordinary English words ("get up") near a variant's sound only
-            # learned from an editor, not from the term: a suggestion, and below the
-            # variant itself where the window is written exactly so
-            notes.append("sounds like a known variant")
-            score = min(score, cfg.fix_threshold - 0.01)
-        found.append((ct, score, tph, sim, tuple(notes),
-                      k >= MANDARIN or heard_variant or homophone))
-    return found
+    return best
 
+
+def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTerm, k: int,
+              phones: str, floor: float) -> None:
+    """Chinese syllables in the window against the term's Mandarin rendering ``k``: kept in
+    ``secondary`` where it is the closest of the term's so far."""
+    tph = reading(ct, k)
+    if not _hopeless(len(phones), len(tph), floor):
+        sim = phone_similarity(phones, tph)
+        if sim > secondary.get(tid, (-1.0, 0))[0]:
+            secondary[tid] = (sim, k)
+
+
+def _aligned(best: dict[int, tuple[float, int]], tid: int, ct: CompiledTerm, k: int,
+             heard: list[str], heard_set: set[str]) -> None:
+    """The window's words (``heard``: their phones) aligned one by one with the term's:
+    kept in ``best`` where one is heard exactly and none is far off (skin law / scaling law),
+    whatever the sound of the whole."""
+    parts = _part_phones(ct.canonical)
+    if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
+        aligned = _word_aligned(heard, parts)
+        if aligned:
+            best[tid] = (aligned, k)
+
+
+def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, phones: str,
+            letters: str | None, english: bool, words: list[Word], i: int, j: int,
+            held: list[_Held] | None) -> PhoneticMatch | None:
+    """The window matched with the term's reading ``k`` at similarity ``sim``, scored, with
+    its notes and whether it may only be suggested; ``None`` where a guard rules it out
+    (noted in ``held`` when explaining) or the score falls below ``min_score``."""
+    if letters is not None and (letters == ct.letters or inflection(
+            letters, ct.letters,
+            allow_plural=" " in ct.canonical and not STYLE.search(ct.canonical))):
+        return None  # same spelling (the format path owns it) or another inflection
+    tph = reading(ct, k)
+    common = letters is not None and " " not in span and known_word(span)
+    short = len(ct.letters) <= 3 or len(tph) <= 4
+    # a common word sounding exactly as a short term in Chinese speech, where an English
+    # word is more often a term than not (view for Vue): a suggestion
+    homophone = short and common and not english and phones == tph
+    why = _held_back(ct, sim, span, letters, english, words, i, j, common, short, homophone)
+    if why is not None:
+        _hold(held, ct, sim, tph, why)
+        return None
+    score, notes = _scored(k, sim, common, short, homophone)
+    if score < config.min_score:
+        return None
+    if english and j > i and stray_function_word(span, ct.canonical):
+        _hold(held, ct, sim, tph, "a function word the term lacks, in English speech")
+        return None  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
+    if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
+        return None  # an edge word adds nothing: the narrower window owns the match
+    heard_variant = ct.own_readings <= k < MANDARIN
+    if heard_variant:
+        if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
+                known_word(w.text) for w in words[i:j + 1]):
+            _hold(held, ct, sim, tph, "ordinary English words near a variant's sound")
+            return None  # ordinary English words ("get up") near a variant's sound only
+        # learned from an editor, not from the term: a suggestion, and below the
+        # variant itself where the window is written exactly so
+        notes.append("sounds like a known variant")
+        score = min(score, config.fix_threshold - 0.01)
+    return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
+
+
+def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, english: bool,
+               words: list[Word], i: int, j: int, common: bool, short: bool,
+               homophone: bool) -> str | None:
+    """Why a guard holds the match back, if one does: ``common``, the window is one English
+    dictionary word; ``short``, the term is three letters or four phones or fewer;
+    ``homophone``, a common word that sounds exactly as a short term in Chinese speech."""
+    if letters is not None and i == j and _same_family(span, ct.canonical):
+        # "computer" is a word of its own, not a mishearing of "compute"
+        return "a word of the term's own family, not a mishearing"
+    if (letters is not None and i == j and CAMEL.search(span)
+            and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
+        # a name the recogniser spelled as one (OpenAI, OpEx) is another name only where
+        # it is spelled alike (BancAmerica / Bank of America)
+        return "a name written as one, and not spelled alike"
+    if short and ((common and not homophone) or sim < SHORT_TERM_SIMILARITY):
+        # short terms need strong evidence, and a common word is never read as one
+        return ("a short term is never read into a common word (unless it sounds exactly "
+                "so in Chinese speech)" if common else
+                f"a short term needs similarity {SHORT_TERM_SIMILARITY} or more")
+    if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
+            span.isupper() and len(span) >= 3 and ct.letters != letters)):
+        # one written word in English speech: only a near-identical sound
+        return (f"one word in English speech needs similarity {ENGLISH_WORD_SIMILARITY} or "
+                "more (an acronym, its own letters)")
+    if english and j > i and (
+            (_truncated(letters, ct.letters)
+             and all(len(w.text) > 1 for w in words[i:j + 1]))
+            or (sim < ENGLISH_WORD_SIMILARITY
+                and all(len(w.text) > 1 and known_word(w.text) for w in words[i:j + 1])
+                and not _parts_aligned(words[i:j + 1], ct.canonical))):
+        # in English speech a window that spells the start or the end of the term is that
+        # shorter word ("adjusted EBIT" is no truncated "adjusted EBITDA"), and ordinary
+        # words need a near-identical sound ("land side" is not Lands' End) unless they
+        # line up with the parts of the term (site time)
+        return ("in English speech: the start or end of the term, or ordinary words that "
+                "do not sound near-identical")
+    if common and english:
+        # in English speech a real word is far likelier than a name
+        return "an English word in English speech"
+    return None
+
+
+def _scored(k: int, sim: float, common: bool, short: bool,
+            homophone: bool) -> tuple[float, list[str]]:
+    """The score of a match no guard held back, and its notes: a Mandarin rendering, a
+    short term and an English word in Chinese speech are noted, the last two scored down."""
+    notes: list[str] = []
+    score = sim
+    if k >= MANDARIN:
+        notes.append("as Chinese syllables render it (final consonants dropped)")
+    if short:
+        score -= 0.1
+        notes.append("short term")
+        if homophone:
+            notes.append("an English word that sounds exactly as the term")
+    if common:
+        score -= 0.08
+        notes.append("English word in Chinese speech")
+    return score, notes
 
 def reading(ct: CompiledTerm, k: int) -> str:
     """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
