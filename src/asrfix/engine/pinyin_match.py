@@ -185,13 +185,11 @@ def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> 
     Only an exact folded-pinyin look-up (one per position and length), and only for terms
     of three syllables or more; three-syllable terms need identical toneless pinyin.
     """
-    text, words, starts, ends, joins = ctx.text, ctx.words, ctx.starts, ctx.ends, ctx.joins
-    out = ctx.out
+    words, joins = ctx.words, ctx.joins
     lengths = sorted(n for n in index.zh_lengths if n >= 3)
     if not lengths:
         return
     heads, first = index.pinyin_heads, index.pinyin_exact_firsts
-    common = config.common_word_frequency
     k = 0
     while k < len(words):
         if not words[k].cjk:
@@ -207,45 +205,54 @@ def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> 
             continue  # (most runs: no syllable a term's key begins with)
         term_starts = [s for s in range(len(folded) - 2)
                        if folded[s] in first and folded[s:s + 3] in heads]
-        if not term_starts:
-            continue  # no term's first three syllables anywhere in the run
-        run_starts = starts[first_word:k]
-        run_end = ends[k - 1]
-        syl: tuple[str, ...] = sum(map(_SYLLABLES, run), ())
-        # each character's offset: a range where the words follow one another with
-        # nothing between (most runs), else counted word by word
-        chars = sum(map(len, map(_TEXT, run)))
-        offsets: Sequence[int] = range(run_starts[0], run_end) \
-            if chars == run_end - run_starts[0] else [
-                a + c for w, a in zip(run, run_starts, strict=True)
-                for c in range(len(w.text))]
-        if len(syl) != chars:
-            continue  # pinyin did not align one to one with the characters
-        bounds = {*run_starts, run_end}
-        for s in term_starts:
-            for n in lengths:
-                e = s + n
-                if e > len(syl):
-                    break
-                start, end = offsets[s], offsets[e - 1] + 1
-                if start in bounds and end in bounds:
-                    continue  # token-aligned: the main pass saw it
-                if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
-                       for bound, edge in ((start, start), (end, end - 1))
-                       if bound not in bounds):
-                    continue  # a frequent word was heard whole: 人已经 cuts 别人
-                for tid in index.pinyin_terms(folded[s:e]):
-                    ct = index.terms[tid]
-                    span = text[start:end]
-                    if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
-                        continue
-                    sim = pinyin_similarity(syl[s:e], ct.syllables)
-                    if sim >= config.min_score:
-                        out.append(Candidate(
-                            start, end, ct, ct.canonical, sim, "pinyin",
-                            " ".join(syl[s:e]), " ".join(ct.syllables), sim,
-                            ("span cuts a word",)))
+        if term_starts:  # (else no term's first three syllables anywhere in the run)
+            _terms_cutting_words(index, config, ctx, first_word, run, folded, term_starts,
+                                 lengths)
 
+
+def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, first_word: int,
+                         run: list[Word], folded: tuple[str, ...], term_starts: list[int],
+                         lengths: list[int]) -> None:
+    """The terms of ``lengths`` syllables whose first three syllables are at ``term_starts``
+    in a run of joined Chinese words (``run``, from word ``first_word`` on; ``folded``: its
+    folded syllables), where their span is not the run's words' own."""
+    text, out = ctx.text, ctx.out
+    common = config.common_word_frequency
+    run_starts = ctx.starts[first_word:first_word + len(run)]
+    run_end = ctx.ends[first_word + len(run) - 1]
+    syl: tuple[str, ...] = sum(map(_SYLLABLES, run), ())
+    # each character's offset: a range where the words follow one another with
+    # nothing between (most runs), else counted word by word
+    chars = sum(map(len, map(_TEXT, run)))
+    offsets: Sequence[int] = range(run_starts[0], run_end) \
+        if chars == run_end - run_starts[0] else [
+            a + c for w, a in zip(run, run_starts, strict=True)
+            for c in range(len(w.text))]
+    if len(syl) != chars:
+        return  # pinyin did not align one to one with the characters
+    bounds = {*run_starts, run_end}
+    for s in term_starts:
+        for n in lengths:
+            e = s + n
+            if e > len(syl):
+                break
+            start, end = offsets[s], offsets[e - 1] + 1
+            if start in bounds and end in bounds:
+                continue  # token-aligned: the main pass saw it
+            if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
+                   for bound, edge in ((start, start), (end, end - 1))
+                   if bound not in bounds):
+                continue  # a frequent word was heard whole: 人已经 cuts 别人
+            for tid in index.pinyin_terms(folded[s:e]):
+                ct = index.terms[tid]
+                span = text[start:end]
+                if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
+                    continue
+                sim = pinyin_similarity(syl[s:e], ct.syllables)
+                if sim >= config.min_score:
+                    out.append(Candidate(
+                        start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
+                        " ".join(ct.syllables), sim, ("span cuts a word",)))
 
 def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,
                    window: list[Word]) -> None:
@@ -263,6 +270,6 @@ def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int
     for tid in index.pinyin_candidates(syl):
         ct = index.terms[tid]
         if ct.syllables == syl:
-            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "pinyin", " ".join(syl),
-                                 " ".join(ct.syllables), 1.0,
-                                 ("written in pinyin",), True))
+            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "pinyin",
+                                     " ".join(syl), " ".join(ct.syllables), 1.0,
+                                     ("written in pinyin",), True))

@@ -46,27 +46,11 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     dst = [m.span() for m in WORD.finditer(c.replacement)]
     if len(src) < 2 and len(dst) < 2:
         return c
-
-    def word(text_: str, sp: tuple[int, int]) -> str:
-        return text_[sp[0]:sp[1]]
-
-    # words equal but for case are not evidence that the rest was heard right
-    lo = 0
-    while (lo < len(src) and lo < len(dst)
-           and word(span, src[lo]).lower() == word(c.replacement, dst[lo]).lower()):
-        lo += 1
-    hi = 0
-    while (hi < len(src) - lo and hi < len(dst) - lo
-           and word(span, src[-1 - hi]).lower() == word(c.replacement, dst[-1 - hi]).lower()):
-        hi += 1
+    lo, hi = _alike_ends(span, src, c.replacement, dst)
     if lo == 0 and hi == 0:
         return c
     if lo + hi >= min(len(src), len(dst)):
-        added = [word(c.replacement, d) for d in dst[lo:len(dst) - hi]]
-        beside = [word(c.replacement, d) for d in dst[max(0, lo - 1):lo]
-                  + dst[len(dst) - hi:len(dst) - hi + 1]]
-        if not (len(src) < len(dst) and len(added) == 1 and len(added[0]) == 1
-                and added[0].isupper() and beside and all(len(b) == 1 for b in beside)):
+        if not _one_letter_unheard(c.replacement, dst, lo, hi, len(src)):
             return None  # words added or dropped with nothing heard for them
         return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
 
@@ -74,12 +58,7 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
     chinese = cjk_context(text, c.start, c.end)
-    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
-    if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
-        rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
-    elif changed.isascii() and into.isascii() and chinese:
-        # in code-switched speech the spelling counts too (retrial / retrieval)
-        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
+    rest = _changed_similarity(changed, into, chinese)
     floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
     if rest < floor:
         return None
@@ -90,16 +69,7 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     number_only = inflection(squash(changed), squash(into))
     if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
         return None  # "the latest chest radiograph shows": the singular agrees with its verb
-    # cut only exactly equal words, and only where both use the same separator
-    while lo and (word(span, src[lo - 1]) != word(c.replacement, dst[lo - 1])
-                  or span[src[lo - 1][1]:src[lo][0]] != c.replacement[dst[lo - 1][1]:dst[lo][0]]
-                  or any(word(span, src[k]) != word(c.replacement, dst[k]) for k in range(lo))):
-        lo -= 1
-    while hi and (any(word(span, src[-1 - k]) != word(c.replacement, dst[-1 - k])
-                      for k in range(hi))
-                  or span[src[-1 - hi][1]:src[-hi][0]]
-                  != c.replacement[dst[-1 - hi][1]:dst[-hi][0]]):
-        hi -= 1
+    lo, hi = _equal_ends(span, src, c.replacement, dst, lo, hi)
     if lo == 0 and hi == 0:
         return c
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
@@ -110,6 +80,65 @@ def trim(text: str, c: Candidate) -> Candidate | None:
                       *(("only grammatical number changes",) if number_only else ())),
                      c.cap_suggestion or number_only or doubtful)
 
+
+def _word(text: str, sp: tuple[int, int]) -> str:
+    return text[sp[0]:sp[1]]
+
+
+def _alike_ends(span: str, src: list[tuple[int, int]], replacement: str,
+                dst: list[tuple[int, int]]) -> tuple[int, int]:
+    """How many words at the start and at the end the span (its words at ``src``) and the
+    replacement (at ``dst``) share, up to case."""
+    # words equal but for case are not evidence that the rest was heard right
+    lo = 0
+    while (lo < len(src) and lo < len(dst)
+           and _word(span, src[lo]).lower() == _word(replacement, dst[lo]).lower()):
+        lo += 1
+    hi = 0
+    while (hi < len(src) - lo and hi < len(dst) - lo
+           and _word(span, src[-1 - hi]).lower() == _word(replacement, dst[-1 - hi]).lower()):
+        hi += 1
+    return lo, hi
+
+
+def _one_letter_unheard(replacement: str, dst: list[tuple[int, int]], lo: int, hi: int,
+                        n_src: int) -> bool:
+    """Whether all the span's ``n_src`` words are the replacement's but one letter of a
+    spelled sequence, between single letters (V R for V A R)."""
+    added = [_word(replacement, d) for d in dst[lo:len(dst) - hi]]
+    beside = [_word(replacement, d) for d in dst[max(0, lo - 1):lo]
+              + dst[len(dst) - hi:len(dst) - hi + 1]]
+    return (n_src < len(dst) and len(added) == 1 and len(added[0]) == 1
+            and added[0].isupper() and bool(beside) and all(len(b) == 1 for b in beside))
+
+
+def _changed_similarity(changed: str, into: str, chinese: bool) -> float:
+    """How alike the changed words sound to (or, in Chinese speech, are spelled as) what
+    they become."""
+    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
+    if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
+        rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
+    elif changed.isascii() and into.isascii() and chinese:
+        # in code-switched speech the spelling counts too (retrial / retrieval)
+        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
+    return rest
+
+
+def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
+                dst: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The shared words at the start and at the end (``lo``, ``hi``: alike up to case) that
+    may be cut: only exactly equal words, and only where both use the same separator."""
+    while lo and (_word(span, src[lo - 1]) != _word(replacement, dst[lo - 1])
+                  or span[src[lo - 1][1]:src[lo][0]] != replacement[dst[lo - 1][1]:dst[lo][0]]
+                  or any(_word(span, src[k]) != _word(replacement, dst[k])
+                         for k in range(lo))):
+        lo -= 1
+    while hi and (any(_word(span, src[-1 - k]) != _word(replacement, dst[-1 - k])
+                      for k in range(hi))
+                  or span[src[-1 - hi][1]:src[-hi][0]]
+                  != replacement[dst[-1 - hi][1]:dst[-hi][0]]):
+        hi -= 1
+    return lo, hi
 
 def _readings(text: str) -> list[str]:
     """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
