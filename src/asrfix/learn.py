@@ -285,6 +285,7 @@ def _entry(target: str, kind: str, new: bool, variants: list[tuple[str, int]],
     lines.append("")
     return lines
 
+
 def _trim_shared_edges(p: Pair) -> Pair:
     """A replacement glued to a Chinese character both sides share (欧三强 → o3强: the
     word boundary fell inside a jieba word) keeps only the part that changed (欧三 → o3)."""

@@ -27,10 +27,8 @@ __all__ = ["CONTEXT_BONUS", "NEARBY_TERM_BONUS", "REST_SIMILARITY", "adjust",
 
 #: added to a match's score when another lexicon term, written correctly, is nearby
 NEARBY_TERM_BONUS = 0.02
-
 #: added to a match's score when one of the term's context words is nearby
 CONTEXT_BONUS = 0.05
-
 #: when a window contains a correct term, the rest of it must sound at least this alike
 REST_SIMILARITY = 0.6
 
@@ -71,7 +69,7 @@ def context_evidence(config: Config, text: str, c: Candidate) -> Candidate | Non
 
 
 def apply_protection(text: str, cands: list[Candidate],
-                      protected: Sequence[tuple[int, int]]) -> list[Candidate]:
+                     protected: Sequence[tuple[int, int]]) -> list[Candidate]:
     """Guard correctly written terms.
 
     A candidate that cuts into a correct term is dropped. One that contains a correct term
@@ -113,7 +111,7 @@ def apply_protection(text: str, cands: list[Candidate],
 
 
 def nearby_terms(text: str, cands: list[Candidate], found: list[tuple[int, int]],
-                  radius: int, fix_threshold: float) -> None:
+                 radius: int, fix_threshold: float) -> None:
     """Context evidence: a lexicon term written correctly nearby (the talk is on the topic)
     adds ``NEARBY_TERM_BONUS`` to a match and is named in its notes. Topic alone never makes
     a match safe to apply unattended: the bonus does not lift a score into the fix tier."""

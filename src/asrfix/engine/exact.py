@@ -112,6 +112,7 @@ def _written_as_variant(config: Config, segmenter: Segmenter, ctx: CheckContext,
     ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant", squash(span),
                              squash(variant), 1.0, (f"known variant {variant!r}",)))
 
+
 def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int = 100) -> bool:
     """Whether a known variant may be applied where it occurs: not when it is a single
     character, one or two letters (ID, MC: other acronyms as often as not), a number, a

@@ -301,6 +301,7 @@ def _scored(k: int, sim: float, common: bool, short: bool,
         notes.append("English word in Chinese speech")
     return score, notes
 
+
 def reading(ct: CompiledTerm, k: int) -> str:
     """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
     return ct.phones[k] if k < MANDARIN else mandarin_rendering(ct.phones[k - MANDARIN])

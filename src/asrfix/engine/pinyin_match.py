@@ -71,8 +71,8 @@ def pinyin_window(index: TermIndex, config: Config, ctx: CheckContext, span: str
         found = memo[key] = _pinyin_matches(index, config, span, syl, window, hits, kept)
     add = ctx.out.append
     for ct, sim, heard, expected, notes, cap in found:
-        add(Candidate(start, end, ct, ct.canonical, sim, "pinyin",
-                             heard, expected, sim, notes, cap))
+        add(Candidate(start, end, ct, ct.canonical, sim, "pinyin", heard, expected, sim, notes,
+                      cap))
 
 
 def _kept_syllables(config: Config, syl: tuple[str, ...],
@@ -94,12 +94,11 @@ def _common_parts(config: Config,
     parts = []
     function = []
     pos = 0
-    cfg = config
     for w in window:
         n = len(w.syllables)
-        if n > 1 and w.freq >= cfg.common_word_frequency:
+        if n > 1 and w.freq >= config.common_word_frequency:
             parts.append((pos, pos + n))
-        elif n == 1 and w.freq >= cfg.function_word_frequency:
+        elif n == 1 and w.freq >= config.function_word_frequency:
             function.append(pos)
         pos += n
     return parts, function
@@ -253,6 +252,7 @@ def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, fi
                     out.append(Candidate(
                         start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
                         " ".join(ct.syllables), sim, ("span cuts a word",)))
+
 
 def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,
                    window: list[Word]) -> None:

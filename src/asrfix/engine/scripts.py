@@ -21,6 +21,10 @@ __all__ = ["ENGLISH_WORD_SIMILARITY", "Surroundings", "cjk_context", "script_cou
 #: a single word in English speech needs at least this similarity to become a term (there a
 #: real word is far likelier than a mishearing of a name)
 ENGLISH_WORD_SIMILARITY = 0.8
+#: code-switched speech: Chinese characters around a span, and no more than about three
+#: English words (this many letters) for each
+_LETTERS_PER_CJK = 15
+
 
 def cjk_context(text: str, start: int, end: int, radius: int = 16) -> bool:
     """Whether the span sits in Chinese speech (code-switched English), not English speech:
@@ -82,8 +86,3 @@ def _script_classes() -> dict[int, str]:
         table.update(dict.fromkeys(range(ord(CJK_CHARS[k]), ord(CJK_CHARS[k + 2]) + 1), "c"))
     table.update(dict.fromkeys(map(ord, string.ascii_letters), "l"))
     return table
-
-
-#: code-switched speech: Chinese characters around a span, and no more than about three
-#: English words (this many letters) for each
-_LETTERS_PER_CJK = 15

@@ -26,9 +26,11 @@ from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
 
 __all__ = ["REST_SIMILARITY_CHINESE", "trim"]
 
-#: the same for code-switched English inside Chinese speech, where an English word heard right
-#: beside a mangled one is strong evidence ("news network" for "neural network")
+#: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
+#: speech, where an English word heard right beside a mangled one is strong evidence ("news
+#: network" for "neural network")
 REST_SIMILARITY_CHINESE = 0.4
+
 
 def trim(text: str, c: Candidate) -> Candidate | None:
     """Shrink a multi-word correction to the words that change (minimal diff).
@@ -139,6 +141,7 @@ def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
                   != replacement[dst[-1 - hi][1]:dst[-hi][0]]):
         hi -= 1
     return lo, hi
+
 
 def _readings(text: str) -> list[str]:
     """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""

@@ -146,7 +146,6 @@ def _chinese_windows(index: TermIndex, config: Config, ctx: CheckContext, bounds
             break  # (nor can a window of four syllables or more match from here)
 
 
-
 def _chinese_windows_before_latin(
         index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckContext,
         bounds: _Bounds, i: int, may2: bool, may3: bool, spelled: bool,
