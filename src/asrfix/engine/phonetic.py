@@ -99,9 +99,13 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
     found: list[PhoneticMatch] = []
     if len(phones) < 2 or len(phones) > index.max_phone_len * 1.5 + 2:
         return found
-    sounds = _sounds_alike(index, config.min_score, span, phones, letters, english, words, i, j)
+    floor = config.min_score
+    best, secondary = _sounds_alike(index, floor, span, phones, letters, english, words, i, j)
+    for tid, (sim, k) in secondary.items():
+        if best.get(tid, (-1.0, 0))[0] < floor <= sim:
+            best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
     terms = index.terms
-    for tid, (sim, k) in sorted(sounds.items()):
+    for tid, (sim, k) in sorted(best.items()):
         match = _judged(config, terms[tid], k, sim, span, phones, letters, english, words, i,
                         j, held)
         if match is not None:
@@ -109,13 +113,15 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
     return found
 
 
-def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letters: str | None,
-                  english: bool, words: list[Word], i: int,
-                  j: int) -> dict[int, tuple[float, int]]:
+def _sounds_alike(
+        index: TermIndex, floor: float, span: str, phones: str, letters: str | None,
+        english: bool, words: list[Word], i: int, j: int,
+) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
     """The terms the window reaches ``floor`` with by sound (or spelling): term id → (the
-    similarity, the reading it was reached with). A term's own readings come first; its
-    Mandarin rendering and its variants' sounds only where none of those reaches the floor.
-    Nothing where the window is a term's symbols read aloud."""
+    similarity, the reading it was reached with), by a term's own readings, and apart, by
+    its Mandarin rendering and its variants' sounds (secondary: to be used only where none
+    of the own readings reaches the floor). Nothing where the window is a term's symbols
+    read aloud."""
     if j > i:  # the window's words of four letters or more, by sound and spelling
         longer = [w for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4]
         heard_words, spelled = [w.phones for w in longer], [w.letters for w in longer]
@@ -123,7 +129,7 @@ def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letter
         heard_words = spelled = []
     postings = index.phone_postings(phones, heard_words, spelled)
     if not postings:
-        return {}  # (no term near: a third of the windows)
+        return {}, {}  # (no term near: a third of the windows)
     best: dict[int, tuple[float, int]] = {}
     # by the terms' Mandarin renderings and their variants' sounds: used only where none
     # of a term's own readings reaches the floor
@@ -131,6 +137,7 @@ def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letter
     aligned_mode = letters is not None and not english and j > i
     heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
     heard_set = set(heard)  # (a term none of whose words is heard exactly aligns with none)
+    part_phones = _part_phones
     spoken = letters is not None and j > i and any(
         w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
     terms = index.terms
@@ -153,13 +160,17 @@ def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letter
         tid, k = x >> bits, x & mask
         ct = compiled(tid) or terms[tid]
         if spoken and _verbalised(span, ct.canonical):
-            return {}  # "pass at k" is pass@k read aloud: style, and no other term's
+            return {}, {}  # "pass at k" is pass@k read aloud: style, and no other term's
         if k >= MANDARIN:
             if letters is None:  # Chinese syllables in the window: their rendering
                 _rendered(secondary, tid, ct, k, phones, floor)
             continue
         if aligned_mode and tid not in best:
-            _aligned(best, tid, ct, k, heard, heard_set)
+            parts = part_phones(ct.canonical)
+            if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
+                aligned = _word_aligned(heard, parts)
+                if aligned:
+                    best[tid] = (aligned, k)
         if not screened and x not in within:
             continue  # (screened out)
         heard_variant = k >= ct.own_readings
@@ -171,10 +182,7 @@ def _sounds_alike(index: TermIndex, floor: float, span: str, phones: str, letter
         chosen = secondary if heard_variant else best
         if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
             chosen[tid] = (sim, k)  # (below the floor it can only be dropped below)
-    for tid, (sim, k) in secondary.items():
-        if best.get(tid, (-1.0, 0))[0] < floor <= sim:
-            best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
-    return best
+    return best, secondary
 
 
 def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTerm, k: int,
@@ -186,18 +194,6 @@ def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTer
         sim = phone_similarity(phones, tph)
         if sim > secondary.get(tid, (-1.0, 0))[0]:
             secondary[tid] = (sim, k)
-
-
-def _aligned(best: dict[int, tuple[float, int]], tid: int, ct: CompiledTerm, k: int,
-             heard: list[str], heard_set: set[str]) -> None:
-    """The window's words (``heard``: their phones) aligned one by one with the term's:
-    kept in ``best`` where one is heard exactly and none is far off (skin law / scaling law),
-    whatever the sound of the whole."""
-    parts = _part_phones(ct.canonical)
-    if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
-        aligned = _word_aligned(heard, parts)
-        if aligned:
-            best[tid] = (aligned, k)
 
 
 def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, phones: str,
