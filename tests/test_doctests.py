@@ -10,7 +10,7 @@ import pytest
 
 import asrfix
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(asrfix.__path__, "asrfix."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(asrfix.__path__, "asrfix."))
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -63,7 +63,7 @@ def test_no_collection_sees_a_checks_candidates(restore_gc) -> None:
     before the collector runs again: a collection while they lived would scan them for
     cycles there are none of (and move them among the older objects, whose full collections
     scan the whole index). A collector made to run at every allocation finds none."""
-    from asrfix.corrector import Candidate
+    from asrfix.engine.candidate import Candidate
 
     fixer = Corrector(["姚顺雨", "DeepSeek", "OpenAI"])
     text = "请到了尧舜禹，聊 deep seek 和 open AI。" * 3

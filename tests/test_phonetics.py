@@ -193,10 +193,10 @@ def test_screening_keeps_exactly_the_candidates_that_can_reach_the_floor(
     classes or whose term's spelling reach the floor, and every Mandarin rendering, in order."""
     from rapidfuzz.distance import Levenshtein
 
-    from asrfix import corrector
+    from asrfix.engine import phonetic
     from asrfix.index import MANDARIN, PRON
 
-    monkeypatch.setattr(corrector, "_BATCH", batch)
+    monkeypatch.setattr(phonetic, "_BATCH", batch)
     idx = TermIndex(Lexicon.from_terms(
         ["DeepSeek", "DeepMind", "deep learning", "agent", "agentic", "OpenAI", "OpenHub",
          "Anthropic", "topic model", "scaling law", "Deep Research"]))
@@ -209,7 +209,7 @@ def test_screening_keeps_exactly_the_candidates_that_can_reach_the_floor(
                 if x % PRON >= MANDARIN
                 or sim(classes(phones), idx.terms[x // PRON].phone_classes[x % PRON]) >= 0.72
                 or (letters is not None and sim(letters, idx.terms[x // PRON].letters) >= 0.72)]
-        assert corrector._screened(idx, postings, classes(phones), letters, 0.72) == want
+        assert phonetic._screened(idx, postings, classes(phones), letters, 0.72) == want
 
 
 def test_resolve_picks_best_non_overlapping() -> None:

@@ -101,10 +101,10 @@ def test_typed_spans_are_those_of_the_whole_pattern(text: str) -> None:
     """Leaving out the alternatives whose telltale is absent never changes the matches."""
     import re
 
-    from asrfix.corrector import _NOT_SPEECH_PARTS, _not_speech
+    from asrfix.engine.words import NOT_SPEECH_PARTS, not_speech
 
-    whole = re.compile("|".join(p for p, _ in _NOT_SPEECH_PARTS), re.I)
-    assert _not_speech(text) == [m.span() for m in whole.finditer(text)]
+    whole = re.compile("|".join(p for p, _ in NOT_SPEECH_PARTS), re.I)
+    assert not_speech(text) == [m.span() for m in whole.finditer(text)]
 
 
 @FAST
@@ -114,10 +114,10 @@ def test_script_counts_are_the_ideographs_and_the_latin_letters(text: str) -> No
     finds them, and ASCII letters (no other character counts as either)."""
     import re
 
-    from asrfix.corrector import _script_counts
+    from asrfix.engine.scripts import script_counts
     from asrfix.segment import CJK_RE
 
-    assert _script_counts(text) == (len(CJK_RE.findall(text)),
+    assert script_counts(text) == (len(CJK_RE.findall(text)),
                                     len(re.findall("[A-Za-z]", text)))
 
 
@@ -125,13 +125,13 @@ def test_script_counts_are_the_ideographs_and_the_latin_letters(text: str) -> No
 @given(text=texts, data=st.data())
 def test_surroundings_agree_with_the_plain_context_test(text: str, data: st.DataObject) -> None:
     """The per-text cache of Chinese-context counts gives what the direct test gives."""
-    from asrfix.corrector import _cjk_context, _Surroundings
+    from asrfix.engine.scripts import Surroundings, cjk_context
 
-    around = _Surroundings(text)
+    around = Surroundings(text)
     for _ in range(5):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
-        assert around.chinese(start, end) == _cjk_context(text, start, end)
+        assert around.chinese(start, end) == cjk_context(text, start, end)
 
 
 # Chinese speech only: names of the lexicon below, their homophones, near-homophones of its
@@ -155,8 +155,11 @@ _LONG = Corrector([*_NAMES, Term(canonical="Zyxw", variants=["甲乙丙丁 zyxw"
 def test_chinese_windows_are_the_same_in_the_short_loop(text: str) -> None:
     """Starts opening Chinese windows only take a short loop: it finds what the long one
     finds."""
-    assert _LONG.index.max_exact_cjk > _LONG._mixed_cjk_limit  # (the long loop throughout)
-    assert _SHORT.index.max_exact_cjk <= _SHORT._mixed_cjk_limit
+    from asrfix.engine.windows import mixed_cjk_limit
+
+    # (the long loop throughout)
+    assert _LONG.index.max_exact_cjk > mixed_cjk_limit(_LONG.index)
+    assert _SHORT.index.max_exact_cjk <= mixed_cjk_limit(_SHORT.index)
     got = [(c.start, c.end, c.term.canonical, c.score, c.notes) for c in _SHORT.candidates(text)]
     want = [(c.start, c.end, c.term.canonical, c.score, c.notes)
             for c in _LONG.candidates(text) if c.term.canonical != "Zyxw"]
@@ -177,17 +180,17 @@ def test_words_are_the_spoken_word_tokens_and_join_across_spaces_and_joiners(
     lie between them."""
     from itertools import pairwise
 
-    from asrfix.corrector import _JOINERS, _not_speech
+    from asrfix.engine.words import JOINERS, not_speech, words_of
 
-    typed = _not_speech(text)
+    typed = not_speech(text)
     inside = [any(a <= t.start < b for a, b in typed) for t in _SHORT.segmenter.tokenize(text)]
     tokens = list(zip(_SHORT.segmenter.tokenize(text), inside, strict=True))
     kept = [n for n, (t, hidden) in enumerate(tokens) if t.is_word and not hidden]
-    words, starts, ends, joins = _SHORT._words(text)
+    words, starts, ends, joins = words_of(_SHORT.segmenter, text)
     assert [w.text for w in words] == [tokens[n][0].text for n in kept]
     assert starts == [tokens[n][0].start for n in kept]
     assert ends == [tokens[n][0].end for n in kept]
-    assert joins == [all(not hidden and (t.kind == "space" or t.text in _JOINERS)
+    assert joins == [all(not hidden and (t.kind == "space" or t.text in JOINERS)
                          for t, hidden in tokens[a + 1:b])
                      for a, b in pairwise(kept)]
 
@@ -199,9 +202,12 @@ def test_starts_are_judged_as_the_large_tables_alone_judge_them(text: str) -> No
     second syllables of keys) and the large tables after: the answer is the one the large
     tables alone give (a head begins a key, with a wild card anywhere in it, or two
     syllables are a key)."""
+    from asrfix.engine.windows import may_start, mixed_cjk_limit
+    from asrfix.engine.words import words_of
+
     idx = _SHORT.index
-    words, _, _, joins = _SHORT._words(text)
-    got = _SHORT._may_start(words, joins)
+    words, _, _, joins = words_of(_SHORT.segmenter, text)
+    got = may_start(idx, words, joins, mixed_cjk_limit(idx))
     head: tuple[str, ...] = ()
     for i in range(len(words) - 1, -1, -1):
         if not words[i].cjk:

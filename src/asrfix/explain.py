@@ -9,12 +9,14 @@ score and notes, the thresholds, and the guards that apply. Returned as data.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .edits import Correction
+from .engine.context import Trace
+from .engine.pipeline import find_candidates
+from .engine.scripts import cjk_context
 from .phonetics import coarse, is_function_word, known_word, mixed_phones, skeleton
 from .pinyin import syllables
 from .segment import CJK_RE
@@ -99,14 +101,15 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
             raise ValueError(f"span {start}-{end} is outside the text")
     span = text[start:end]
     cfg = corrector.config
-    probe = copy.copy(corrector)
-    probe.config = cfg.replace(min_score=0.0, fix_threshold=max(cfg.fix_threshold, 0.0))
-    probe._held = []
     result = corrector.check(text)
     chosen = next((c for c in result if c.start < end and start < c.end), None)
-    cands = []
+    # every candidate, whatever its score, and the sound matches the guards held back
+    everything = cfg.replace(min_score=0.0, fix_threshold=max(cfg.fix_threshold, 0.0))
+    trace = Trace()
     with corrector.index.lock:  # (the probe reads the index the corrector shares)
-        found = probe.candidates(text)
+        found = find_candidates(corrector.index, everything, corrector.segmenter, text,
+                                protect=corrector.protected_pattern, trace=trace)
+    cands = []
     for c in found:
         if c.start < end and start < c.end:
             would = ("dropped" if c.score < cfg.min_score else
@@ -118,7 +121,7 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                 heard=c.heard, expected=c.expected, notes=c.notes,
                 passes_min_score=c.score >= cfg.min_score, would_be=would))
     seen = {(c.start, c.end, c.term) for c in cands}
-    for s, e, heard, ct, sim, expected, why in probe._held:
+    for s, e, heard, ct, sim, expected, why in trace.held:
         if s < end and start < e and (s, e, ct.canonical) not in seen:
             seen.add((s, e, ct.canonical))
             cands.append(CandidateInfo(
@@ -138,13 +141,12 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
 
 def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
            tokens: list[str]) -> list[str]:
-    from .corrector import _cjk_context
-
     facts = []
     if span in corrector.lexicon:
         facts.append("the span is a lexicon term written correctly: it is protected")
-    if corrector._protect is not None and corrector._protect.search(text):
-        for m in corrector._protect.finditer(text):
+    protect = corrector.protected_pattern
+    if protect is not None and protect.search(text):
+        for m in protect.finditer(text):
             if m.start() < end and start < m.end():
                 facts.append(f"inside the protected phrase {m.group()!r}")
     if CJK_RE.search(span):
@@ -164,7 +166,7 @@ def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
                          "holds a function character)")
     else:
         facts.append("Chinese speech around it (code-switched English)"
-                     if _cjk_context(text, start, end) else
+                     if cjk_context(text, start, end) else
                      "English speech around it: ordinary words and function words are kept")
         for tok in tokens:
             if is_function_word(tok):

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Term
 from .segment import CJK_RE, Segmenter
 
 __all__ = ["Pair", "align", "learn_lexicon"]
@@ -195,36 +195,13 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
     """The mined pairs as a rich (TOML) lexicon, ready to review and merge: variants for
     terms of ``lexicon``, and new term candidates (commented as such), with counts and an
     example context each."""
-    from .corrector import variant_applies
+    from .engine.exact import variant_applies
 
     seg = Segmenter()
     known = {t.canonical: t for t in lexicon} if lexicon is not None else {}
     canon_lower = {c.lower(): c for c in known}
-    groups: dict[str, Counter[str]] = defaultdict(Counter)
-    examples: dict[tuple[str, str], str] = {}
-    for p in map(_trim_shared_edges, align(raw, edited, segmenter=seg, terms=known)):
-        term = (p.corrected if p.corrected in known else None) or canon_lower.get(
-            p.corrected.lower())
-        target = term or p.corrected
-        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)
-                         or _term_in_phrase(target, known, seg)):
-            continue
-        if p.original in known or p.original == target:
-            continue  # a variant may not be another term, nor the term itself
-        groups[target][p.original] += 1
-        examples.setdefault((target, p.original), p.context)
-    # a variant edited into several terms is kept on the one it was edited into most often
-    # (an exact tie is ambiguous: dropped)
-    owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for target, counter in groups.items():
-        for v, n in counter.items():
-            owners[v].append((n, target))
-    for v, owned in owners.items():
-        owned.sort(reverse=True)
-        keep = owned[0][1] if len(owned) == 1 or owned[0][0] > owned[1][0] else None
-        for _, target in owned:
-            if target != keep:
-                del groups[target][v]
+    groups, examples = _variants_by_target(raw, edited, known, canon_lower, seg)
+    _keep_one_owner(groups)
     lines = ["# Learned from a raw transcript and its edited version by `asrfix learn`.",
              "# Review before merging: every variant below is applied exactly where it occurs,",
              "# except those marked 'kept, never applied' (a single letter or character, a",
@@ -245,22 +222,68 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
                            for v, n in variants]
             continue
         kind = known[target].kind if not new else _guess_kind(target)
-        lines.append("[[terms]]" + ("  # new term: not in the lexicon" if new else ""))
-        lines.append(f"canonical = {_toml(target)}")
-        if kind != "term":
-            lines.append(f"kind = {_toml(kind)}")
-        lines.append("variants = [" + ", ".join(_toml(v) for v, _ in variants) + "]")
-        if new and _ordinary(target):
-            lines.append("exact_only = true  # an ordinary word: never matched by sound")
-        for v, n in variants:
-            kept = "" if variant_applies(v, seg) else " (kept, never applied)"
-            lines.append(f"# {v!r} x{n}{kept}: {examples[(target, v)]}")
-        lines.append("")
+        lines += _entry(target, kind, new, variants, examples, seg)
     if words_only:
         lines += ["# Edits into ordinary words, not proposed as terms (none of their variants",
                   "# would be applied, so an entry would only protect the word wherever it is",
                   "# written); add one by hand if it is a term of your domain:", *words_only, ""]
     return "\n".join(lines)
+
+
+def _variants_by_target(
+        raw: str, edited: str, known: dict[str, Term], canon_lower: dict[str, str],
+        seg: Segmenter) -> tuple[dict[str, Counter[str]], dict[tuple[str, str], str]]:
+    """The edits worth learning, grouped: target (a known term, or a new one that looks like
+    a term) → its variants counted; and an example context of each (target, variant)."""
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[tuple[str, str], str] = {}
+    for p in map(_trim_shared_edges, align(raw, edited, segmenter=seg, terms=known)):
+        term = (p.corrected if p.corrected in known else None) or canon_lower.get(
+            p.corrected.lower())
+        target = term or p.corrected
+        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)
+                         or _term_in_phrase(target, known, seg)):
+            continue
+        if p.original in known or p.original == target:
+            continue  # a variant may not be another term, nor the term itself
+        groups[target][p.original] += 1
+        examples.setdefault((target, p.original), p.context)
+    return groups, examples
+
+
+def _keep_one_owner(groups: dict[str, Counter[str]]) -> None:
+    """A variant edited into several terms is kept on the one it was edited into most often
+    (an exact tie is ambiguous: dropped)."""
+    owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for target, counter in groups.items():
+        for v, n in counter.items():
+            owners[v].append((n, target))
+    for v, owned in owners.items():
+        owned.sort(reverse=True)
+        keep = owned[0][1] if len(owned) == 1 or owned[0][0] > owned[1][0] else None
+        for _, target in owned:
+            if target != keep:
+                del groups[target][v]
+
+
+def _entry(target: str, kind: str, new: bool, variants: list[tuple[str, int]],
+           examples: dict[tuple[str, str], str], seg: Segmenter) -> list[str]:
+    """The TOML lines of one learned entry, each variant commented with its count, whether it
+    is ever applied, and an example."""
+    from .engine.exact import variant_applies
+
+    lines = ["[[terms]]" + ("  # new term: not in the lexicon" if new else ""),
+             f"canonical = {_toml(target)}"]
+    if kind != "term":
+        lines.append(f"kind = {_toml(kind)}")
+    lines.append("variants = [" + ", ".join(_toml(v) for v, _ in variants) + "]")
+    if new and _ordinary(target):
+        lines.append("exact_only = true  # an ordinary word: never matched by sound")
+    for v, n in variants:
+        kept = "" if variant_applies(v, seg) else " (kept, never applied)"
+        lines.append(f"# {v!r} x{n}{kept}: {examples[(target, v)]}")
+    lines.append("")
+    return lines
 
 
 def _trim_shared_edges(p: Pair) -> Pair:

@@ -1,0 +1,145 @@
+"""Candidates by spelling: a window written as a lexicon term up to case, spacing or hyphens
+(``deep seek`` → DeepSeek: method "format"), or exactly as one of its known variants
+("variant"). A term written correctly is protected instead: no other candidate may cut
+into it.
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon, Term
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.context import CheckContext
+>>> index = TermIndex(Lexicon.from_terms([Term(canonical="DeepSeek", variants=["深度求索"])]))
+>>> seg = Segmenter()
+>>> ctx = CheckContext.of(seg, "聊 deep seek 和深度求索")
+>>> exact(index, Config(), seg, ctx, "deep seek", "deepseek", 2, 11, 2)
+>>> exact(index, Config(), seg, ctx, "深度求索", "深度求索", 13, 17, 0)
+>>> [(c.replacement, c.method, c.score) for c in ctx.out]
+[('DeepSeek', 'format', 0.97), ('DeepSeek', 'variant', 0.99)]
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from ..config import Config
+from ..index import CompiledTerm, TermIndex, squash
+from ..phonetics import is_function_word, known_word
+from ..segment import CJK_RE, Segmenter
+from .candidate import Candidate
+from .context import CheckContext
+from .forms import STYLE, WORD_SPLIT, stray_function_word
+from .scripts import cjk_context
+
+__all__ = ["exact", "variant_applies"]
+
+
+def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckContext, span: str,
+          letters: str, start: int, end: int, n_latin: int) -> None:
+    """The window ``span`` (its letters ``letters``, ``n_latin`` Latin words in it) against the
+    terms and variants spelled as it is."""
+    protected = ctx.protected
+    key = letters if n_latin else span
+    hits = index.exact_matches(key)
+    if n_latin and not hits:
+        for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
+            if any(v is None for _, v in index.exact_matches(stem)):
+                protected.append((start, end))  # a plural of a term (EBITDAs)
+                return
+    if not hits:
+        return
+    if any(variant is None and span == index.terms[tid].canonical
+           for tid, variant in hits):
+        protected.append((start, end))  # written correctly: nothing else may touch it
+        return
+    canon = [(tid, v) for tid, v in hits if v is None]
+    if len(canon) > 1:  # several spellings of one key (Q3, Q-3): keep the closest
+        best = min(canon, key=lambda h: Levenshtein.distance(span, index.terms[h[0]]
+                                                             .canonical))
+        hits = tuple(h for h in hits if h[1] is not None or h == best)
+    for tid, variant in hits:
+        ct = index.terms[tid]
+        if variant is None:
+            _written_as_term(config, ctx, ct, span, letters, start, end, n_latin)
+        else:
+            _written_as_variant(config, segmenter, ctx, ct, variant, span, start, end)
+
+
+def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: str,
+                     letters: str, start: int, end: int, n_latin: int) -> None:
+    """A window spelled as the term up to case, spacing or hyphens: a "format" candidate
+    where the difference is more than the writer's style, else (in English writing) the
+    span is protected as the term written correctly."""
+    text = ctx.text
+    if not config.case_fixes or squash(span) != ct.letters:
+        return
+    spacing_only = span.lower() != ct.canonical.lower()
+    if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
+        return  # "Agent" at a sentence start, "long term" for "long-term": style
+    chinese = cjk_context(text, start, end)
+    if (n_latin > 1 and not chinese and stray_function_word(span, ct.canonical)
+            and all(known_word(x) for x in WORD_SPLIT.split(span) if x)):
+        return  # "as I" is not ASI in English speech ("my cobacterium" may be)
+    if not chinese and (not spacing_only
+                        or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
+        ctx.protected.append((start, end))
+        return  # case, hyphens, apostrophes: in English writing, the writer's style
+    if (not spacing_only and n_latin > 1 and span.islower()
+            and all(known_word(x) for x in span.split())):
+        ctx.protected.append((start, end))
+        return  # "deep research" is a phrase, not necessarily the product
+    if _duplicates_punctuation(text, start, end, ct.canonical):
+        return  # "Rus" before "'" is already "Rus'"
+    # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
+    # that only gains a capital (copilot) may be the common noun: a suggestion
+    acronym = ct.canonical.isupper()
+    score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "format", letters,
+                             ct.letters, 1.0, ("chinese context",) if chinese else ()))
+
+
+def _written_as_variant(config: Config, segmenter: Segmenter, ctx: CheckContext,
+                        ct: CompiledTerm, variant: str, span: str, start: int,
+                        end: int) -> None:
+    """A window spelled as one of the term's known variants: a "variant" candidate, where
+    the variant may be applied wherever it occurs (see :func:`variant_applies`)."""
+    if span == ct.canonical or (variant != variant.lower()
+                                and STYLE.sub("", span.replace(" ", ""))
+                                != STYLE.sub("", variant.replace(" ", ""))):
+        return  # a variant with capitals (FIT) does not match "fit"
+    if not (variant_applies(span, segmenter, config.common_word_frequency)
+            and variant_applies(variant, segmenter, config.common_word_frequency)):
+        return  # "bt" (a word) known for BERT does not make "BT" BERT
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.99, "variant", squash(span),
+                             squash(variant), 1.0, (f"known variant {variant!r}",)))
+
+
+def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int = 100) -> bool:
+    """Whether a known variant may be applied where it occurs: not when it is a single
+    character, one or two letters (ID, MC: other acronyms as often as not), a number, a
+    function word, a frequent Chinese word or an English dictionary word, whose exact
+    variants would rewrite ordinary text.
+
+    >>> seg = Segmenter()
+    >>> [variant_applies(v, seg) for v in ("尧舜禹", "现在", "open a", "skill", "L", "ID")]
+    [True, False, True, False, False, False]
+    """
+    if len(span) == 1 or is_function_word(span) or span.replace(" ", "").isdigit():
+        return False
+    if len(span) <= 3 and len(squash(span)) <= 2 and not CJK_RE.search(span):
+        return False
+    if all(CJK_RE.match(ch) for ch in span):
+        return segmenter.word_frequency(span) < common_word_frequency
+    # skill, head, computer: right far more often than not
+    return not (" " not in span and span.islower() and known_word(span))
+
+
+def _hyphenation_only(a: str, b: str) -> bool:
+    """Whether two spellings differ only by hyphens versus spaces (and case)."""
+    return a.replace("-", " ").lower() == b.replace("-", " ").lower()
+
+
+def _duplicates_punctuation(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether the replacement's leading or trailing punctuation is already beside the span."""
+    head, tail = replacement[:1], replacement[-1:]
+    return bool((tail and not tail.isalnum() and text[end:end + 1] == tail)
+                or (head and not head.isalnum() and text[start - 1:start] == head))

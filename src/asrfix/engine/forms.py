@@ -1,0 +1,60 @@
+"""How terms and spans are written: their words and parts, plural endings, and the function
+words a span has that its term lacks. Shared by the generators and the trimming stage.
+
+>>> parts("OpenAI"), parts("scaling law"), inflection("defects", "defect")
+(['Open', 'AI'], ['scaling', 'law'], True)
+>>> stray_function_word("this time", "FaceTime"), stray_function_word("ban an olivson",
+...                                                                   "Bang and Olufsen")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..phonetics import is_function_word, phone_similarity
+from .words import latin_phones
+
+__all__ = ["CAMEL", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
+           "stray_function_word"]
+
+#: a word of a term or a span, found (hyphens and spaces between words)
+WORD = re.compile(r"[^ \-]+")
+#: what separates words, split at
+WORD_SPLIT = re.compile(r"[\s\-]+")
+#: marks of a writer's style, not of a word: hyphens and apostrophes
+STYLE = re.compile(r"[-'’]")
+#: the boundary of an inner capital (Open|AI)
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def parts(canonical: str) -> list[str]:
+    """A term's words, split at inner capitals too: OpenAI → Open, AI."""
+    return [p for w in WORD_SPLIT.split(canonical) for p in CAMEL.split(w) if p]
+
+
+def inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
+    """Whether one spelling is the other plus a plural ending (defects / defect).
+
+    Plural to singular is never proposed (``transformers`` is not a typo of Transformer);
+    singular to plural only when ``allow_plural`` (a multi-word name listed in the plural,
+    whose final s the recogniser dropped).
+    """
+    if heard in (term + "s", term + "es"):
+        return True
+    return not allow_plural and term in (heard + "s", heard + "es")
+
+
+def stray_function_word(span: str, canonical: str) -> bool:
+    """Whether the span has a function word (the, as, in …) that no function word of the term
+    sounds like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen"; "not"
+    in "not be" is not explained by "Matt")."""
+    words = [w for w in WORD_SPLIT.split(canonical) if w]
+    lower = {w.lower() for w in words}
+    own = [latin_phones(w) for w in words if is_function_word(w)]
+    for w in WORD_SPLIT.split(span):
+        if is_function_word(w) and w.lower() not in lower:
+            ph = latin_phones(w)
+            if not any(phone_similarity(ph, o) >= 0.5 for o in own):
+                return True
+    return False

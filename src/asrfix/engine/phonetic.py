@@ -1,0 +1,424 @@
+"""Candidates by sound for English terms: a window of English or mixed words that sounds (or
+is spelled) like a term (``deep sick`` → DeepSeek, ``A 正`` → agent), judged by its phones, its
+letters, each word's sound and the script of the speech around it; with the guards that hold
+ordinary words back, and the Mandarin rendering of a term (its final consonants dropped)
+that Chinese syllables in a window are compared with.
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.context import CheckContext
+>>> index = TermIndex(Lexicon.from_terms(["DeepSeek"]))
+>>> ctx = CheckContext.of(Segmenter(), "我们用 deep sick 做实验")
+>>> [w.text for w in ctx.words]
+['我们', '用', 'deep', 'sick', '做', '实验']
+>>> phones = ctx.words[2].phones + ctx.words[3].phones
+>>> phonetic_window(index, Config(), ctx, "deep sick", phones, "deepsick", 4, 13, 2, 3)
+>>> [(c.replacement, c.method, c.heard, c.score) for c in ctx.out]
+[('DeepSeek', 'phonetic', 'dipsik', 1.0)]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract as _extract
+
+from ..config import Config
+from ..index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex
+from ..phonetics import classes, known_word, mandarin_rendering, phone_similarity
+from ..scoring import english_similarity, spelling_similarity
+from .candidate import Candidate, PhoneticMatch
+from .context import CheckContext, HeldMatch
+from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_function_word
+from .scripts import ENGLISH_WORD_SIMILARITY
+from .words import Word, latin_phones
+
+__all__ = ["NAME_SPELLING_SIMILARITY", "SHORT_TERM_SIMILARITY", "phonetic_window", "reading"]
+
+#: a short term (three letters or four phones) needs at least this similarity
+SHORT_TERM_SIMILARITY = 0.85
+#: a word written with inner capitals (OpenAI, CapEx) is a name the recogniser chose to spell;
+#: it is taken for another term only where at most a third of its letters differ (ChatBT /
+#: ChatGPT 0.71, BancAmerica / Bank of America 0.77; not OpenAI / OpenNeo 0.57, OpEx / CAPEX 0.6)
+NAME_SPELLING_SIMILARITY = 2 / 3
+_SIMILARITY = Levenshtein.normalized_similarity
+#: candidates from this many on are screened in one batch
+_BATCH = 8
+#: a guard's note of a match it held back: (term, similarity, expected phones, why)
+_Held = tuple[CompiledTerm, float, str, str]
+
+
+def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: str,
+                    phones: str, letters: str | None, start: int, end: int, i: int,
+                    j: int) -> None:
+    """English terms that sound (or are spelled) like the window ``ctx.words[i:j + 1]``
+    (``letters``: its letters, for a window of Latin words only). The matches depend on
+    the window's words and whether the speech around is English, so they are worked out
+    once per check for each such pair; the words beside it are checked at placement. With
+    a trace (explaining), every occurrence is worked out, and the guards' notes are kept."""
+    words = ctx.words
+    english = letters is not None and not ctx.surroundings.chinese(start, end)
+    # (a window of one word is its span; of several, its span and the words' lengths)
+    key = (span, letters is None, english) if i == j else (
+        span, letters is None, english, *[len(w.text) for w in words[i:j + 1]])
+    trace, memo = ctx.trace, ctx.phone_memo
+    found = memo.get(key) if trace is None else None  # (explaining: every occurrence)
+    if found is None:
+        held: list[_Held] | None = None if trace is None else []
+        found = memo[key] = _phonetic_matches(index, config, span, phones, letters, english,
+                                              words, i, j, held)
+        if trace is not None and held:  # (explaining: where the window is)
+            trace.held.extend(HeldMatch(start, end, phones, *h) for h in held)
+    if not found:
+        return  # (most windows)
+    before = words[i - 1].text.lower() if i > 0 else ""
+    after = words[j + 1].text.lower() if j + 1 < len(words) else ""
+    for ct, score, tph, sim, notes, cap in found:
+        first, last = _edge_words(ct.canonical)
+        if first == before or last == after:
+            continue  # the neighbouring word is the term's own: a wider window owns it
+        ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
+                                 phones, tph, sim, notes, cap))
+
+
+def _hold(held: list[_Held] | None, ct: CompiledTerm, sim: float, expected: str,
+          why: str) -> None:
+    """Note a sound match a guard held back, where :func:`asrfix.explain.explain` asks."""
+    if held is not None:
+        held.append((ct, sim, expected, why))
+
+
+def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
+                      letters: str | None, english: bool, words: list[Word], i: int, j: int,
+                      held: list[_Held] | None) -> list[PhoneticMatch]:
+    """The terms the window sounds like, with their scores and notes (``held``: where the
+    guards note what they hold back, when explaining)."""
+    found: list[PhoneticMatch] = []
+    if len(phones) < 2 or len(phones) > index.max_phone_len * 1.5 + 2:
+        return found
+    floor = config.min_score
+    best, secondary = _sounds_alike(index, floor, span, phones, letters, english, words, i, j)
+    for tid, (sim, k) in secondary.items():
+        if best.get(tid, (-1.0, 0))[0] < floor <= sim:
+            best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
+    terms = index.terms
+    for tid, (sim, k) in sorted(best.items()):
+        match = _judged(config, terms[tid], k, sim, span, phones, letters, english, words, i,
+                        j, held)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _sounds_alike(
+        index: TermIndex, floor: float, span: str, phones: str, letters: str | None,
+        english: bool, words: list[Word], i: int, j: int,
+) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
+    """The terms the window reaches ``floor`` with by sound (or spelling): term id → (the
+    similarity, the reading it was reached with), by a term's own readings, and apart, by
+    its Mandarin rendering and its variants' sounds (secondary: to be used only where none
+    of the own readings reaches the floor). Nothing where the window is a term's symbols
+    read aloud."""
+    if j > i:  # the window's words of four letters or more, by sound and spelling
+        longer = [w for w in words[i:j + 1] if not w.cjk and len(w.text) >= 4]
+        heard_words, spelled = [w.phones for w in longer], [w.letters for w in longer]
+    else:
+        heard_words = spelled = []
+    postings = index.phone_postings(phones, heard_words, spelled)
+    if not postings:
+        return {}, {}  # (no term near: a third of the windows)
+    best: dict[int, tuple[float, int]] = {}
+    # by the terms' Mandarin renderings and their variants' sounds: used only where none
+    # of a term's own readings reaches the floor
+    secondary: dict[int, tuple[float, int]] = {}
+    aligned_mode = letters is not None and not english and j > i
+    heard = [w.phones for w in words[i:j + 1]] if aligned_mode else []
+    heard_set = set(heard)  # (a term none of whose words is heard exactly aligns with none)
+    part_phones = _part_phones
+    spoken = letters is not None and j > i and any(
+        w.letters in _SPOKEN_WORDS for w in words[i:j + 1])
+    terms = index.terms
+    compiled = terms.compiled
+    heard_classes = classes(phones)  # (worked out once for all the terms)
+    # candidates whose sound (its classes bound it from above) and spelling both fall short
+    # of the floor are screened out from the index's small tables before their terms are
+    # looked up (most candidates); where a window is judged by more than its similarity
+    # (words aligned, a spoken form), every candidate is looked at, and those are skipped
+    # only after the checks that do not need it
+    screened = not aligned_mode and not spoken
+    bits, mask = PRON_BITS, PRON - 1
+    reach = _screened(index, postings, heard_classes, letters, floor)
+    within: set[int] = set()
+    if screened:
+        postings = reach
+    else:
+        within.update(reach)
+    for x in postings:
+        tid, k = x >> bits, x & mask
+        ct = compiled(tid) or terms[tid]
+        if spoken and _verbalised(span, ct.canonical):
+            return {}, {}  # "pass at k" is pass@k read aloud: style, and no other term's
+        if k >= MANDARIN:
+            if letters is None:  # Chinese syllables in the window: their rendering
+                _rendered(secondary, tid, ct, k, phones, floor)
+            continue
+        if aligned_mode and tid not in best:
+            parts = part_phones(ct.canonical)
+            if len(parts) == len(heard) and not heard_set.isdisjoint(parts):
+                aligned = _word_aligned(heard, parts)
+                if aligned:
+                    best[tid] = (aligned, k)
+        if not screened and x not in within:
+            continue  # (screened out)
+        heard_variant = k >= ct.own_readings
+        if heard_variant and i == j:
+            continue  # a variant's sound is a split of the term: one word is not
+            # (an aligned window has several words: it was never this case)
+        sim = english_similarity(phones, ct.phones[k], letters, ct.letters, heard_classes,
+                                 ct.phone_classes[k])
+        chosen = secondary if heard_variant else best
+        if sim >= floor and sim > chosen.get(tid, (-1.0, 0))[0]:
+            chosen[tid] = (sim, k)  # (below the floor it can only be dropped below)
+    return best, secondary
+
+
+def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTerm, k: int,
+              phones: str, floor: float) -> None:
+    """Chinese syllables in the window against the term's Mandarin rendering ``k``: kept in
+    ``secondary`` where it is the closest of the term's so far."""
+    tph = reading(ct, k)
+    if not _hopeless(len(phones), len(tph), floor):
+        sim = phone_similarity(phones, tph)
+        if sim > secondary.get(tid, (-1.0, 0))[0]:
+            secondary[tid] = (sim, k)
+
+
+def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, phones: str,
+            letters: str | None, english: bool, words: list[Word], i: int, j: int,
+            held: list[_Held] | None) -> PhoneticMatch | None:
+    """The window matched with the term's reading ``k`` at similarity ``sim``, scored, with
+    its notes and whether it may only be suggested; ``None`` where a guard rules it out
+    (noted in ``held`` when explaining) or the score falls below ``min_score``."""
+    if letters is not None and (letters == ct.letters or inflection(
+            letters, ct.letters,
+            allow_plural=" " in ct.canonical and not STYLE.search(ct.canonical))):
+        return None  # same spelling (the format path owns it) or another inflection
+    tph = reading(ct, k)
+    common = letters is not None and " " not in span and known_word(span)
+    short = len(ct.letters) <= 3 or len(tph) <= 4
+    # a common word sounding exactly as a short term in Chinese speech, where an English
+    # word is more often a term than not (view for Vue): a suggestion
+    homophone = short and common and not english and phones == tph
+    why = _held_back(ct, sim, span, letters, english, words, i, j, common, short, homophone)
+    if why is not None:
+        _hold(held, ct, sim, tph, why)
+        return None
+    score, notes = _scored(k, sim, common, short, homophone)
+    if score < config.min_score:
+        return None
+    if english and j > i and stray_function_word(span, ct.canonical):
+        _hold(held, ct, sim, tph, "a function word the term lacks, in English speech")
+        return None  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
+    if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
+        return None  # an edge word adds nothing: the narrower window owns the match
+    heard_variant = ct.own_readings <= k < MANDARIN
+    if heard_variant:
+        if letters is not None and sim < ENGLISH_WORD_SIMILARITY and all(
+                known_word(w.text) for w in words[i:j + 1]):
+            _hold(held, ct, sim, tph, "ordinary English words near a variant's sound")
+            return None  # ordinary English words ("get up") near a variant's sound only
+        # learned from an editor, not from the term: a suggestion, and below the
+        # variant itself where the window is written exactly so
+        notes.append("sounds like a known variant")
+        score = min(score, config.fix_threshold - 0.01)
+    return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
+
+
+def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, english: bool,
+               words: list[Word], i: int, j: int, common: bool, short: bool,
+               homophone: bool) -> str | None:
+    """Why a guard holds the match back, if one does: ``common``, the window is one English
+    dictionary word; ``short``, the term is three letters or four phones or fewer;
+    ``homophone``, a common word that sounds exactly as a short term in Chinese speech."""
+    if letters is not None and i == j and _same_family(span, ct.canonical):
+        # "computer" is a word of its own, not a mishearing of "compute"
+        return "a word of the term's own family, not a mishearing"
+    if (letters is not None and i == j and CAMEL.search(span)
+            and spelling_similarity(letters, ct.letters) < NAME_SPELLING_SIMILARITY):
+        # a name the recogniser spelled as one (OpenAI, OpEx) is another name only where
+        # it is spelled alike (BancAmerica / Bank of America)
+        return "a name written as one, and not spelled alike"
+    if short and ((common and not homophone) or sim < SHORT_TERM_SIMILARITY):
+        # short terms need strong evidence, and a common word is never read as one
+        return ("a short term is never read into a common word (unless it sounds exactly "
+                "so in Chinese speech)" if common else
+                f"a short term needs similarity {SHORT_TERM_SIMILARITY} or more")
+    if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
+            span.isupper() and len(span) >= 3 and ct.letters != letters)):
+        # one written word in English speech: only a near-identical sound
+        return (f"one word in English speech needs similarity {ENGLISH_WORD_SIMILARITY} or "
+                "more (an acronym, its own letters)")
+    if english and j > i and (
+            (_truncated(letters, ct.letters)
+             and all(len(w.text) > 1 for w in words[i:j + 1]))
+            or (sim < ENGLISH_WORD_SIMILARITY
+                and all(len(w.text) > 1 and known_word(w.text) for w in words[i:j + 1])
+                and not _parts_aligned(words[i:j + 1], ct.canonical))):
+        # in English speech a window that spells the start or the end of the term is that
+        # shorter word ("adjusted EBIT" is no truncated "adjusted EBITDA"), and ordinary
+        # words need a near-identical sound ("land side" is not Lands' End) unless they
+        # line up with the parts of the term (site time)
+        return ("in English speech: the start or end of the term, or ordinary words that "
+                "do not sound near-identical")
+    if common and english:
+        # in English speech a real word is far likelier than a name
+        return "an English word in English speech"
+    return None
+
+
+def _scored(k: int, sim: float, common: bool, short: bool,
+            homophone: bool) -> tuple[float, list[str]]:
+    """The score of a match no guard held back, and its notes: a Mandarin rendering, a
+    short term and an English word in Chinese speech are noted, the last two scored down."""
+    notes: list[str] = []
+    score = sim
+    if k >= MANDARIN:
+        notes.append("as Chinese syllables render it (final consonants dropped)")
+    if short:
+        score -= 0.1
+        notes.append("short term")
+        if homophone:
+            notes.append("an English word that sounds exactly as the term")
+    if common:
+        score -= 0.08
+        notes.append("English word in Chinese speech")
+    return score, notes
+
+
+def reading(ct: CompiledTerm, k: int) -> str:
+    """The phones of a term's pronunciation ``k`` (an index of the phone postings)."""
+    return ct.phones[k] if k < MANDARIN else mandarin_rendering(ct.phones[k - MANDARIN])
+
+
+def _hopeless(a: int, b: int, floor: float) -> bool:
+    """Whether two strings of these lengths cannot reach ``floor``: a normalised edit
+    similarity never exceeds the ratio of the lengths (checked before computing it)."""
+    return min(a, b) < floor * max(a, b)
+
+
+def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters: str | None,
+              floor: float) -> list[int]:
+    """The phone postings whose reading's classes (or, for a Latin window, whose term's
+    spelling) can reach ``floor`` against the window's, and every Mandarin rendering (judged
+    otherwise), in their order: compared in C, from the index's screening tables, before any
+    term is looked up (most candidates fail)."""
+    spelling = index.spelling_of
+    sounds = list(map(index.classes_of.get, postings))
+    if None in sounds:  # (readings met for the first time; after that, one scan in C)
+        for n, cls in enumerate(sounds):
+            if cls is None:
+                sounds[n] = index.reading_classes(postings[n])
+    if len(postings) < _BATCH:  # (a call of the batch costs a few comparisons)
+        return [x for x, cls in zip(postings, sounds, strict=True)
+                if not cls or _SIMILARITY(heard_classes, cls, score_cutoff=floor)
+                or (letters is not None
+                    and _SIMILARITY(letters, spelling[x], score_cutoff=floor))]
+    kept = {n for _, score, n in _extract(heard_classes, sounds, scorer=_SIMILARITY,
+                                          score_cutoff=floor, limit=None) if score}
+    if "" in sounds:  # Mandarin renderings
+        kept.update(n for n, cls in enumerate(sounds) if not cls)
+    if letters is not None and len(kept) < len(postings):
+        kept.update(n for _, score, n in _extract(
+            letters, list(map(spelling.__getitem__, postings)), scorer=_SIMILARITY,
+            score_cutoff=floor, limit=None) if score)
+    return [postings[n] for n in sorted(kept)]
+
+
+def _word_aligned(heard: list[str], parts: tuple[str, ...]) -> float:
+    """Mean similarity of word-by-word aligned phones (``parts``: a term's, from
+    :func:`_part_phones`), when the window and the term have as many words and at least one is
+    heard exactly (skin law / scaling law); else 0."""
+    if len(parts) != len(heard) or not any(
+            h == p and h for h, p in zip(heard, parts, strict=True)):
+        return 0.0  # (no word heard exactly: nothing to score)
+    sims = [phone_similarity(h, p) for h, p in zip(heard, parts, strict=True)]
+    return sum(sims) / len(sims) if max(sims) == 1.0 and min(sims) > 0.0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _edge_words(canonical: str) -> tuple[str | None, str | None]:
+    """The first and the last word (split at spaces and hyphens) of a term's canonical
+    form, in lower case (``None`` for a form with none).
+
+    >>> _edge_words("Deep Research"), _edge_words("GPT-4o"), _edge_words("-")
+    (('deep', 'research'), ('gpt', '4o'), (None, None))
+    """
+    parts = WORD.findall(canonical)
+    return (parts[0].lower(), parts[-1].lower()) if parts else (None, None)
+
+
+@lru_cache(maxsize=65536)
+def _part_phones(canonical: str) -> tuple[str, ...]:
+    """Phones of each word of a term's canonical form."""
+    return tuple(latin_phones(p) for p in WORD_SPLIT.split(canonical) if p)
+
+
+def _edge_redundant(words: list[Word], i: int, j: int, term_phones: str, term_letters: str,
+                    sim: float, latin: bool) -> bool:
+    """Whether dropping the first or the last word of the window matches the term as well."""
+    for a, b in ((i + 1, j), (i, j - 1)):
+        ws = words[a:b + 1]
+        sub_phones = "".join(w.phones for w in ws)
+        sub_letters = "".join(w.letters for w in ws) if latin else None
+        if english_similarity(sub_phones, term_phones, sub_letters, term_letters) >= sim - 0.02:
+            return True
+    return False
+
+
+_DERIVATIONS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "ion", "ions", "al", "ly")
+
+
+def _same_family(heard: str, canonical: str) -> bool:
+    """Whether two dictionary words are one word with and without a suffix (compute /
+    computer): each is a word of its own, not a mishearing of the other."""
+    a, b = sorted((heard.lower(), canonical.lower()), key=len)
+    return (a != b and b.startswith(a) and b[len(a):] in _DERIVATIONS
+            and known_word(a) and known_word(b))
+
+
+_SPOKEN_SYMBOLS = {"@": " at ", "&": " and ", "+": " plus ", "#": " number ", "%": " percent "}
+
+
+_SPOKEN_WORDS = frozenset(w.strip() for w in _SPOKEN_SYMBOLS.values())
+
+
+def _verbalised(heard: str, canonical: str) -> bool:
+    """Whether the span is the term with its symbols read out (pass at k / pass@k)."""
+    if not any(ch in _SPOKEN_SYMBOLS for ch in canonical):
+        return False
+    spoken = "".join(_SPOKEN_SYMBOLS.get(ch, ch) for ch in canonical)
+    return " ".join(WORD_SPLIT.split(spoken.lower())).strip() == " ".join(
+        WORD_SPLIT.split(heard.lower())).strip()
+
+
+def _truncated(letters: str | None, term_letters: str) -> bool:
+    """Whether the window spells the start of the term, short of more than a letter or a
+    plural ending: ``adjustedebit`` against ``adjustedebitda`` (not ``web`` / ``webb``)."""
+    if not letters or not term_letters.startswith(letters):
+        return False
+    rest = term_letters[len(letters):]
+    return len(rest) >= 2 and rest != "es"
+
+
+def _parts_aligned(window: list[Word], canonical: str) -> bool:
+    """Whether the window's words line up one by one with the parts of the term (its words,
+    split at inner capitals), one heard exactly and none far off: ``site time`` / SiTime."""
+    pieces = parts(canonical)
+    if len(pieces) != len(window):
+        return False
+    sims = [phone_similarity(w.phones, latin_phones(p))
+            for w, p in zip(window, pieces, strict=True)]
+    return max(sims) == 1.0 and min(sims) >= 0.5

@@ -1,0 +1,275 @@
+"""Candidates by pinyin: Chinese terms that sound like a Chinese window (尧舜禹 → 姚顺雨), like a
+stretch that cuts a jieba word (栓皮栗|树 → 栓皮栎), or that are written in pinyin inside
+Chinese speech (yang zhilin → 杨植麟).
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.context import CheckContext
+>>> index = TermIndex(Lexicon.from_terms(["姚顺雨"]))
+>>> ctx = CheckContext.of(Segmenter(), "请到了尧舜禹")
+>>> [w.text for w in ctx.words]
+['请', '到', '了', '尧舜禹']
+>>> w = ctx.words[3]
+>>> pinyin_window(index, Config(), ctx, "尧舜禹", w.syllables, 3, 6, [w], w.folded)
+>>> [(c.replacement, c.heard, c.score) for c in ctx.out]
+[('姚顺雨', 'yao shun yu', 1.0)]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from operator import attrgetter, itemgetter
+
+from ..config import Config
+from ..index import TermIndex
+from ..phonetics import is_function_word
+from ..pinyin import split_syllables
+from ..scoring import FOLDED_SYLLABLE, pinyin_similarity, syllable_floor, syllable_similarity
+from .candidate import Candidate, PinyinMatch
+from .context import CheckContext
+from .scripts import cjk_context
+from .words import Word
+
+__all__ = ["pinyin_inside_words", "pinyin_spelled", "pinyin_window"]
+
+_FOLDED = attrgetter("folded")
+_SYLLABLES = attrgetter("syllables")
+_TEXT = attrgetter("text")
+
+
+def pinyin_window(index: TermIndex, config: Config, ctx: CheckContext, span: str,
+                  syl: tuple[str, ...], start: int, end: int, window: list[Word],
+                  folded: tuple[str, ...]) -> None:
+    """Chinese terms that sound like the window. A window's matches depend only on its
+    text and its word boundaries, so they are scored once per check (speech repeats
+    itself) and only placed at each occurrence.
+
+    The window loops never send a window that is one frequent word (资源, 公园: far
+    likelier than a homophone term), asking before they call."""
+    looked_up, memo = ctx.looked_up, ctx.pinyin_memo
+    # (a short term may not differ in a syllable of another sound: the index screens
+    # those out by the syllable its wild card stands for; _pinyin_matches holds the rule)
+    near = syllable_floor(len(syl))
+    hits = looked_up.get((syl, ()))
+    if hits is None:
+        hits = looked_up[syl, ()] = index.pinyin_candidates(syl, folded, near=near)
+    if not hits:
+        return
+    key = (span, *(len(w.text) for w in window))
+    found = memo.get(key)
+    if found is None:
+        kept = _kept_syllables(config, syl, window)
+        if kept and len(syl) >= 3:  # a term may not differ where the window is kept
+            fixed = tuple(p for a, b, _ in kept for p in range(a, b))
+            hits = looked_up.get((syl, fixed))
+            if hits is None:
+                hits = looked_up[syl, fixed] = index.pinyin_candidates(
+                    syl, folded, fixed, near)
+        found = memo[key] = _pinyin_matches(index, config, span, syl, window, hits, kept)
+    add = ctx.out.append
+    for ct, sim, heard, expected, notes, cap in found:
+        add(Candidate(start, end, ct, ct.canonical, sim, "pinyin", heard, expected, sim, notes,
+                      cap))
+
+
+def _kept_syllables(config: Config, syl: tuple[str, ...],
+                    window: list[Word]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The syllable ranges of a short window that a term must share exactly: a frequent
+    word inside it (直接 in 里直接) was not misheard, nor a function character beside other
+    words (从 in 从那里)."""
+    if len(window) == 1 or len(syl) > 3:
+        return []
+    exact_parts, function = _common_parts(config, window)
+    return [(a, b, syl[a:b]) for a, b in exact_parts] + [
+        (a, a + 1, syl[a:a + 1]) for a in function]
+
+
+def _common_parts(config: Config,
+                  window: list[Word]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Syllable ranges of the window's words that are frequent words of their own, and
+    the positions of its function characters (从, 有, 很: heard reliably)."""
+    parts = []
+    function = []
+    pos = 0
+    for w in window:
+        n = len(w.syllables)
+        if n > 1 and w.freq >= config.common_word_frequency:
+            parts.append((pos, pos + n))
+        elif n == 1 and w.freq >= config.function_word_frequency:
+            function.append(pos)
+        pos += n
+    return parts, function
+
+
+def _pinyin_matches(index: TermIndex, config: Config, span: str, syl: tuple[str, ...],
+                    window: list[Word], hits: set[int],
+                    kept: list[tuple[int, int, tuple[str, ...]]]) -> list[PinyinMatch]:
+    """The terms among ``hits`` that the window sounds like, with their notes: the guards
+    that tell a homophone term from plain speech are here."""
+    cfg = config
+    n_tokens = len(window)
+    function = _function_positions(window, cfg.function_word_frequency) \
+        if n_tokens > 1 else []
+    word = n_tokens == 1 and window[0].freq > 0
+    found: list[PinyinMatch] = []
+    heard = " ".join(syl)
+    terms = index.terms
+    compiled = terms.compiled
+    # the kept syllables, picked in C from each term's (a tuple, or one syllable)
+    pick = itemgetter(*(p for a, b, _ in kept for p in range(a, b))) if kept else None
+    want = pick(syl) if pick else None
+    syllables_of, term_syllables = index.syllables_of.get, index.term_syllables
+    floor = syllable_floor(len(syl))
+    for tid in sorted(hits):
+        # (screened by their syllables before they are compiled: most fail)
+        ts = syllables_of(tid) or term_syllables(tid)
+        if pick and pick(ts) != want:
+            continue
+        # (the cached similarity, mapped in C: 1.0 where the syllables are equal)
+        per = [1.0] * len(syl) if ts == syl else list(map(syllable_similarity, syl, ts))
+        if floor and min(per) < floor:
+            continue  # one syllable is simply another sound (long terms may lose one)
+        ct = compiled(tid) or terms[tid]
+        if span == ct.canonical:
+            continue
+        sim = sum(per) / len(per)
+        if len(ts) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
+            continue  # two-syllable terms: at most one fuzzy fold, inside one word
+        if len(ts) == 2 and function and len(span) == len(ct.canonical) and any(
+                ct.canonical[p] != span[p] for p in function):
+            continue  # nor a function character of two words (里问 is no 李文; 小俊 may
+            # be 小珺; in longer terms 痛风时 is 痛风石)
+        if word and min(per) < FOLDED_SYLLABLE:
+            continue  # a word of the dictionary with a syllable of another sound
+            # (中心化 is no 郑欣华)
+        if function and len(ts) <= 3 and min(per) < FOLDED_SYLLABLE:
+            continue  # a short window with a function character: plain speech unless
+            # every syllable sounds as the term's (是先有 is no 史娟佑)
+        if sim < cfg.min_score:
+            continue
+        same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
+        notes = (f"{same} character(s) shared",) if same else ()
+        # a word of the dictionary that only sounds near the term: a suggestion
+        # (神经网络 is no 盛金网络 however close; 惊艳 no 金燕)
+        cap = word and ts != syl
+        if cap:
+            notes = (*notes, "a dictionary word, not the term's exact sound")
+        elif len(ts) == 2 and word:
+            # two syllables are as often a word as a name: applied unattended only where
+            # the heard form is no word of the dictionary (正至 for 郑智, not 要强 for 姚强)
+            cap = True
+            notes = (*notes, "a dictionary word of two syllables")
+        found.append((ct, sim, heard, " ".join(ts), notes, cap))
+    return found
+
+
+def _function_positions(window: list[Word], function_frequency: int) -> list[int]:
+    """Character positions of the window's function characters (words of one character at
+    least ``function_frequency`` frequent)."""
+    found = []
+    pos = 0
+    for w in window:
+        if len(w.text) == 1 and w.freq >= function_frequency:
+            found.append(pos)
+        pos += len(w.text)
+    return found
+
+
+def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> None:
+    """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎).
+
+    Only an exact folded-pinyin look-up (one per position and length), and only for terms
+    of three syllables or more; three-syllable terms need identical toneless pinyin.
+    """
+    words, joins = ctx.words, ctx.joins
+    lengths = sorted(n for n in index.zh_lengths if n >= 3)
+    if not lengths:
+        return
+    heads, first = index.pinyin_heads, index.pinyin_exact_firsts
+    k = 0
+    while k < len(words):
+        if not words[k].cjk:
+            k += 1
+            continue
+        first_word = k
+        while k + 1 < len(words) and words[k + 1].cjk and joins[k]:
+            k += 1
+        run = words[first_word:k + 1]
+        k += 1
+        folded: tuple[str, ...] = sum(map(_FOLDED, run), ())  # (short runs: fastest)
+        if len(folded) < 3 or first.isdisjoint(folded[:-2]):
+            continue  # (most runs: no syllable a term's key begins with)
+        term_starts = [s for s in range(len(folded) - 2)
+                       if folded[s] in first and folded[s:s + 3] in heads]
+        if term_starts:  # (else no term's first three syllables anywhere in the run)
+            _terms_cutting_words(index, config, ctx, first_word, run, folded, term_starts,
+                                 lengths)
+
+
+def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, first_word: int,
+                         run: list[Word], folded: tuple[str, ...], term_starts: list[int],
+                         lengths: list[int]) -> None:
+    """The terms of ``lengths`` syllables whose first three syllables are at ``term_starts``
+    in a run of joined Chinese words (``run``, from word ``first_word`` on; ``folded``: its
+    folded syllables), where their span is not the run's words' own."""
+    text, out = ctx.text, ctx.out
+    common = config.common_word_frequency
+    run_starts = ctx.starts[first_word:first_word + len(run)]
+    run_end = ctx.ends[first_word + len(run) - 1]
+    syl: tuple[str, ...] = sum(map(_SYLLABLES, run), ())
+    # each character's offset: a range where the words follow one another with
+    # nothing between (most runs), else counted word by word
+    chars = sum(map(len, map(_TEXT, run)))
+    offsets: Sequence[int] = range(run_starts[0], run_end) \
+        if chars == run_end - run_starts[0] else [
+            a + c for w, a in zip(run, run_starts, strict=True)
+            for c in range(len(w.text))]
+    if len(syl) != chars:
+        return  # pinyin did not align one to one with the characters
+    bounds = {*run_starts, run_end}
+    for s in term_starts:
+        for n in lengths:
+            e = s + n
+            if e > len(syl):
+                break
+            start, end = offsets[s], offsets[e - 1] + 1
+            if start in bounds and end in bounds:
+                continue  # token-aligned: the main pass saw it
+            if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
+                   for bound, edge in ((start, start), (end, end - 1))
+                   if bound not in bounds):
+                continue  # a frequent word was heard whole: 人已经 cuts 别人
+            for tid in index.pinyin_terms(folded[s:e]):
+                ct = index.terms[tid]
+                span = text[start:end]
+                if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
+                    continue
+                sim = pinyin_similarity(syl[s:e], ct.syllables)
+                if sim >= config.min_score:
+                    out.append(Candidate(
+                        start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
+                        " ".join(ct.syllables), sim, ("span cuts a word",)))
+
+
+def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,
+                   window: list[Word]) -> None:
+    """A Chinese term written in pinyin inside Chinese speech (yang zhilin → 杨植麟).
+
+    Only in Chinese context (romanised names in English text are correct), only where the
+    letters split into pinyin syllables, and only for terms whose syllables match exactly.
+    """
+    syl = split_syllables(letters)
+    if not syl or len(syl) < 2 or len(syl) not in index.zh_lengths:
+        return
+    if not cjk_context(ctx.text, start, end) or any(is_function_word(w.text)
+                                                   for w in window):
+        return
+    for tid in index.pinyin_candidates(syl):
+        ct = index.terms[tid]
+        if ct.syllables == syl:
+            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "pinyin",
+                                     " ".join(syl), " ".join(ct.syllables), 1.0,
+                                     ("written in pinyin",), True))

@@ -1,0 +1,74 @@
+"""A check, stage by stage: the words of the text (:mod:`.words`), the windows over them
+(:mod:`.windows`) handed to the candidate generators (:mod:`.exact`, :mod:`.pinyin_match`,
+:mod:`.phonetic`, :mod:`.transliteration`), the Chinese terms that cut a word
+(:func:`.pinyin_match.pinyin_inside_words`) and the document's own evidence
+(:mod:`.document`); then the evidence around each candidate (:mod:`.evidence`), trimming
+(:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`) and the corrections.
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> index, seg = TermIndex(Lexicon.from_terms(["姚顺雨", "DeepSeek"])), Segmenter()
+>>> text = "请到了尧舜禹，聊 deep seek"
+>>> found = find_candidates(index, Config(), seg, text)
+>>> [(c.original, c.replacement, c.status) for c in corrections(Config(), text, found)]
+[('尧舜禹', '姚顺雨', 'fix'), ('deep seek', 'DeepSeek', 'fix')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..config import Config
+from ..edits import Correction, Evidence, Result, Status
+from ..index import TermIndex
+from ..resolve import resolve
+from ..segment import Segmenter
+from .candidate import Candidate
+from .context import CheckContext, Trace
+from .document import truncations, written_terms
+from .evidence import adjust
+from .pinyin_match import pinyin_inside_words
+from .trim import trim
+from .windows import enumerate_windows
+
+__all__ = ["corrections", "find_candidates", "to_correction"]
+
+
+def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text: str, *,
+                    written: dict[int, int] | None = None,
+                    protect: re.Pattern[str] | None = None,
+                    trace: Trace | None = None) -> list[Candidate]:
+    """Every scored candidate of ``text``, with the evidence weighed, before trimming and
+    overlap resolution. ``written``: the compound terms the whole document writes (by default
+    those of ``text``); ``protect``: phrases never changed; ``trace``: where the stages
+    record what their guards held back."""
+    ctx = CheckContext.of(segmenter, text, trace)
+    enumerate_windows(index, config, segmenter, ctx)
+    pinyin_inside_words(index, config, ctx)
+    truncations(index, ctx, written_terms(index, text) if written is None else written)
+    return adjust(config, protect, ctx)
+
+
+def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result:
+    """The corrections proposed for ``text``: its candidates (``found``) trimmed, the best of
+    those that overlap chosen, each made a :class:`~asrfix.edits.Correction`."""
+    trimmed = (trim(text, c) for c in found)
+    chosen = resolve((c for c in trimmed if c is not None), config.min_score)
+    return Result(text=text, corrections=tuple(to_correction(config, text, c) for c in chosen))
+
+
+def to_correction(config: Config, text: str, c: Candidate) -> Correction:
+    """A chosen candidate as a correction: a fix at ``fix_threshold`` or more (unless only a
+    suggestion is allowed), else a suggestion."""
+    fix = c.score >= config.fix_threshold and not c.cap_suggestion
+    status: Status = "fix" if fix else "suggestion"
+    return Correction(
+        start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
+        term=c.term.canonical, kind=c.term.kind,
+        score=round(min(1.0, max(0.0, c.score)), 4), status=status,
+        evidence=Evidence(method=c.method, heard=c.heard, expected=c.expected,
+                          similarity=round(min(1.0, max(0.0, c.similarity)), 4),
+                          notes=c.notes))

@@ -1,0 +1,169 @@
+"""Trimming, after the evidence is weighed and before overlaps are resolved: a correction of
+several words shrinks to the words that change, so that words heard right are left as the
+transcript has them; a candidate whose changed part does not sound like its replacement is
+dropped.
+
+>>> from asrfix import Corrector
+>>> text = "we scaled test time computer a lot"
+>>> [c] = Corrector(["test-time compute"]).candidates(text)
+>>> t = trim(text, c)
+>>> text[t.start:t.end], t.replacement
+('computer', 'compute')
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from ..index import squash
+from ..phonetics import chinese_digits, known_word, mixed_phones, phone_similarity
+from .candidate import Candidate
+from .evidence import REST_SIMILARITY
+from .forms import WORD, WORD_SPLIT, inflection
+from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
+
+__all__ = ["REST_SIMILARITY_CHINESE", "trim"]
+
+#: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
+#: speech, where an English word heard right beside a mangled one is strong evidence ("news
+#: network" for "neural network")
+REST_SIMILARITY_CHINESE = 0.4
+
+
+def trim(text: str, c: Candidate) -> Candidate | None:
+    """Shrink a multi-word correction to the words that change (minimal diff).
+
+    ``test time computer`` → ``test-time compute`` becomes ``computer`` → ``compute``: words
+    that already match are left exactly as the transcript has them. A cut is made only where
+    the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
+    hyphen). The part that changes must itself sound like its replacement, else the match
+    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
+    """
+    span = text[c.start:c.end]
+    if c.method not in ("phonetic", "spelling"):
+        return c
+    src = [m.span() for m in WORD.finditer(span)]
+    dst = [m.span() for m in WORD.finditer(c.replacement)]
+    if len(src) < 2 and len(dst) < 2:
+        return c
+    lo, hi = _alike_ends(span, src, c.replacement, dst)
+    if lo == 0 and hi == 0:
+        return c
+    if lo + hi >= min(len(src), len(dst)):
+        if not _one_letter_unheard(c.replacement, dst, lo, hi, len(src)):
+            return None  # words added or dropped with nothing heard for them
+        return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
+
+    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
+    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
+    changed, into = span[s0:e0], c.replacement[r0:r1]
+    chinese = cjk_context(text, c.start, c.end)
+    rest = _changed_similarity(changed, into, chinese)
+    floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
+    if rest < floor:
+        return None
+    # one real word changed in English speech into something that sounds unlike it: the
+    # words kept make the term likely, not this change (Ecology Transition Ministry)
+    doubtful = (not chinese and changed.isascii() and not WORD_SPLIT.search(changed)
+                and rest < ENGLISH_WORD_SIMILARITY and known_word(changed))
+    number_only = inflection(squash(changed), squash(into))
+    if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
+        return None  # "the latest chest radiograph shows": the singular agrees with its verb
+    lo, hi = _equal_ends(span, src, c.replacement, dst, lo, hi)
+    if lo == 0 and hi == 0:
+        return c
+    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
+    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
+    return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
+                     c.method, c.heard, c.expected, c.similarity,
+                     (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}",
+                      *(("only grammatical number changes",) if number_only else ())),
+                     c.cap_suggestion or number_only or doubtful)
+
+
+def _word(text: str, sp: tuple[int, int]) -> str:
+    return text[sp[0]:sp[1]]
+
+
+def _alike_ends(span: str, src: list[tuple[int, int]], replacement: str,
+                dst: list[tuple[int, int]]) -> tuple[int, int]:
+    """How many words at the start and at the end the span (its words at ``src``) and the
+    replacement (at ``dst``) share, up to case."""
+    # words equal but for case are not evidence that the rest was heard right
+    lo = 0
+    while (lo < len(src) and lo < len(dst)
+           and _word(span, src[lo]).lower() == _word(replacement, dst[lo]).lower()):
+        lo += 1
+    hi = 0
+    while (hi < len(src) - lo and hi < len(dst) - lo
+           and _word(span, src[-1 - hi]).lower() == _word(replacement, dst[-1 - hi]).lower()):
+        hi += 1
+    return lo, hi
+
+
+def _one_letter_unheard(replacement: str, dst: list[tuple[int, int]], lo: int, hi: int,
+                        n_src: int) -> bool:
+    """Whether all the span's ``n_src`` words are the replacement's but one letter of a
+    spelled sequence, between single letters (V R for V A R)."""
+    added = [_word(replacement, d) for d in dst[lo:len(dst) - hi]]
+    beside = [_word(replacement, d) for d in dst[max(0, lo - 1):lo]
+              + dst[len(dst) - hi:len(dst) - hi + 1]]
+    return (n_src < len(dst) and len(added) == 1 and len(added[0]) == 1
+            and added[0].isupper() and bool(beside) and all(len(b) == 1 for b in beside))
+
+
+def _changed_similarity(changed: str, into: str, chinese: bool) -> float:
+    """How alike the changed words sound to (or, in Chinese speech, are spelled as) what
+    they become."""
+    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
+    if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
+        rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
+    elif changed.isascii() and into.isascii() and chinese:
+        # in code-switched speech the spelling counts too (retrial / retrieval)
+        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
+    return rest
+
+
+def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
+                dst: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The shared words at the start and at the end (``lo``, ``hi``: alike up to case) that
+    may be cut: only exactly equal words, and only where both use the same separator."""
+    while lo and (_word(span, src[lo - 1]) != _word(replacement, dst[lo - 1])
+                  or span[src[lo - 1][1]:src[lo][0]] != replacement[dst[lo - 1][1]:dst[lo][0]]
+                  or any(_word(span, src[k]) != _word(replacement, dst[k])
+                         for k in range(lo))):
+        lo -= 1
+    while hi and (any(_word(span, src[-1 - k]) != _word(replacement, dst[-1 - k])
+                      for k in range(hi))
+                  or span[src[-1 - hi][1]:src[-hi][0]]
+                  != replacement[dst[-1 - hi][1]:dst[-hi][0]]):
+        hi -= 1
+    return lo, hi
+
+
+def _readings(text: str) -> list[str]:
+    """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
+    out = [mixed_phones(text)]
+    if any(ch.isdigit() for ch in text):
+        out.append(mixed_phones(chinese_digits(text)))
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+_SINGULAR_AUXILIARIES = frozenset({"is", "was", "has", "does", "doesn", "isn", "wasn", "hasn"})
+
+
+def _singular_verb_after(text: str, end: int) -> bool:
+    """Whether the next word is a verb in the third person singular (is, has, shows …):
+    an -s word whose stem is itself an English word, or a singular auxiliary."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _SINGULAR_AUXILIARIES or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        and known_word(word) and known_word(word[:-1]))
