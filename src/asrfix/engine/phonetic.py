@@ -101,9 +101,12 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
         return found
     floor = config.min_score
     best, secondary = _sounds_alike(index, floor, span, phones, letters, english, words, i, j)
-    for tid, (sim, k) in secondary.items():
-        if best.get(tid, (-1.0, 0))[0] < floor <= sim:
-            best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
+    if secondary:
+        for tid, (sim, k) in secondary.items():
+            if best.get(tid, (-1.0, 0))[0] < floor <= sim:
+                best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
+    elif not best:
+        return found  # (most windows)
     terms = index.terms
     for tid, (sim, k) in sorted(best.items()):
         match = _judged(config, terms[tid], k, sim, span, phones, letters, english, words, i,

@@ -18,7 +18,7 @@ start no term can begin at opens no window.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..config import Config
 from ..index import TermIndex
@@ -45,9 +45,11 @@ def cjk_span_limit(index: TermIndex, config: Config) -> int:
                TRANSLITERATION_SYLLABLES[1] if config.transliterated else 0)
 
 
-class _Bounds(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Bounds:
     """The bounds the window loops read, worked out once per check (the loops run for every
-    window, and bind what they read to locals)."""
+    window, and bind what they read to locals; slots, which are read faster than a named
+    tuple's fields)."""
 
     max_span: int  # words in a window
     token_cap: int  # words in a window, counted in tokens
@@ -73,88 +75,84 @@ class _Bounds(NamedTuple):
 def enumerate_windows(index: TermIndex, config: Config, segmenter: Segmenter,
                       ctx: CheckContext) -> None:
     """Every window of ``ctx.words`` handed to the generators that may match it, which add
-    their candidates to ``ctx.out`` (and correctly written terms to ``ctx.protected``)."""
-    words = ctx.words
+    their candidates to ``ctx.out`` (and correctly written terms to ``ctx.protected``).
+
+    A start with no Latin word in reach, no listed Chinese spelling and no transliteration
+    to look for opens Chinese windows only, matched by pinyin: they take the short loop
+    below, which keeps only what those windows need (unless a listed mixed spelling reaches
+    further than a mixed window, when a Latin word out of reach of the one may still be in
+    reach of the other). The other starts take the Chinese windows up to the first Latin
+    word, then the windows that reach it."""
+    text, words, starts, ends, joins = ctx.text, ctx.words, ctx.starts, ctx.ends, ctx.joins
+    n = len(words)
     bounds = _Bounds.of(index, config)
-    may = may_start(index, words, ctx.joins, bounds.mixed_limit)
+    may = may_start(index, words, joins, bounds.mixed_limit)
     cjk_firsts = index.cjk_exact_firsts
     transliterated = config.transliterated
-    # a start with no Latin word in reach, no listed Chinese spelling and no
-    # transliteration to look for opens Chinese windows only, matched by pinyin: they
-    # take a short loop, which keeps only what those windows need (unless a listed mixed
-    # spelling reaches further than a mixed window, when a Latin word out of reach of the
-    # one may still be in reach of the other)
     chinese_only = not transliterated and bounds.mixed_reach <= bounds.mixed_limit
-    for i in range(len(words)):
+    # the short loop's bounds, read once (it runs for most windows)
+    zh_lengths, span_limit = index.zh_lengths, bounds.span_limit
+    function_freq, common_freq = bounds.function_freq, bounds.common_freq
+    short_reach = min(bounds.max_span, bounds.token_cap)
+    # (a window of four syllables or more that shares no pair with a term of its length
+    # has no candidate: asked before the pinyin path is, which most such windows reach)
+    may_long = index.may_match_long
+    long_firsts, long_thirds = index.pinyin_long_firsts, index.pinyin_long_thirds
+    for i in range(n):
         may2, may3, near = may[i]
         spelled = words[i].cjk and words[i].letters[0] in cjk_firsts
         sounded = may2 or may3 or transliterated
         if not (sounded or near or spelled):
             continue  # no term can start here: no window from i is worth keying
-        if chinese_only and not (near or spelled) and words[i].cjk:
-            _chinese_windows(index, config, ctx, bounds, i, may2, may3)
+        if not words[i].cjk:
+            _mixed_windows(index, config, segmenter, ctx, bounds, i, i, 0, 0, False)
             continue
-        # the windows of Chinese words from i, then those reaching a Latin word (the counts
-        # of the Chinese words before it go on)
-        reached = _chinese_windows_before_latin(
-            index, config, segmenter, ctx, bounds, i, may2, may3, spelled, sounded
-        ) if words[i].cjk else (i, 0, 0, False)
-        if reached is not None:
-            _mixed_windows(index, config, segmenter, ctx, bounds, i, *reached)
+        if not chinese_only or near or spelled:
+            # the windows of Chinese words from i, then those reaching a Latin word
+            _chinese_windows_then_mixed(index, config, segmenter, ctx, bounds, i, may2, may3,
+                                        spelled, sounded)
+            continue
+        # the short loop: Chinese windows matched by pinyin only
+        start = starts[i]
+        syl: tuple[str, ...] = ()
+        fold: tuple[str, ...] = ()
+        plain, single = True, False
+        for j in range(i, min(n, i + short_reach)):
+            if j > i and not joins[j - 1]:
+                break
+            w = words[j]
+            if not w.cjk:
+                break  # (a Latin word out of reach ends the window)
+            syl += w.syllables
+            fold += w.folded
+            if len(w.text) > 1:
+                plain = plain and w.freq >= common_freq
+            else:
+                single = True
+                plain = plain and w.freq >= function_freq
+            n_syl = len(syl)
+            if n_syl > span_limit:
+                break
+            if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
+                    and (j > i or w.freq < common_freq)  # (no frequent word)
+                    and not plain_speech(plain, j > i, single, n_syl)
+                    and (n_syl < 4 or may_long(fold))):
+                pinyin_window(index, config, ctx, text[start:ends[j]], syl, start, ends[j],
+                              words[i:j + 1], fold)
+            if n_syl >= 2 and not may3:
+                break  # (a longer window needs the three-syllable head)
+            if n_syl >= 3 and fold[:2] not in long_firsts and fold[2] not in long_thirds:
+                break  # (nor can a window of four syllables or more match from here)
 
 
-def _chinese_windows(index: TermIndex, config: Config, ctx: CheckContext, bounds: _Bounds,
-                     i: int, may2: bool, may3: bool) -> None:
-    """The short loop: the windows of Chinese words from word ``i``, matched by pinyin only
-    (``may2``, ``may3``: whether a window of two syllables, of another length, may match)."""
-    text, words, ends, joins = ctx.text, ctx.words, ctx.ends, ctx.joins
-    zh_lengths, span_limit = index.zh_lengths, bounds.span_limit
-    function_freq, common_freq = bounds.function_freq, bounds.common_freq
-    # (a window of four syllables or more that shares no pair with a term of its length
-    # has no candidate: asked before the pinyin path is, which most such windows reach)
-    may_long = index.may_match_long
-    long_firsts, long_thirds = index.pinyin_long_firsts, index.pinyin_long_thirds
-    start = ctx.starts[i]
-    syl: tuple[str, ...] = ()
-    fold: tuple[str, ...] = ()
-    plain, single = True, False
-    for j in range(i, min(len(words), i + bounds.max_span, i + bounds.token_cap)):
-        if j > i and not joins[j - 1]:
-            break
-        w = words[j]
-        if not w.cjk:
-            break  # (a Latin word out of reach ends the window)
-        syl += w.syllables
-        fold += w.folded
-        if len(w.text) > 1:
-            plain = plain and w.freq >= common_freq
-        else:
-            single = True
-            plain = plain and w.freq >= function_freq
-        n_syl = len(syl)
-        if n_syl > span_limit:
-            break
-        if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
-                and (j > i or w.freq < common_freq)  # (no frequent word)
-                and not plain_speech(plain, j > i, single, n_syl)
-                and (n_syl < 4 or may_long(fold))):
-            pinyin_window(index, config, ctx, text[start:ends[j]], syl, start, ends[j],
-                          words[i:j + 1], fold)
-        if n_syl >= 2 and not may3:
-            break  # (a longer window needs the three-syllable head)
-        if n_syl >= 3 and fold[:2] not in long_firsts and fold[2] not in long_thirds:
-            break  # (nor can a window of four syllables or more match from here)
-
-
-def _chinese_windows_before_latin(
+def _chinese_windows_then_mixed(
         index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckContext,
-        bounds: _Bounds, i: int, may2: bool, may3: bool, spelled: bool,
-        sounded: bool) -> tuple[int, int, int, bool] | None:
+        bounds: _Bounds, i: int, may2: bool, may3: bool, spelled: bool, sounded: bool) -> None:
     """The windows of Chinese words from word ``i`` up to the first Latin word: listed
     spellings (``spelled``: the first character begins one), pinyin and transliteration
-    (``sounded``: a term may sound like a window from here). Returns where that Latin word
-    is, with the Chinese characters and the words before it and whether one of them is a
-    function word; ``None`` when no window from ``i`` reaches a Latin word."""
+    (``sounded``: a term may sound like a window from here); then, where the windows reach
+    a Latin word, :func:`_mixed_windows` goes on from it with the counts of the Chinese
+    words before it."""
     text, words, ends, joins = ctx.text, ctx.words, ctx.ends, ctx.joins
     spellings, zh_lengths, may_long = index.exact, index.zh_lengths, index.may_match_long
     token_cap, span_limit = bounds.token_cap, bounds.span_limit
@@ -170,10 +168,12 @@ def _chinese_windows_before_latin(
     single = False  # a word of one character
     for j in range(i, min(len(words), i + bounds.max_span)):
         if j > i and not joins[j - 1]:
-            return None
+            return
         w = words[j]
         if not w.cjk:
-            return j, n_cjk, n_tokens, function_word
+            _mixed_windows(index, config, segmenter, ctx, bounds, i, j, n_cjk, n_tokens,
+                           function_word)
+            return
         n_tokens += 1
         syl += w.syllables
         fold += w.folded
@@ -187,7 +187,7 @@ def _chinese_windows_before_latin(
             plain = plain and w.freq >= function_freq
         ordinary = ordinary or function_word or (chars > 1 and w.freq >= common_freq)
         if n_tokens > token_cap:
-            return None  # (too many words for a spelling)
+            return  # (too many words for a spelling)
         end = ends[j]
         if spelled:
             span = text[start:end]
@@ -196,7 +196,7 @@ def _chinese_windows_before_latin(
                       "".join(x.letters for x in words[i:j + 1]), start, end, 0)
         n_syl = len(syl)
         if n_syl > span_limit:
-            return None
+            return
         if not sounded:
             continue
         if (n_syl in zh_lengths and (may3 if n_syl > 2 else may2)
@@ -209,7 +209,6 @@ def _chinese_windows_before_latin(
                 and TRANSLITERATION_SYLLABLES[0] <= n_syl <= TRANSLITERATION_SYLLABLES[1]):
             transliteration_window(index, config, ctx,
                                    "".join(x.phones for x in words[i:j + 1]), start, end)
-    return None
 
 
 def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckContext,
