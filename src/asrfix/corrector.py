@@ -26,7 +26,8 @@ from .edits import Correction, Result
 from .engine.candidate import Candidate
 from .engine.document import written_terms
 from .engine.exact import variant_applies
-from .engine.pipeline import corrections, find_candidates
+from .engine.pipeline import corrections, scored_candidates
+from .engine.scorer import Scorer
 from .formats import Document
 from .formats.jsonseg import escape_json
 from .gcpause import paused_gc
@@ -137,11 +138,12 @@ class Corrector:
         return [self.check(t) for t in texts]
 
     def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
-        """Every scored candidate above ``min_score``, before overlap resolution
-        (``written``: the compound terms the whole document writes, when ``text`` is a part of
-        one; by default those of ``text``)."""
-        return find_candidates(self.index, self.config, self.segmenter, text, written=written,
-                               protect=self.protected_pattern)
+        """Every candidate the generators find, its ``score`` the probability that an editor
+        accepts it, before trimming, ``min_score`` and overlap resolution (``written``: the
+        compound terms the whole document writes, when ``text`` is a part of one; by default
+        those of ``text``)."""
+        return scored_candidates(self.index, self.config, self.segmenter, Scorer.default(),
+                                 text, written=written, protect=self.protected_pattern)
 
 
 def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,

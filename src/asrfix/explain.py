@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .edits import Correction
 from .engine.context import Trace
-from .engine.pipeline import find_candidates
+from .engine.pipeline import scored_candidates
+from .engine.scorer import Scorer
 from .engine.scripts import cjk_context
 from .phonetics import coarse, is_function_word, known_word, mixed_phones, skeleton
 from .pinyin import syllables
@@ -103,12 +104,12 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
     cfg = corrector.config
     result = corrector.check(text)
     chosen = next((c for c in result if c.start < end and start < c.end), None)
-    # every candidate, whatever its score, and the sound matches the guards held back
-    everything = cfg.replace(min_score=0.0, fix_threshold=max(cfg.fix_threshold, 0.0))
+    # every candidate, whatever its similarity, scored; and the matches the guards held back
     trace = Trace()
     with corrector.index.lock:  # (the probe reads the index the corrector shares)
-        found = find_candidates(corrector.index, everything, corrector.segmenter, text,
-                                protect=corrector.protected_pattern, trace=trace)
+        found = scored_candidates(corrector.index, cfg, corrector.segmenter, Scorer.default(),
+                                  text, protect=corrector.protected_pattern, trace=trace,
+                                  floor=0.0)
     cands = []
     for c in found:
         if c.start < end and start < c.end:

@@ -6,8 +6,8 @@ Keys (all optional)::
     [tool.asrfix]
     lexicon = ["terms.toml"]          # paths relative to the configuration file
     no_default_lexicons = false
-    min_score = 0.72
-    fix_threshold = 0.92
+    min_score = 0.2
+    fix_threshold = 0.99
     exclude = ["drafts/*"]
     input_format = "srt"              # plain | speaker | srt | vtt | json
     include_suggestions = false

@@ -2,7 +2,8 @@
 (:mod:`.windows`) handed to the candidate generators (:mod:`.exact`, :mod:`.pinyin_match`,
 :mod:`.phonetic`, :mod:`.transliteration`), the Chinese terms that cut a word
 (:func:`.pinyin_match.pinyin_inside_words`) and the document's own evidence
-(:mod:`.document`); then the evidence around each candidate (:mod:`.evidence`), trimming
+(:mod:`.document`); then the evidence around each candidate (:mod:`.evidence`), its features
+(:mod:`.features`) and the probability the scorer gives them (:mod:`.scorer`), trimming
 (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`) and the corrections.
 
 >>> from asrfix.config import Config
@@ -11,7 +12,7 @@
 >>> from asrfix.segment import Segmenter
 >>> index, seg = TermIndex(Lexicon.from_terms(["姚顺雨", "DeepSeek"])), Segmenter()
 >>> text = "请到了尧舜禹，聊 deep seek"
->>> found = find_candidates(index, Config(), seg, text)
+>>> found = scored_candidates(index, Config(), seg, Scorer.default(), text)
 >>> [(c.original, c.replacement, c.status) for c in corrections(Config(), text, found)]
 [('尧舜禹', '姚顺雨', 'fix'), ('deep seek', 'DeepSeek', 'fix')]
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..config import Config
 from ..edits import Correction, Evidence, Result, Status
@@ -30,11 +32,21 @@ from .candidate import Candidate
 from .context import CheckContext, Trace
 from .document import truncations, written_terms
 from .evidence import adjust
+from .features import features
 from .pinyin_match import pinyin_inside_words
+from .scorer import Scorer
 from .trim import trim
 from .windows import enumerate_windows
 
-__all__ = ["corrections", "find_candidates", "to_correction"]
+__all__ = ["GENERATION_FIX", "GENERATION_FLOOR", "corrections", "find_candidates",
+           "generation_config", "scored_candidates", "to_correction"]
+
+#: the least similarity, as the generators weigh it, at which a candidate is generated at all;
+#: which of them are proposed is then the scorer's decision (``Config.min_score``)
+GENERATION_FLOOR = 0.72
+#: the generators' own line between a sure and an unsure match (a match they may only
+#: suggest is kept below it); not the output's fix tier, which the scorer decides
+GENERATION_FIX = 0.92
 
 
 def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text: str, *,
@@ -50,6 +62,29 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     pinyin_inside_words(index, config, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
     return adjust(config, protect, ctx)
+
+
+def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
+                      text: str, *, written: dict[int, int] | None = None,
+                      protect: re.Pattern[str] | None = None, trace: Trace | None = None,
+                      floor: float = GENERATION_FLOOR) -> list[Candidate]:
+    """:func:`find_candidates` at the generation ``floor``, each candidate's ``score`` then
+    the probability that an editor accepts it (:class:`~.scorer.Scorer` over its
+    :func:`~.features.features`)."""
+    if written is None:
+        written = written_terms(index, text)
+    found = find_candidates(index, generation_config(config, floor), segmenter, text,
+                            written=written, protect=protect, trace=trace)
+    probability = scorer.probability
+    for c, row in zip(found, features(text, found, segmenter), strict=True):
+        c.score = probability(row)
+    return found
+
+
+@lru_cache(maxsize=64)
+def generation_config(config: Config, floor: float) -> Config:
+    """The configuration the generators run with: the user's, with their own floor."""
+    return config.replace(min_score=floor, fix_threshold=max(floor, GENERATION_FIX))
 
 
 def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result:
