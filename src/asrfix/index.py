@@ -52,7 +52,7 @@ from .pinyin import syllables
 from .scoring import syllable_similarity
 from .segment import CJK_RE
 
-__all__ = ["PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
+__all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 

@@ -48,10 +48,13 @@ from .once import once
 
 __all__ = [
     "VOWELS",
+    "chinese_digits",
+    "classes",
     "coarse",
     "english_phones",
     "fold_syllable",
     "is_function_word",
+    "known_word",
     "letters_to_sound",
     "mandarin_rendering",
     "mixed_phones",
@@ -59,6 +62,7 @@ __all__ = [
     "pinyin_phones",
     "skeleton",
     "spelled_phones",
+    "word_parts",
     "word_phones",
 ]
 
