@@ -52,7 +52,8 @@ from .pinyin import syllables
 from .scoring import syllable_similarity
 from .segment import CJK_RE
 
-__all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
+__all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
+           "deletions", "squash"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 
@@ -206,8 +207,8 @@ class _TermTable:
         """Add a term's data: (canonical, kind, lang, variants, context, avoid, exact_only,
         letters, syllables, folded, phones, has_upper, own_readings)."""
         blob, screens = self._blob, self._screens
-        assert isinstance(blob, bytearray) and isinstance(screens, bytearray), \
-            "a loaded table is read-only"
+        if not (isinstance(blob, bytearray) and isinstance(screens, bytearray)):
+            raise TypeError("a loaded table is read-only")
         blob += marshal.dumps(row)
         self._offsets.append(len(blob))
         screens += "\t".join((row[7], " ".join(row[8]), *row[10])).encode()
@@ -355,26 +356,33 @@ class TermIndex:
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
-        """Rebuild an index from :meth:`to_state` data. Raises on malformed data."""
-        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = state
-        assert isinstance(terms, tuple) and len(terms) == 4
+        """Rebuild an index from :meth:`to_state` data.
+
+        Raises :class:`CorruptIndexState` (a :class:`ValueError`) when ``state`` is not what
+        :meth:`to_state` makes, e.g. a damaged or foreign cache entry."""
+        _require(isinstance(state, tuple) and len(state) == 9, "9 parts")
+        parts: Any = state  # each part's type is checked below
+        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = parts
+        _require(isinstance(terms, tuple) and len(terms) == 4, "a term table of 4 parts")
         blob, offsets, screens, screen_offsets = terms
-        assert isinstance(blob, (bytes, bytearray)) and isinstance(offsets, bytes)
-        assert isinstance(screens, (bytes, bytearray)) and isinstance(screen_offsets, bytes)
-        assert isinstance(exact, dict)
-        assert isinstance(pinyin, dict) and isinstance(phone, dict)
-        assert isinstance(next(iter(phone.values()), b""), bytes)
-        assert isinstance(next(iter(pinyin.values()), b""), bytes)
-        assert isinstance(zh_lengths, list)
-        assert isinstance(max_phone, int) and isinstance(max_mixed, int)
-        assert isinstance(derived, tuple) and len(derived) == 7
+        _require(isinstance(blob, bytes | bytearray) and isinstance(offsets, bytes)
+                 and isinstance(screens, bytes | bytearray)
+                 and isinstance(screen_offsets, bytes), "term data as bytes")
+        _require(isinstance(exact, dict) and isinstance(pinyin, dict)
+                 and isinstance(phone, dict), "key tables as dicts")
+        _require(isinstance(next(iter(phone.values()), b""), bytes)
+                 and isinstance(next(iter(pinyin.values()), b""), bytes),
+                 "packed postings")
+        _require(isinstance(zh_lengths, list) and isinstance(max_phone, int)
+                 and isinstance(max_mixed, int), "lengths")
+        _require(isinstance(derived, tuple) and len(derived) == 7, "7 derived tables")
         heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk \
             = derived
-        assert all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds, pair_firsts,
-                                                long_pairs, cjk_firsts))
-        assert isinstance(max_exact_cjk, int)
-        assert isinstance(names, list) and all(isinstance(x, str) for x in names)
-        assert 0 < len(names) <= _SYLLABLE_ROOM
+        _require(all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds,
+                                                  pair_firsts, long_pairs, cjk_firsts))
+                 and isinstance(max_exact_cjk, int), "derived sets")
+        _require(isinstance(names, list) and all(isinstance(x, str) for x in names)
+                 and 0 < len(names) <= _SYLLABLE_ROOM, "syllable names")
         self = cls.__new__(cls)
         self.lock = threading.RLock()
         self.pinyin_syllables = names
@@ -605,6 +613,16 @@ class TermIndex:
                 if len(hit) <= WORD_POSTINGS_MAX:
                     found.update(hit)
         return sorted(found)
+
+
+class CorruptIndexState(ValueError):
+    """:meth:`TermIndex.from_state` was given data that :meth:`TermIndex.to_state` did not
+    make."""
+
+
+def _require(ok: bool, what: str) -> None:
+    if not ok:
+        raise CorruptIndexState(f"corrupt index state: expected {what}")
 
 
 def _packed(postings: Iterable[int]) -> bytes:
