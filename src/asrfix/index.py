@@ -79,8 +79,8 @@ def deletions(key: str) -> set[str]:
 @dataclass(slots=True, unsafe_hash=True)
 class CompiledTerm:
     """A term with its precomputed keys (lean: used in hot loops). Read-only by convention:
-    not ``frozen``, whose ``__init__`` sets each field through ``object.__setattr__`` (five
-    times slower, for every term a check meets), but compared and hashed by value as if it
+    not ``frozen``, whose ``__init__`` sets each field through ``object.__setattr__`` (much
+    slower, for every term a check meets), but compared and hashed by value as if it
     were."""
 
     id: int
@@ -105,7 +105,7 @@ def term_syllables(text: str) -> tuple[str, ...]:
 
 
 # (compiled once: a pattern given as a string is looked up in re's cache at every call, and
-# building 100,000 terms made 300,000 such calls)
+# building an index makes several such calls a term)
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9]")
@@ -169,14 +169,14 @@ def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
 
 class _TermTable:
     """The terms by id, each one's data marshalled into one byte string (with the offsets of
-    each term), compiled the first time a term is asked for: building or loading 100,000
-    terms makes one blob, not 100,000 objects (about 45 MB), and a check compiles only the
+    each term), compiled the first time a term is asked for: building or loading a large
+    lexicon makes one blob, not an object per term, and a check compiles only the
     terms it meets.
 
     Beside it, what screening a candidate needs of its term (:meth:`screen`): the term's
     spelling, its syllables and its readings, tab-separated in a second blob. A check meets
-    thousands of terms and keeps few of them: with 100,000 terms the first check compiled
-    8,500 terms (50 ms), most only to screen them out.
+    thousands of terms and keeps few of them: compiling them all would cost most of a first
+    check, only to screen them out.
     """
 
     __slots__ = ("_blob", "_done", "_offsets", "_screen_at", "_screens", "compiled")
@@ -279,8 +279,7 @@ class TermIndex:
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         # (postings are gathered packed: each is a new int, and a list would keep them all
-        # alive until the index is frozen; 175,000 wild-card postings held 9 MB at the peak
-        # of building 100,000 terms)
+        # alive until the index is frozen, the peak of building a large lexicon)
         self._pinyin: dict[tuple[str, ...], array[int]] = defaultdict(partial(array, _POSTING))
         #: the raw syllables wild cards stand for, by id (0: none in particular)
         self.pinyin_syllables: list[str] = [""]
@@ -293,18 +292,17 @@ class TermIndex:
             self._add(t)
         # freeze into plain dicts of tuples: no accidental inserts on look-up, and tuples of
         # plain values leave the garbage collector's sight, where hundreds of thousands of
-        # posting lists made every full collection scan them all (0.12 s with 100,000 terms)
+        # posting lists made every full collection scan them all
         # (a key that only one term's canonical form squashes to, the usual case, holds the
-        # bare term id: 100,000 ints load and weigh far less than 100,000 nested tuples)
+        # bare term id: ints load and weigh far less than as many nested tuples)
         # (each list is let go as its tuple is made: the two never all live at once, which
-        # kept 30 MB more resident after building 100,000 terms)
+        # would keep both copies' memory resident after building)
         self.exact: dict[str, int | tuple[tuple[int, str | None], ...]] = {
             k: v[0][0] if len(v) == 1 and v[0][1] is None else tuple(v)
             for k, v in _drain(self._exact)}
         # (pinyin and phone postings packed as unsigned ints, unpacked into a tuple the first
-        # time a key is met: 143,000 byte strings load in half the time of as many tuples of
-        # ints, and a text meets a few thousand keys; 88,000 pinyin keys with 100,000 terms
-        # load in 17 ms instead of 33)
+        # time a key is met: byte strings load faster than as many tuples of ints, and a
+        # text meets only a few thousand keys)
         self.pinyin: dict[tuple[str, ...], bytes | tuple[int, ...]] = {
             k: v.tobytes() for k, v in _drain(self._pinyin)}
         self.phone: dict[str, bytes | tuple[int, ...]] = {
@@ -347,7 +345,7 @@ class TermIndex:
         terms = self.terms.to_state()
         derived = (self.pinyin_heads, self.pinyin_exact_firsts, self.pinyin_wild_seconds,
                    self.pinyin_pair_firsts, self.pinyin_long_pairs, self.cjk_exact_firsts,
-                   self.max_exact_cjk)  # (stored: 0.1 s to redo)
+                   self.max_exact_cjk)  # (stored: slow to redo)
         # (keys met since are tuples again)
         pinyin = {k: v if type(v) is bytes else _packed(v) for k, v in self.pinyin.items()}
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
@@ -443,7 +441,7 @@ class TermIndex:
         if tid >= MAX_TERMS:
             raise ValueError(f"too many terms for one index (at most {MAX_TERMS:,})")
         is_zh = t.lang == "zh"
-        # (uncached: the caches are for heard windows; 100,000 terms would fill them)
+        # (uncached: the caches are for heard windows; a large lexicon would fill them)
         syll = _syllables(t.canonical) if is_zh else ()
         folded = tuple(fold_syllable(s) for s in syll)
         own = term_pronunciations(t, syll if is_zh else None)
@@ -662,5 +660,5 @@ _syllables: Callable[[str], tuple[str, ...]] = syllables.__wrapped__
 _rendering: Callable[[str], str] = mandarin_rendering.__wrapped__
 
 #: the keys of a heard window (speech repeats itself); terms are indexed with the uncached
-#: function, or 100,000 terms would leave 65,536 key sets of theirs here (26 MB)
+#: function, or a large lexicon would fill this cache with key sets of its own
 _phone_keys = lru_cache(maxsize=65536)(_keys_of)
