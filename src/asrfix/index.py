@@ -272,6 +272,20 @@ class TermIndex:
     Look-ups fill state as they go (postings unpacked, terms compiled, screening tables):
     a caller that shares the index between threads holds ``lock`` (re-entrant) around its
     look-ups, as :meth:`~asrfix.Corrector.check` does for the whole of a check.
+
+    What the engine reads, all read-only outside this class:
+
+    * look-ups: :meth:`exact_matches`, :meth:`pinyin_candidates`, :meth:`pinyin_terms`,
+      :meth:`phone_candidates`, :meth:`phone_postings`, :meth:`may_match_long`, and ``terms``
+      (a term by id, compiled on first use);
+    * screening, filled as candidates are met: :meth:`term_syllables` and
+      :meth:`reading_classes`, whose results are kept in ``syllables_of``, ``classes_of`` and
+      ``spelling_of`` for the hot loops to read directly;
+    * bounds the window loop reads once a check: ``zh_lengths`` (syllable counts of Chinese
+      terms), ``max_phone_len``, ``max_mixed_cjk``, ``max_exact_cjk``, and the key tables
+      ``exact`` and ``pinyin`` with their derived heads (``pinyin_heads``,
+      ``pinyin_exact_firsts``, ``pinyin_wild_seconds``, ``pinyin_pair_firsts``,
+      ``pinyin_long_firsts``, ``pinyin_long_thirds``, ``cjk_exact_firsts``).
     """
 
     def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
