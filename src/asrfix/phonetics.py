@@ -342,7 +342,7 @@ def _lts(w: str) -> str:
     return "".join(out)
 
 
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
 
 
 def word_parts(token: str) -> list[str]:
@@ -351,7 +351,7 @@ def word_parts(token: str) -> list[str]:
     >>> word_parts("DeepSeek"), word_parts("ChatGPT"), word_parts("GPT3"), word_parts("word2vec")
     (['Deep', 'Seek'], ['Chat', 'GPT'], ['GPT', '3'], ['word', '2', 'vec'])
     """
-    return _CAMEL.findall(token)
+    return _CAMEL_PARTS.findall(token)
 
 
 def word_phones(part: str) -> str:
