@@ -45,6 +45,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from .once import once
+from .segment import CJK_CHARS
 
 __all__ = [
     "VOWELS",
@@ -409,7 +410,7 @@ def mandarin_rendering(phones: str) -> str:
     return "".join(out)
 
 
-_MIXED = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+_MIXED = re.compile(f"[{CJK_CHARS}]+|[A-Za-z0-9]+")
 
 
 def mixed_phones(text: str) -> str:
