@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from asrfix import Corrector, Lexicon
+from asrfix import Corrector, Lexicon, gcpause
 from asrfix.gcpause import paused_gc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,10 +129,11 @@ def test_paused_gc_from_many_threads_restores_the_collector() -> None:
                     inside.append(gc.isenabled())
 
         threads = [threading.Thread(target=work) for _ in range(THREADS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        with gcpause.enabled():
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
         assert not any(inside)  # paused inside every block, whoever else left theirs
         assert gc.isenabled()
     finally:

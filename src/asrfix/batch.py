@@ -107,8 +107,11 @@ _WORKER: list[tuple[Corrector, Format | None]] = []  # a worker process's correc
 def _worker_init(fixer: Corrector, input_format: Format | None) -> None:
     import gc
 
+    from .gcpause import enable
+
     _WORKER[:] = [(fixer, input_format)]
     gc.freeze()  # the worker's corrector lives as long as the worker (see gcpause)
+    enable()  # the worker runs only checks: they may pause the collector
 
 
 def _worker_check(source: Source) -> Outcome:

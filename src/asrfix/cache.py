@@ -1,7 +1,7 @@
 """An on-disk cache of built indexes, keyed by the lexicon's content.
 
-Building the index of a 100,000-term lexicon takes seconds; loading it back takes a fraction
-of that. The cache lives in ``$ASRFIX_CACHE_DIR``, else the platform's user cache directory
+Building the index of a large lexicon is slow; loading it back takes a fraction of that.
+The cache lives in ``$ASRFIX_CACHE_DIR``, else the platform's user cache directory
 (``$XDG_CACHE_HOME/asrfix`` or ``~/.cache/asrfix``; ``~/Library/Caches/asrfix`` on macOS;
 ``%LOCALAPPDATA%\\asrfix\\Cache`` on Windows). Set ``ASRFIX_NO_CACHE=1`` to turn it off.
 
@@ -39,7 +39,7 @@ from pathlib import Path
 __all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", "file_key",
            "load", "prune", "save"]
 
-FORMAT = 25
+FORMAT = 26
 MIN_TERMS = 5000
 MAX_MB = 256
 #: what the cache writes: built indexes, jieba's dictionary by first character, pinyin

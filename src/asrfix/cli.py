@@ -616,7 +616,16 @@ _COMMANDS = {"check": _cmd_check, "fix": _cmd_fix, "explain": _cmd_explain,
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code (never raises for user errors)."""
+    """Run the command line; returns the exit code (never raises for user errors). The
+    garbage collector may be paused during the run (see :mod:`asrfix.gcpause`): the command
+    line owns its process, a library call does not."""
+    from .gcpause import enabled
+
+    with enabled():
+        return _run(argv, stdout)
+
+
+def _run(argv: Sequence[str] | None, stdout: TextIO | None) -> int:
     out = stdout or sys.stdout
     parser = build_parser()
     try:

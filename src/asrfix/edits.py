@@ -205,7 +205,7 @@ class Result(BaseModel):
         return out
 
     def _repr_html_(self) -> str:
-        from .html import render_html
+        from .notebook import render_html
 
         return render_html(self)
 

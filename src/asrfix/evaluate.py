@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .learn import _looks_like_term, align
+from .learn import align, looks_like_term
 from .segment import Segmenter
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _gold_from_edit(raw: str, edited: str, terms: Iterable[str]) -> list[GoldFix
     for p in align(raw, edited, segmenter=seg, terms=known):
         if _squash(p.original) == _squash(p.corrected):
             klass: Klass = "format"
-        elif p.corrected in known or (_looks_like_term(p.corrected, seg)
+        elif p.corrected in known or (looks_like_term(p.corrected, seg)
                                       and p.corrected != p.corrected.lower()):
             klass = "domain"
         else:

@@ -7,8 +7,17 @@ words, their keys, memos of matches) alive until it ends, so every check would a
 the whole index for cycles that are not there. The collector's previous state is restored
 on exit, and nothing else changes.
 
+The collector belongs to the whole process, so pausing it is a side effect on the program
+that calls asrfix: :func:`paused_gc` does nothing unless pausing has been switched on, by
+:func:`enabled` around a block or :func:`enable` for the rest of the process. The command
+line switches it on for its run, and each worker process of ``asrfix check --jobs`` for its
+life; a library caller may do the same.
+
 >>> import gc
 >>> with paused_gc():
+...     gc.isenabled()
+True
+>>> with enabled(), paused_gc():
 ...     gc.isenabled()
 False
 >>> gc.isenabled()
@@ -22,7 +31,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc"]
+__all__ = ["enable", "enabled", "is_enabled", "paused_gc"]
 
 
 class _Pause:
@@ -34,12 +43,41 @@ class _Pause:
     lock = threading.Lock()
     depth = 0
     was_enabled = False
+    #: how many :func:`enabled` blocks are open (plus one for good after :func:`enable`)
+    allowed = 0
+
+
+@contextmanager
+def enabled() -> Iterator[None]:
+    """Let :func:`paused_gc` pause the collector inside the block (in any thread: the
+    collector is the process's)."""
+    with _Pause.lock:
+        _Pause.allowed += 1
+    try:
+        yield
+    finally:
+        with _Pause.lock:
+            _Pause.allowed -= 1
+
+
+def enable() -> None:
+    """Let :func:`paused_gc` pause the collector from now on, in this process: for a process
+    that runs only asrfix, such as a worker of ``asrfix check --jobs``."""
+    with _Pause.lock:
+        _Pause.allowed += 1
+
+
+def is_enabled() -> bool:
+    """Whether :func:`paused_gc` pauses the collector now."""
+    return _Pause.allowed > 0
 
 
 @contextmanager
 def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     """Disable the cyclic garbage collector inside the block (reference counting still
-    frees everything as usual); re-enable it afterwards if it was enabled before.
+    frees everything as usual); re-enable it afterwards if it was enabled before. Does
+    nothing at all (neither pauses nor freezes) unless pausing is switched on
+    (:func:`enabled`, :func:`enable`).
 
     Safe from many threads: the collector stays disabled while any thread is inside a
     block, and the state it had before the first of them began comes back when the last one
@@ -49,11 +87,13 @@ def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     ``freeze``: also move every object alive at the end of the block out of the collector's
     sight (:func:`gc.freeze`) before it runs again. For an application that loads a large
     lexicon once and keeps it until it exits, as the command line does: the first collection
-    after the pause would otherwise scan every object of the lexicon and the index (0.1 s
-    with 100,000 terms whose records have been read), and every full collection later would
-    scan the lexicon's records again (0.04 s). A library call never freezes on its own: it
-    would freeze the caller's objects too.
+    after the pause would otherwise scan every object of the lexicon and the index, and
+    every full collection later would scan the lexicon's records again. A library call never
+    freezes on its own: it would freeze the caller's objects too.
     """
+    if not is_enabled():
+        yield
+        return
     with _Pause.lock:
         if _Pause.depth == 0:
             _Pause.was_enabled = gc.isenabled()

@@ -52,7 +52,8 @@ from .pinyin import syllables
 from .scoring import syllable_similarity
 from .segment import CJK_RE
 
-__all__ = ["PRON", "PRON_BITS", "CompiledTerm", "TermIndex", "deletions", "squash"]
+__all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
+           "deletions", "squash"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 
@@ -78,8 +79,8 @@ def deletions(key: str) -> set[str]:
 @dataclass(slots=True, unsafe_hash=True)
 class CompiledTerm:
     """A term with its precomputed keys (lean: used in hot loops). Read-only by convention:
-    not ``frozen``, whose ``__init__`` sets each field through ``object.__setattr__`` (five
-    times slower, for every term a check meets), but compared and hashed by value as if it
+    not ``frozen``, whose ``__init__`` sets each field through ``object.__setattr__`` (much
+    slower, for every term a check meets), but compared and hashed by value as if it
     were."""
 
     id: int
@@ -104,7 +105,7 @@ def term_syllables(text: str) -> tuple[str, ...]:
 
 
 # (compiled once: a pattern given as a string is looked up in re's cache at every call, and
-# building 100,000 terms made 300,000 such calls)
+# building an index makes several such calls a term)
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9]")
@@ -168,14 +169,14 @@ def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:
 
 class _TermTable:
     """The terms by id, each one's data marshalled into one byte string (with the offsets of
-    each term), compiled the first time a term is asked for: building or loading 100,000
-    terms makes one blob, not 100,000 objects (about 45 MB), and a check compiles only the
+    each term), compiled the first time a term is asked for: building or loading a large
+    lexicon makes one blob, not an object per term, and a check compiles only the
     terms it meets.
 
     Beside it, what screening a candidate needs of its term (:meth:`screen`): the term's
     spelling, its syllables and its readings, tab-separated in a second blob. A check meets
-    thousands of terms and keeps few of them: with 100,000 terms the first check compiled
-    8,500 terms (50 ms), most only to screen them out.
+    thousands of terms and keeps few of them: compiling them all would cost most of a first
+    check, only to screen them out.
     """
 
     __slots__ = ("_blob", "_done", "_offsets", "_screen_at", "_screens", "compiled")
@@ -206,8 +207,8 @@ class _TermTable:
         """Add a term's data: (canonical, kind, lang, variants, context, avoid, exact_only,
         letters, syllables, folded, phones, has_upper, own_readings)."""
         blob, screens = self._blob, self._screens
-        assert isinstance(blob, bytearray) and isinstance(screens, bytearray), \
-            "a loaded table is read-only"
+        if not (isinstance(blob, bytearray) and isinstance(screens, bytearray)):
+            raise TypeError("a loaded table is read-only")
         blob += marshal.dumps(row)
         self._offsets.append(len(blob))
         screens += "\t".join((row[7], " ".join(row[8]), *row[10])).encode()
@@ -271,6 +272,20 @@ class TermIndex:
     Look-ups fill state as they go (postings unpacked, terms compiled, screening tables):
     a caller that shares the index between threads holds ``lock`` (re-entrant) around its
     look-ups, as :meth:`~asrfix.Corrector.check` does for the whole of a check.
+
+    What the engine reads, all read-only outside this class:
+
+    * look-ups: :meth:`exact_matches`, :meth:`pinyin_candidates`, :meth:`pinyin_terms`,
+      :meth:`phone_candidates`, :meth:`phone_postings`, :meth:`may_match_long`, and ``terms``
+      (a term by id, compiled on first use);
+    * screening, filled as candidates are met: :meth:`term_syllables` and
+      :meth:`reading_classes`, whose results are kept in ``syllables_of``, ``classes_of`` and
+      ``spelling_of`` for the hot loops to read directly;
+    * bounds the window loop reads once a check: ``zh_lengths`` (syllable counts of Chinese
+      terms), ``max_phone_len``, ``max_mixed_cjk``, ``max_exact_cjk``, and the key tables
+      ``exact`` and ``pinyin`` with their derived heads (``pinyin_heads``,
+      ``pinyin_exact_firsts``, ``pinyin_wild_seconds``, ``pinyin_pair_firsts``,
+      ``pinyin_long_firsts``, ``pinyin_long_thirds``, ``cjk_exact_firsts``).
     """
 
     def __init__(self, lexicon: Lexicon | Iterable[Term | TermRecord]) -> None:
@@ -278,8 +293,7 @@ class TermIndex:
         self.terms = _TermTable()
         self._exact: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         # (postings are gathered packed: each is a new int, and a list would keep them all
-        # alive until the index is frozen; 175,000 wild-card postings held 9 MB at the peak
-        # of building 100,000 terms)
+        # alive until the index is frozen, the peak of building a large lexicon)
         self._pinyin: dict[tuple[str, ...], array[int]] = defaultdict(partial(array, _POSTING))
         #: the raw syllables wild cards stand for, by id (0: none in particular)
         self.pinyin_syllables: list[str] = [""]
@@ -292,18 +306,17 @@ class TermIndex:
             self._add(t)
         # freeze into plain dicts of tuples: no accidental inserts on look-up, and tuples of
         # plain values leave the garbage collector's sight, where hundreds of thousands of
-        # posting lists made every full collection scan them all (0.12 s with 100,000 terms)
+        # posting lists made every full collection scan them all
         # (a key that only one term's canonical form squashes to, the usual case, holds the
-        # bare term id: 100,000 ints load and weigh far less than 100,000 nested tuples)
+        # bare term id: ints load and weigh far less than as many nested tuples)
         # (each list is let go as its tuple is made: the two never all live at once, which
-        # kept 30 MB more resident after building 100,000 terms)
+        # would keep both copies' memory resident after building)
         self.exact: dict[str, int | tuple[tuple[int, str | None], ...]] = {
             k: v[0][0] if len(v) == 1 and v[0][1] is None else tuple(v)
             for k, v in _drain(self._exact)}
         # (pinyin and phone postings packed as unsigned ints, unpacked into a tuple the first
-        # time a key is met: 143,000 byte strings load in half the time of as many tuples of
-        # ints, and a text meets a few thousand keys; 88,000 pinyin keys with 100,000 terms
-        # load in 17 ms instead of 33)
+        # time a key is met: byte strings load faster than as many tuples of ints, and a
+        # text meets only a few thousand keys)
         self.pinyin: dict[tuple[str, ...], bytes | tuple[int, ...]] = {
             k: v.tobytes() for k, v in _drain(self._pinyin)}
         self.phone: dict[str, bytes | tuple[int, ...]] = {
@@ -346,7 +359,7 @@ class TermIndex:
         terms = self.terms.to_state()
         derived = (self.pinyin_heads, self.pinyin_exact_firsts, self.pinyin_wild_seconds,
                    self.pinyin_pair_firsts, self.pinyin_long_pairs, self.cjk_exact_firsts,
-                   self.max_exact_cjk)  # (stored: 0.1 s to redo)
+                   self.max_exact_cjk)  # (stored: slow to redo)
         # (keys met since are tuples again)
         pinyin = {k: v if type(v) is bytes else _packed(v) for k, v in self.pinyin.items()}
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
@@ -355,26 +368,33 @@ class TermIndex:
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
-        """Rebuild an index from :meth:`to_state` data. Raises on malformed data."""
-        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = state
-        assert isinstance(terms, tuple) and len(terms) == 4
+        """Rebuild an index from :meth:`to_state` data.
+
+        Raises :class:`CorruptIndexState` (a :class:`ValueError`) when ``state`` is not what
+        :meth:`to_state` makes, e.g. a damaged or foreign cache entry."""
+        _require(isinstance(state, tuple) and len(state) == 9, "9 parts")
+        parts: Any = state  # each part's type is checked below
+        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = parts
+        _require(isinstance(terms, tuple) and len(terms) == 4, "a term table of 4 parts")
         blob, offsets, screens, screen_offsets = terms
-        assert isinstance(blob, (bytes, bytearray)) and isinstance(offsets, bytes)
-        assert isinstance(screens, (bytes, bytearray)) and isinstance(screen_offsets, bytes)
-        assert isinstance(exact, dict)
-        assert isinstance(pinyin, dict) and isinstance(phone, dict)
-        assert isinstance(next(iter(phone.values()), b""), bytes)
-        assert isinstance(next(iter(pinyin.values()), b""), bytes)
-        assert isinstance(zh_lengths, list)
-        assert isinstance(max_phone, int) and isinstance(max_mixed, int)
-        assert isinstance(derived, tuple) and len(derived) == 7
+        _require(isinstance(blob, bytes | bytearray) and isinstance(offsets, bytes)
+                 and isinstance(screens, bytes | bytearray)
+                 and isinstance(screen_offsets, bytes), "term data as bytes")
+        _require(isinstance(exact, dict) and isinstance(pinyin, dict)
+                 and isinstance(phone, dict), "key tables as dicts")
+        _require(isinstance(next(iter(phone.values()), b""), bytes)
+                 and isinstance(next(iter(pinyin.values()), b""), bytes),
+                 "packed postings")
+        _require(isinstance(zh_lengths, list) and isinstance(max_phone, int)
+                 and isinstance(max_mixed, int), "lengths")
+        _require(isinstance(derived, tuple) and len(derived) == 7, "7 derived tables")
         heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk \
             = derived
-        assert all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds, pair_firsts,
-                                                long_pairs, cjk_firsts))
-        assert isinstance(max_exact_cjk, int)
-        assert isinstance(names, list) and all(isinstance(x, str) for x in names)
-        assert 0 < len(names) <= _SYLLABLE_ROOM
+        _require(all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds,
+                                                  pair_firsts, long_pairs, cjk_firsts))
+                 and isinstance(max_exact_cjk, int), "derived sets")
+        _require(isinstance(names, list) and all(isinstance(x, str) for x in names)
+                 and 0 < len(names) <= _SYLLABLE_ROOM, "syllable names")
         self = cls.__new__(cls)
         self.lock = threading.RLock()
         self.pinyin_syllables = names
@@ -435,7 +455,7 @@ class TermIndex:
         if tid >= MAX_TERMS:
             raise ValueError(f"too many terms for one index (at most {MAX_TERMS:,})")
         is_zh = t.lang == "zh"
-        # (uncached: the caches are for heard windows; 100,000 terms would fill them)
+        # (uncached: the caches are for heard windows; a large lexicon would fill them)
         syll = _syllables(t.canonical) if is_zh else ()
         folded = tuple(fold_syllable(s) for s in syll)
         own = term_pronunciations(t, syll if is_zh else None)
@@ -607,6 +627,16 @@ class TermIndex:
         return sorted(found)
 
 
+class CorruptIndexState(ValueError):
+    """:meth:`TermIndex.from_state` was given data that :meth:`TermIndex.to_state` did not
+    make."""
+
+
+def _require(ok: bool, what: str) -> None:
+    if not ok:
+        raise CorruptIndexState(f"corrupt index state: expected {what}")
+
+
 def _packed(postings: Iterable[int]) -> bytes:
     """Phone postings as stored: unsigned ints of ``_POSTING_SIZE`` bytes."""
     return array(_POSTING, postings).tobytes()
@@ -644,5 +674,5 @@ _syllables: Callable[[str], tuple[str, ...]] = syllables.__wrapped__
 _rendering: Callable[[str], str] = mandarin_rendering.__wrapped__
 
 #: the keys of a heard window (speech repeats itself); terms are indexed with the uncached
-#: function, or 100,000 terms would leave 65,536 key sets of theirs here (26 MB)
+#: function, or a large lexicon would fill this cache with key sets of its own
 _phone_keys = lru_cache(maxsize=65536)(_keys_of)

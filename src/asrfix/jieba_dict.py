@@ -1,7 +1,7 @@
 """jieba's dictionary, loaded by first character as texts need it.
 
-jieba keeps one dictionary of about 500,000 words and prefixes; unpickling it takes most of
-half a second, which a one-line check should not pay. Segmenting a text only ever looks up
+jieba keeps one dictionary of hundreds of thousands of words and prefixes; unpickling it
+whole is a cost a one-line check should not pay. Segmenting a text only ever looks up
 strings that start with one of the text's own characters, so the dictionary is stored once
 in the asrfix cache split by first character, and each part is read back the first time a
 text contains that character. The result is the same tokenizer, word for word.
@@ -116,8 +116,8 @@ _imported: list[ModuleType] = []  # (jieba, once it is wholly imported)
 
 
 def import_jieba() -> ModuleType:
-    """``import jieba``, without the ``pkg_resources`` import jieba tries first (two thirds
-    of jieba's import time, and deprecated): jieba falls back to opening its dictionary by
+    """``import jieba``, without the ``pkg_resources`` import jieba tries first (most of
+    jieba's import time, and deprecated): jieba falls back to opening its dictionary by
     path, the same file. ``pkg_resources`` stays importable for everyone else.
 
     Safe from many threads at once: the first imports jieba under a lock and the others wait
@@ -152,7 +152,7 @@ def _key(tk: jieba.Tokenizer) -> str | None:
 def _split(freq: dict[str, int]) -> dict[str, bytes]:
     """The dictionary as one marshalled part per first character (made one part at a time,
     from the words in order: grouping them all first held a second dictionary's worth of
-    objects, some 30 MB that stayed resident in the process that built the cache)."""
+    objects, which stayed resident in the process that built the cache)."""
     first = itemgetter(0)
     return {ch: marshal.dumps({w: freq[w] for w in words})
             for ch, words in groupby(sorted(freq), key=first)}

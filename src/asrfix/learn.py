@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, Term
 from .segment import CJK_RE, Segmenter
 
-__all__ = ["Pair", "align", "learn_lexicon"]
+__all__ = ["Pair", "align", "learn_lexicon", "looks_like_term"]
 
 #: the most tokens on either side of a substitution that counts as a local correction
 MAX_TOKENS = 6
@@ -177,7 +177,7 @@ _NAMELIKE = re.compile(r"[A-Z0-9@^τ]|[A-Za-z]+[A-Z]")
 _COMMON_WORD = 100
 
 
-def _looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
+def looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
     """Whether an editor's replacement that is not in the lexicon looks like a new domain
     term (a name, product or technical word) rather than an ordinary correction."""
     if CJK_RE.search(corrected):
@@ -241,7 +241,7 @@ def _variants_by_target(
         term = (p.corrected if p.corrected in known else None) or canon_lower.get(
             p.corrected.lower())
         target = term or p.corrected
-        if not term and (not _looks_like_term(target, seg) or _fragment(p.original, target)
+        if not term and (not looks_like_term(target, seg) or _fragment(p.original, target)
                          or _term_in_phrase(target, known, seg)):
             continue
         if p.original in known or p.original == target:

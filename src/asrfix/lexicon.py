@@ -44,7 +44,7 @@ from .errors import LexiconError, Problem
 from .fileio import decode_utf8, read_bytes
 from .segment import CJK_CHARS, has_cjk
 
-__all__ = ["Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths",
+__all__ = ["Entry", "Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths",
            "spelling_clashes"]
 
 Kind = Literal["person", "org", "product", "work", "term"]
@@ -130,7 +130,7 @@ class TermRecord(NamedTuple):
             context=self.context, avoid=self.avoid, exact_only=self.exact_only)
 
 
-class _Entry(NamedTuple):
+class Entry(NamedTuple):
     """A term (model or lean record) with where it was defined (for error messages)."""
 
     term: Term | TermRecord
@@ -142,6 +142,10 @@ class _Entry(NamedTuple):
         return t if isinstance(t, Term) else t.to_term()
 
 
+# corrector.py still imports the old private name; drop this once it imports ``Entry``
+_Entry = Entry
+
+
 class Lexicon:
     """An ordered, validated collection of terms, keyed by canonical form.
 
@@ -151,10 +155,10 @@ class Lexicon:
 
     __slots__ = ("_count", "_digest", "_entries_", "_index_", "_pending", "protected")
 
-    def __init__(self, entries: Iterable[_Entry] = (), *, digest: str | None = None,
+    def __init__(self, entries: Iterable[Entry] = (), *, digest: str | None = None,
                  protected: Iterable[str] = ()) -> None:
-        self._entries_: tuple[_Entry, ...] = tuple(entries)
-        self._index_: dict[str, _Entry] | None = None
+        self._entries_: tuple[Entry, ...] = tuple(entries)
+        self._index_: dict[str, Entry] | None = None
         self._pending: tuple[str, str] | None = None
         self._count = len(self._entries_)
         self._digest = digest
@@ -172,7 +176,7 @@ class Lexicon:
         return self
 
     @property
-    def _entries(self) -> tuple[_Entry, ...]:
+    def _entries(self) -> tuple[Entry, ...]:
         if self._pending is not None:
             from .gcpause import paused_gc
 
@@ -183,7 +187,7 @@ class Lexicon:
         return self._entries_
 
     @property
-    def _index(self) -> dict[str, _Entry]:
+    def _index(self) -> dict[str, Entry]:
         if self._index_ is None:
             self._index_ = {e.term.canonical: e for e in self._entries}
         return self._index_
@@ -206,14 +210,14 @@ class Lexicon:
         """A lexicon from terms or canonical strings, validated like a file: every invalid
         entry is listed, by its position (from 1), in one :class:`~asrfix.errors.LexiconError`.
         """
-        entries: list[_Entry] = []
+        entries: list[Entry] = []
         problems: list[Problem] = []
         for n, t in enumerate(terms, 1):
             if isinstance(t, Term):
-                entries.append(_Entry(t, source, None))
+                entries.append(Entry(t, source, None))
             elif isinstance(t, str):
                 try:
-                    entries.append(_Entry(Term(canonical=t), source, None))
+                    entries.append(Entry(Term(canonical=t), source, None))
                 except ValidationError as exc:
                     msg = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
                     problems.append(Problem(f"entry {n} {t!r}: {msg}", source))
@@ -247,7 +251,7 @@ class Lexicon:
         """Combine lexicons; a term in several keeps the first kind and unites variants."""
         if len(lexicons) == 1:
             return lexicons[0]  # (immutable, and already validated)
-        merged: dict[str, _Entry] = {}
+        merged: dict[str, Entry] = {}
         for lex in lexicons:
             for e in lex._entries:
                 old = merged.get(e.term.canonical)
@@ -256,7 +260,7 @@ class Lexicon:
                     continue
                 t = old.model()
                 kind = t.kind if t.kind != "term" else e.term.kind
-                merged[e.term.canonical] = _Entry(
+                merged[e.term.canonical] = Entry(
                     t.model_copy(update={
                         "kind": kind,
                         "variants": _unique(t.variants + e.term.variants),
@@ -385,8 +389,8 @@ def _remember_validated(digest: str, count: int) -> None:
         cache.save(_validated_key(digest), (count,), _VALIDATED)
 
 
-def _parse_plain(text: str, path: str) -> list[_Entry]:
-    entries: list[_Entry] = []
+def _parse_plain(text: str, path: str) -> list[Entry]:
+    entries: list[Entry] = []
     new = tuple.__new__
     problems: list[Problem] = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -398,14 +402,14 @@ def _parse_plain(text: str, path: str) -> list[_Entry]:
             continue
         # the line is already a valid canonical form: skip per-line validation (fast path;
         # the named tuples made by tuple.__new__, without their Python-level constructors)
-        entries.append(new(_Entry, (new(TermRecord, (s, "term", detect_lang(s), (), (), (),
+        entries.append(new(Entry, (new(TermRecord, (s, "term", detect_lang(s), (), (), (),
                                                      False)), path, n)))
     if problems:
         raise LexiconError(problems=problems)
     return entries
 
 
-def _parse_toml(text: str, path: str, protected: list[str]) -> list[_Entry]:
+def _parse_toml(text: str, path: str, protected: list[str]) -> list[Entry]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -438,7 +442,7 @@ def _parse_toml(text: str, path: str, protected: list[str]) -> list[_Entry]:
     if not isinstance(items, list):
         raise LexiconError("'terms' must be an array of tables: write [[terms]]", path=path)
     lines = [n for n, ln in enumerate(text.splitlines(), 1) if ln.strip() == "[[terms]]"]
-    entries: list[_Entry] = []
+    entries: list[Entry] = []
     problems: list[Problem] = []
     for i, item in enumerate(items):
         line = lines[i] if i < len(lines) else None
@@ -446,7 +450,7 @@ def _parse_toml(text: str, path: str, protected: list[str]) -> list[_Entry]:
             problems.append(Problem("each [[terms]] entry must be a table", path, line))
             continue
         try:
-            entries.append(_Entry(Term(**{"kind": default_kind, **item}), path, line))
+            entries.append(Entry(Term(**{"kind": default_kind, **item}), path, line))
         except ValidationError as exc:
             problems.append(Problem(_pydantic_message(exc), path, line))
         except TypeError as exc:
@@ -465,17 +469,17 @@ def _pydantic_message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _validate(entries: Sequence[_Entry], *, duplicates: bool = True) -> None:
+def _validate(entries: Sequence[Entry], *, duplicates: bool = True) -> None:
     """Check duplicates, self-loops and variants that are other terms' canonical forms."""
     problems: list[Problem] = []
-    first: dict[str, _Entry] = {}
+    first: dict[str, Entry] = {}
     for e in entries:
         c = e.term.canonical
         if duplicates and c in first:
             where = f" (first at line {first[c].line})" if first[c].line else ""
             problems.append(Problem(f"duplicate term {c!r}{where}: keep one", e.path, e.line))
         first.setdefault(c, e)
-    owner: dict[str, _Entry] = {}
+    owner: dict[str, Entry] = {}
     for e in entries:
         for v in e.term.variants:
             if v == e.term.canonical:
@@ -515,10 +519,10 @@ def spelling_clashes(path: str | Path) -> list[Problem]:
     return _clashes(_parse_toml(text, name, protected) if toml else _parse_plain(text, name))
 
 
-def _clashes(entries: Sequence[_Entry]) -> list[Problem]:
+def _clashes(entries: Sequence[Entry]) -> list[Problem]:
     from .index import squash
 
-    first: dict[str, _Entry] = {}
+    first: dict[str, Entry] = {}
     problems: list[Problem] = []
     for e in entries:
         c = e.term.canonical

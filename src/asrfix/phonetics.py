@@ -45,13 +45,17 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from .once import once
+from .segment import CJK_CHARS
 
 __all__ = [
     "VOWELS",
+    "chinese_digits",
+    "classes",
     "coarse",
     "english_phones",
     "fold_syllable",
     "is_function_word",
+    "known_word",
     "letters_to_sound",
     "mandarin_rendering",
     "mixed_phones",
@@ -59,6 +63,7 @@ __all__ = [
     "pinyin_phones",
     "skeleton",
     "spelled_phones",
+    "word_parts",
     "word_phones",
 ]
 
@@ -338,7 +343,7 @@ def _lts(w: str) -> str:
     return "".join(out)
 
 
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
 
 
 def word_parts(token: str) -> list[str]:
@@ -347,7 +352,7 @@ def word_parts(token: str) -> list[str]:
     >>> word_parts("DeepSeek"), word_parts("ChatGPT"), word_parts("GPT3"), word_parts("word2vec")
     (['Deep', 'Seek'], ['Chat', 'GPT'], ['GPT', '3'], ['word', '2', 'vec'])
     """
-    return _CAMEL.findall(token)
+    return _CAMEL_PARTS.findall(token)
 
 
 def word_phones(part: str) -> str:
@@ -405,7 +410,7 @@ def mandarin_rendering(phones: str) -> str:
     return "".join(out)
 
 
-_MIXED = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+_MIXED = re.compile(f"[{CJK_CHARS}]+|[A-Za-z0-9]+")
 
 
 def mixed_phones(text: str) -> str:

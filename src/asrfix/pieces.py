@@ -1,7 +1,7 @@
 """Long texts checked in bounded pieces, with the result of checking them whole.
 
 A check keeps its work for a text (words, keys, memos, candidates) until it ends, so its
-memory grew with the text: 21 million characters peaked at 3.4 GB. A text longer than
+memory would grow with the text without bound. A text longer than
 ``SPLIT_ABOVE`` characters is checked in pieces of about ``PIECE_CHARS``, cut at line ends
 (never inside a line), and the corrections are offset back into one result.
 

@@ -1,12 +1,12 @@
 """Fast toneless pinyin from pypinyin's own dictionaries.
 
-pypinyin's ``lazy_pinyin`` is thorough but costs tens of microseconds a call, too slow for a
-100,000-term lexicon. This module reads the same data (``pinyin_dict`` for characters,
+pypinyin's ``lazy_pinyin`` is thorough but too slow a call to run over a large lexicon.
+This module reads the same data (``pinyin_dict`` for characters,
 ``phrases_dict`` for words whose reading depends on context, such as 重庆 or 银行) and
 converts a string by greedy longest phrase match, then the first reading of each character.
 Characters pypinyin does not know are skipped, as ``lazy_pinyin(errors="ignore")`` does.
-Importing those dictionaries costs about 57 MB and a third of a second, so a compact form
-(first reading per character, phrases that read otherwise) is kept in the asrfix cache.
+Importing those dictionaries takes much memory and time, so a compact form (first reading
+per character, phrases that read otherwise) is kept in the asrfix cache.
 
 >>> syllables("尧舜禹"), syllables("重庆银行"), syllables("吕布")
 (('yao', 'shun', 'yu'), ('chong', 'qing', 'yin', 'hang'), ('lv', 'bu'))
@@ -41,8 +41,8 @@ def _plain(toned: str) -> str:
 def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(first toneless reading of each character, phrases whose characters read otherwise
     than alone — "" where they read the same, kept for the greedy match —, every toneless
-    syllable). Importing pypinyin's dictionaries costs about 57 MB and a third of a second,
-    so the compact form is kept in the asrfix cache and read back from there. Loaded once,
+    syllable). Importing pypinyin's dictionaries takes much memory and time, so the compact
+    form is kept in the asrfix cache and read back from there. Loaded once,
     by the first thread to ask (see :mod:`asrfix.once`)."""
     from . import cache
 
@@ -52,7 +52,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
             and isinstance(state[1], dict) and isinstance(state[2], list)):
         return state[0], state[1], frozenset(state[2])
     # a fresh copy through marshal: the compact tables' strings were the keys of pypinyin's
-    # whole dictionaries, scattered among them, and held their memory (some 30 MB) resident
+    # whole dictionaries, scattered among them, and kept those dictionaries' memory resident
     chars, phrases, valid = _compact()
     fresh = marshal.loads(marshal.dumps((chars, phrases, sorted(valid))))
     if key:
@@ -89,7 +89,7 @@ def _cache_key() -> str | None:
 
 def _pypinyin_data() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
     """pypinyin's character and phrase dictionaries, read from the JSON files its modules
-    load (importing the package would keep them, some 50 MB, for the life of the process),
+    load (importing the package would keep them for the life of the process),
     or through its modules where the files are not found."""
     import json
     import os

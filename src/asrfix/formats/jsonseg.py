@@ -15,7 +15,7 @@ import re
 from ..errors import InputError
 from .model import Document, Segment
 
-__all__ = ["parse_json"]
+__all__ = ["escape_json", "parse_json"]
 
 _WS = re.compile(r"[ \t\r\n]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")

@@ -6,14 +6,14 @@ import re
 
 from .model import Document, Segment
 
-__all__ = ["looks_speaker_labelled", "parse_plain", "parse_speaker"]
+__all__ = ["line_spans", "looks_speaker_labelled", "parse_plain", "parse_speaker"]
 
 # a label: up to 32 characters without sentence punctuation, then a colon (ASCII or full width)
 _LABEL = re.compile(
     r"(?P<label>[^\s:：,，.。!?！？\"“”][^:：\n,，.。!?！？]{0,31}?)\s*[:：][ \t\u3000]*")
 
 
-def _lines(text: str) -> list[tuple[int, int, int]]:
+def line_spans(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of each line, without its line break."""
     out = []
     pos = 0
@@ -37,7 +37,7 @@ def looks_speaker_labelled(text: str) -> bool:
 def parse_plain(text: str) -> Document:
     """Every non-empty line is a segment."""
     segs = []
-    for n, s, e in _lines(text):
+    for n, s, e in line_spans(text):
         if s == 0 and text.startswith("\ufeff"):
             s = 1
         if e > s:
@@ -50,7 +50,7 @@ def parse_speaker(text: str) -> Document:
     label continues the previous speaker."""
     segs = []
     speaker: str | None = None
-    for n, s, e in _lines(text):
+    for n, s, e in line_spans(text):
         if s == 0 and text.startswith("\ufeff"):
             s = 1
         m = _LABEL.match(text, s, e)

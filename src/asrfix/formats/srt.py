@@ -6,7 +6,7 @@ import re
 
 from ..errors import InputError
 from .model import Document, Segment
-from .plain import _lines
+from .plain import line_spans
 
 __all__ = ["parse_srt"]
 
@@ -17,7 +17,7 @@ _TAG = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
 
 def parse_srt(text: str, path: str) -> Document:
     """Parse SRT; a bad timing line or a cue without text is an error naming the line."""
-    lines = _lines(text)
+    lines = line_spans(text)
     segs: list[Segment] = []
     i = 0
     while i < len(lines):

@@ -6,7 +6,7 @@ import re
 
 from ..errors import InputError
 from .model import Document, Segment
-from .plain import _lines
+from .plain import line_spans
 
 __all__ = ["parse_vtt"]
 
@@ -19,7 +19,7 @@ _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>\n]+)>")
 
 def parse_vtt(text: str, path: str) -> Document:
     """Parse WebVTT; a missing header, a bad timing line or an empty cue is an error."""
-    lines = _lines(text)
+    lines = line_spans(text)
     body = text.lstrip("\ufeff")
     if not body.startswith("WEBVTT") or (len(body) > 6 and body[6] not in " \t\r\n"):
         raise InputError("not WebVTT: the file must start with 'WEBVTT'", path=path, line=1)
