@@ -273,7 +273,7 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found")
         return 0
-    rows = [json.loads(x) for x in open(a.candidates, encoding="utf-8")]
+    rows = [json.loads(x) for x in Path(a.candidates).read_text(encoding="utf-8").splitlines()]
     ev = Evaluator()
     heuristic = {n: r["score"] for n, r in enumerate(rows)}
     show("engine's own score (min 0.72, fix 0.92)", table(ev, rows, heuristic, 0.72, 0.92))

@@ -123,6 +123,9 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                         "at least --min-score)")
     p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
                    help="a phrase that is never changed; repeatable")
+    p.add_argument("--scorer", choices=("rules", "fitted"), default=None,
+                   help="score by the generators' rules (default) or by the scorer fit on "
+                        "the dev sources (then give --min-score 0.2 --fix-threshold 0.99)")
     p.add_argument("--transliterated", action="store_true", default=None,
                    help="also suggest English terms written wholly in Chinese characters "
                         "(欧朋海 -> OpenAI)")
@@ -225,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: the Config fields a flag or the configuration file may set as they are
-_CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated")
+_CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated", "scorer")
 
 #: the keys a flag or the configuration file may set
 _KEYS = ("lexicon", "no_default_lexicons", "exclude", "input_format", "include_suggestions",

@@ -2,14 +2,14 @@
 
 >>> cfg = Config()
 >>> cfg.fix_threshold, cfg.min_score
-(0.99, 0.2)
+(0.92, 0.72)
 >>> cfg.replace(min_score=0.8).min_score
 0.8
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -22,16 +22,19 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     min_score: float = Field(
-        0.2, ge=0.0, le=1.0,
-        description="Proposals scoring below this are dropped. A score is the fitted "
-                    "scorer's probability that an editor accepts the correction; the default "
-                    "is the scorer's, chosen on held-out dev sources.")
+        0.72, ge=0.0, le=1.0,
+        description="Proposals scoring below this are dropped.")
     fix_threshold: float = Field(
-        0.99, ge=0.0, le=1.0,
-        description="Proposals scoring at least this (and not only suggested by their "
-                    "generator) are status 'fix', applied by `asrfix fix`; the rest are "
-                    "'suggestion'. The default is the scorer's, chosen for a fix-tier "
-                    "precision of 0.97 on held-out dev sources.")
+        0.92, ge=0.0, le=1.0,
+        description="Proposals scoring at least this (and not protected) are status 'fix'; "
+                    "the rest are 'suggestion'.")
+    scorer: Literal["rules", "fitted"] = Field(
+        "rules",
+        description="How a candidate is scored: `rules`, the generators' similarity with "
+                    "their documented adjustments; or `fitted`, the probability that an "
+                    "editor accepts it, from a logistic regression fit on the dev sources "
+                    "(`asrfix/data/scorer.json`; its thresholds are min_score 0.2 and "
+                    "fix_threshold 0.99, set them with it).")
     max_words: int = Field(
         4, ge=1, le=8, description="Most Latin words a mis-heard English term may span.")
     cross_script: bool = Field(

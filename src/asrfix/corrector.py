@@ -103,7 +103,7 @@ class Corrector:
         # many small objects (keys, memos, candidates) live until the end: see gcpause; and
         # they are all freed, with the check's context, before the collector runs again
         # (had it run while they lived, it would have moved them among the old objects,
-        # whose full collections scan the whole index: 0.09 s with 100,000 terms)
+        # whose full collections scan the whole index)
         with paused_gc():
             return corrections(self.config, text, self.candidates(text, written))
 
@@ -148,9 +148,9 @@ class Corrector:
 
 def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,
              config: dict[str, Any]) -> Corrector:
-    from .lexicon import TermRecord, _Entry
+    from .lexicon import Entry, TermRecord
 
-    lexicon = Lexicon([_Entry(TermRecord(*r), None, None) for r in records], digest=digest,
+    lexicon = Lexicon([Entry(TermRecord(*r), None, None) for r in records], digest=digest,
                       protected=protected)
     return Corrector(lexicon, config=Config(**config))
 
@@ -173,7 +173,7 @@ def _build_index_now(lexicon: Lexicon) -> TermIndex:
     if isinstance(state, tuple):
         try:
             return TermIndex.from_state(state)
-        except (AssertionError, TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError):  # (CorruptIndexState is a ValueError)
             pass  # corrupt entry: rebuild and overwrite it
     index = TermIndex(lexicon)
     cache.save(key, index.to_state())

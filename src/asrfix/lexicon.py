@@ -142,10 +142,6 @@ class Entry(NamedTuple):
         return t if isinstance(t, Term) else t.to_term()
 
 
-# corrector.py still imports the old private name; drop this once it imports ``Entry``
-_Entry = Entry
-
-
 class Lexicon:
     """An ordered, validated collection of terms, keyed by canonical form.
 

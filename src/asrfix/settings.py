@@ -6,8 +6,9 @@ Keys (all optional)::
     [tool.asrfix]
     lexicon = ["terms.toml"]          # paths relative to the configuration file
     no_default_lexicons = false
-    min_score = 0.2
-    fix_threshold = 0.99
+    min_score = 0.72
+    fix_threshold = 0.92
+    scorer = "rules"                  # or "fitted"
     exclude = ["drafts/*"]
     input_format = "srt"              # plain | speaker | srt | vtt | json
     include_suggestions = false
@@ -35,13 +36,14 @@ __all__ = ["CHOICES", "FRACTIONS", "KEYS", "PATHS", "Settings", "find_settings",
 KEYS: dict[str, type] = {
     "lexicon": list, "no_default_lexicons": bool, "min_score": float, "fix_threshold": float,
     "exclude": list, "input_format": str, "include_suggestions": bool, "protect": list,
-    "transliterated": bool, "fail_on": str, "baseline": str,
+    "transliterated": bool, "fail_on": str, "baseline": str, "scorer": str,
 }
 
 #: the values a string key may take
 CHOICES: dict[str, tuple[str, ...]] = {
     "input_format": ("plain", "speaker", "srt", "vtt", "json"),
     "fail_on": ("suggestion", "fix", "never"),
+    "scorer": ("rules", "fitted"),
 }
 
 #: the keys whose value is a fraction, 0 to 1

@@ -67,14 +67,24 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
                       text: str, *, written: dict[int, int] | None = None,
                       protect: re.Pattern[str] | None = None, trace: Trace | None = None,
-                      floor: float = GENERATION_FLOOR) -> list[Candidate]:
-    """:func:`find_candidates` at the generation ``floor``, each candidate's ``score`` then
-    the probability that an editor accepts it (:class:`~.scorer.Scorer` over its
-    :func:`~.features.features`)."""
+                      floor: float | None = None) -> list[Candidate]:
+    """The candidates of ``text``, scored as ``config.scorer`` says: by the generators' rules
+    (:func:`find_candidates` at ``min_score``), or by ``scorer``, the fitted probability that
+    an editor accepts each candidate (:class:`~.scorer.Scorer` over its
+    :func:`~.features.features`), the generators then running at their own floor.
+    ``floor``: the least similarity generated instead (:func:`~asrfix.explain.explain` asks
+    for every candidate)."""
+    if config.scorer == "rules":
+        if floor is not None:
+            config = config.replace(min_score=floor, fix_threshold=max(config.fix_threshold,
+                                                                       floor))
+        return find_candidates(index, config, segmenter, text, written=written,
+                               protect=protect, trace=trace)
     if written is None:
         written = written_terms(index, text)
-    found = find_candidates(index, generation_config(config, floor), segmenter, text,
-                            written=written, protect=protect, trace=trace)
+    found = find_candidates(index, generation_config(config, GENERATION_FLOOR
+                                                     if floor is None else floor),
+                            segmenter, text, written=written, protect=protect, trace=trace)
     probability = scorer.probability
     for c, row in zip(found, features(text, found, segmenter), strict=True):
         c.score = probability(row)
@@ -84,7 +94,8 @@ def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, sc
 @lru_cache(maxsize=64)
 def generation_config(config: Config, floor: float) -> Config:
     """The configuration the generators run with: the user's, with their own floor."""
-    return config.replace(min_score=floor, fix_threshold=max(floor, GENERATION_FIX))
+    return config.replace(min_score=floor, fix_threshold=max(floor, GENERATION_FIX),
+                          scorer="rules")
 
 
 def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result:
