@@ -16,15 +16,11 @@ cache so that the first size does not pay for it.
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import SEED, arguments
+from common import SEED, arguments, check_process
 
 #: the targets: time of the largest size over that of the smallest, and peak memory
 MAX_RATIO = 10.0
@@ -50,20 +46,8 @@ def make_transcript(path: Path, size: int, seed: int = 0) -> int:
 
 def run(path: Path) -> tuple[float, float, int]:
     """Wall seconds, peak resident megabytes and proposals of one ``asrfix check``."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
-            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "asrfix", "check", str(path),
-                                 "--format", "json"], stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        secs = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if proc.returncode not in (0, 65):
-            sys.exit(f"asrfix failed ({proc.returncode}): {err.read()[-2000:]}")
-        kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
-        return secs, kb / 1024, out.read().count('"start"')
+    secs, kb, proposals = check_process([str(path)])
+    return secs, kb / 1024, proposals
 
 
 def main() -> None:

@@ -5,6 +5,10 @@ several correctors are timed (in turns)."""
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,3 +40,23 @@ def checks_in_turns(fixers: Sequence[_Checker], text: str, repeat: int) -> list[
             fixer.check(text)
             times.append(time.perf_counter() - t0)
     return runs
+
+
+def check_process(args: Sequence[str], env: dict[str, str] | None = None
+                  ) -> tuple[float, int, int]:
+    """Run ``python -m asrfix check ARGS --format json`` in a process of its own: its wall
+    seconds, peak resident kilobytes and number of proposals (exits on an asrfix error)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "asrfix", "check", *args,
+                                 "--format", "json"], stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        secs = time.perf_counter() - t0
+        code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if code not in (0, 65):
+            sys.exit(f"asrfix failed ({code}): {err.read()[-2000:]}")
+        kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
+        return secs, kb, out.read().count('"start"')

@@ -25,32 +25,16 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import SEED, arguments, checks_in_turns
+from common import SEED, arguments, check_process, checks_in_turns
 from synth import generate
 
 
 def run(lexicon: Path, env: dict[str, str]) -> tuple[float, int, int]:
     """Wall seconds, peak resident kilobytes of this one process, and proposals."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
-            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "asrfix", "check", str(SEED), "--no-default-lexicons",
-             "--lexicon", str(lexicon), "--format", "json"], stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        secs = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if proc.returncode not in (0, 65):
-            sys.exit(f"asrfix failed ({proc.returncode}): {err.read()[-2000:]}")
-        return secs, usage.ru_maxrss, out.read().count('"start"')
+    return check_process([str(SEED), "--no-default-lexicons", "--lexicon", str(lexicon)], env)
 
 
 def after_load(lexicons: list[Path], repeat: int) -> list[list[float]]:
