@@ -9,6 +9,7 @@ decoded for checking, and replacements are written back escaped the same way.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -126,6 +127,7 @@ def parse_json(text: str, path: str) -> Document:
                              line=_line_of_segment(text, k))
     scanner = _Scanner(text)
     scanner.value(skip, ())
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # (a segment's line: by bisection)
     out = []
     for spath, s, e, decoded, offs in scanner.strings:
         is_segment_text = (len(spath) == len(prefix) + 2 and tuple(spath[:len(prefix)]) == prefix
@@ -140,7 +142,7 @@ def parse_json(text: str, path: str) -> Document:
                 if isinstance(seg.get("start"), (int, float)) and
                 isinstance(seg.get("end"), (int, float)) else None)
         speaker = seg.get("speaker") if isinstance(seg.get("speaker"), str) else None
-        line = text.count("\n", 0, s) + 1
+        line = bisect.bisect_left(breaks, s) + 1
         raw = text[s:e]
         if "\\" in raw:
             ascii_only = "\\u" in raw and raw.isascii()
@@ -150,6 +152,9 @@ def parse_json(text: str, path: str) -> Document:
             out.append(Segment(s, e, line, index, speaker, time))
     out.sort(key=lambda g: g.start)
     return Document(text, "json", tuple(out))
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _line_of_segment(text: str, k: int) -> int:
