@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
+from .forms import WORD_SPLIT
 from .scripts import cjk_context
 
 if TYPE_CHECKING:
@@ -52,19 +55,6 @@ _NOTES: tuple[tuple[str, str], ...] = (
     ("note_variant_sound", "sounds like a known variant"),
     ("note_exact_homophone", "sounds exactly as the term"),
     ("note_chinese_context", "chinese context"),
-    ("guard_family", "guard: a word of the term's own family"),
-    ("guard_name_spelling", "guard: a name written as one"),
-    ("guard_short_common", "guard: a short term is never read into a common word"),
-    ("guard_short_similarity", "guard: a short term needs similarity"),
-    ("guard_english_word", "guard: one word in English speech"),
-    ("guard_english_phrase", "guard: in English speech: the start or end"),
-    ("guard_english_common", "guard: an English word in English speech"),
-    ("guard_function_word", "guard: a function word the term lacks"),
-    ("guard_variant_ordinary", "guard: ordinary English words near a variant"),
-    ("guard_pair_fuzzy", "guard: two syllables"),
-    ("guard_function_char", "guard: a function character changed"),
-    ("guard_dictionary_syllable", "guard: a dictionary word with a syllable"),
-    ("guard_function_syllable", "guard: a function character and a syllable"),
 )
 
 FEATURES: tuple[str, ...] = (
@@ -102,7 +92,6 @@ FEATURES: tuple[str, ...] = (
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"[0-9]")
-_WORD_BREAK = re.compile(r"[\s\-]+")
 _STYLE = re.compile(r"[\s\-_.'’]")
 #: a Chinese span at least this frequent in jieba's dictionary is an ordinary word
 _FREQUENT = 100
@@ -122,7 +111,7 @@ def _row(text: str, c: Candidate, segmenter: Segmenter, competing: int,
     chinese = cjk_context(text, c.start, c.end)
     known = sum(1 for w in latin if len(w) > 1 and known_word(w)) / len(latin) if latin else 0.0
     freq = segmenter.word_frequency(span) if cjk_chars == len(span) and span else 0
-    term_words = len([w for w in _WORD_BREAK.split(canonical) if w])
+    term_words = len([w for w in WORD_SPLIT.split(canonical) if w])
     letters = len(term.letters) or 1
     heard_letters = len(_squash(span)) or 1
     shared = sum(a == b for a, b in zip(span, canonical, strict=False)) / max(len(span), 1)
@@ -169,7 +158,8 @@ def features(text: str, candidates: Sequence[Candidate],
     away: a long text checked in pieces, or a text whose other terms were fixed, scores each
     candidate alike."""
     competing = Counter((c.start, c.end) for c in candidates)
-    return [_row(text, c, segmenter, competing[c.start, c.end], _margin(c, candidates))
+    overlaps = _Overlaps(candidates)
+    return [_row(text, c, segmenter, competing[c.start, c.end], _margin(c, overlaps))
             for c in candidates]
 
 
@@ -177,10 +167,24 @@ def features(text: str, candidates: Sequence[Candidate],
 _CLEAR = 0.25
 
 
-def _margin(c: Candidate, candidates: Sequence[Candidate]) -> float:
+class _Overlaps:
+    """The candidates overlapping a span, found among those starting near it (a candidate is
+    at most as long as the longest), not by a scan of all: a long text has thousands."""
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        self._by_start = sorted(candidates, key=attrgetter("start"))
+        self._starts = [c.start for c in self._by_start]
+        self._longest = max((c.end - c.start for c in candidates), default=0)
+
+    def of(self, c: Candidate) -> Sequence[Candidate]:
+        lo = bisect_right(self._starts, c.start - self._longest)
+        return self._by_start[lo:bisect_left(self._starts, c.end)]
+
+
+def _margin(c: Candidate, overlaps: _Overlaps) -> float:
     """How much more alike the candidate is than the best other term proposed over an
     overlapping span (``_CLEAR`` when none is), within ±``_CLEAR``."""
-    rival = max((o.similarity for o in candidates
+    rival = max((o.similarity for o in overlaps.of(c)
                  if o.term.id != c.term.id and o.start < c.end and c.start < o.end),
                 default=None)
     if rival is None:

@@ -80,8 +80,6 @@ def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, sc
                                                                        floor))
         return find_candidates(index, config, segmenter, text, written=written,
                                protect=protect, trace=trace)
-    if written is None:
-        written = written_terms(index, text)
     found = find_candidates(index, generation_config(config, GENERATION_FLOOR
                                                      if floor is None else floor),
                             segmenter, text, written=written, protect=protect, trace=trace)
