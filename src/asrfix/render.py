@@ -96,6 +96,11 @@ _RED, _GREEN, _YELLOW, _DIM, _BOLD, _RESET = ("\033[31m", "\033[32m", "\033[33m"
                                               "\033[1m", "\033[0m")
 
 
+def _finding(c: Correction) -> str:
+    """``original -> replacement (status score, method)``: a finding in one line."""
+    return f"{c.original} -> {c.replacement} ({c.status} {c.score:.2f}, {c.evidence.method})"
+
+
 def render_text_file(path: str, r: Result, *, color: bool = False) -> str:
     """:func:`render_text` of one file."""
     if not r.corrections:
@@ -105,8 +110,7 @@ def render_text_file(path: str, r: Result, *, color: bool = False) -> str:
     for c in r:
         line, col = index.line_col(c.start)
         if not color:
-            lines.append(f"{path}:{line}:{col}: {c.original} -> {c.replacement} "
-                         f"({c.status} {c.score:.2f}, {c.evidence.method})")
+            lines.append(f"{path}:{line}:{col}: {_finding(c)}")
             continue
         tier = _GREEN if c.status == "fix" else _YELLOW
         lines.append(f"{_DIM}{path}:{line}:{col}:{_RESET} {_RED}{c.original}{_RESET} -> "
@@ -246,8 +250,7 @@ def render_github_file(path: str, r: Result) -> str:
         line, col = index.line_col(c.start)
         end_line, end_col = index.line_col(c.end)
         level = "warning" if c.status == "fix" else "notice"
-        msg = (f"{c.original} -> {c.replacement} ({c.status} {c.score:.2f}, "
-               f"{c.evidence.method})")
+        msg = _finding(c)
         lines.append(f"::{level} file={_gh_escape(path, prop=True)},line={line},col={col},"
                      f"endLine={end_line},endColumn={end_col},title=asrfix::"
                      f"{_gh_escape(msg)}")
