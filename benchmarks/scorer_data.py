@@ -26,7 +26,7 @@ import bisect
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,8 @@ class Source:
     #: the part of ``text`` that is dev data (the rest is held out and never read)
     start: int = 0
     stop: int = sys.maxsize
+    #: what labelling its candidates works out once (an alignment, entity counts)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _transcripts(manifest: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str, list[Any]]]:
@@ -186,13 +188,11 @@ def _entity_gain(src: Source, cand: dict[str, Any]) -> int:
 
     item, lang = src.extra
     hyp = item["hypothesis"]
-    key = ("hits", src.doc_id)
-    if key not in _ITEM:
+    if "counts" not in src.memo:  # each entity's count in the reference and the hypothesis
         ref, whole = be.norm(item["reference"], lang), be.norm(hyp, lang)
-        _ITEM.clear()
-        _ITEM[key] = {e: (be.count(ref, e, lang), be.count(whole, e, lang))
-                      for e in set(item["entities"])}
-    counts = _ITEM[key]
+        src.memo["counts"] = {e: (be.count(ref, e, lang), be.count(whole, e, lang))
+                              for e in set(item["entities"])}
+    counts = src.memo["counts"]
     lo, hi = max(0, cand["start"] - _AROUND), cand["end"] + _AROUND
     before = be.norm(hyp[lo:hi], lang)
     after = be.norm(hyp[lo:cand["start"]] + cand["replacement"] + hyp[cand["end"]:hi], lang)
@@ -201,9 +201,6 @@ def _entity_gain(src: Source, cand: dict[str, Any]) -> int:
         moved = be.count(after, e, lang) - be.count(before, e, lang)
         gain += min(rc, hc + moved) - min(rc, hc)
     return gain
-
-
-_ITEM: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
 
 
 #: tokens of context each side of a change when its errors are counted
@@ -219,7 +216,7 @@ def _local_errors(src: Source, cand: dict[str, Any]) -> tuple[int, int]:
 
     item, lang = src.extra
     hyp = item["hypothesis"]
-    if src.doc_id not in _ALIGNED:
+    if "aligned" not in src.memo:
         ref_t, hyp_t = be.tokens(item["reference"], lang), be.tokens(hyp, lang)
         to_ref = [0] * (len(hyp_t) + 1)
         for op in Levenshtein.opcodes(hyp_t, ref_t):
@@ -231,9 +228,8 @@ def _local_errors(src: Source, cand: dict[str, Any]) -> tuple[int, int]:
         for k, t in enumerate(hyp_t):
             pos = starts[k] = folded.find(t, pos)
             pos += len(t)
-        _ALIGNED.clear()
-        _ALIGNED[src.doc_id] = (ref_t, hyp_t, to_ref, starts)
-    ref_t, hyp_t, to_ref, starts = _ALIGNED[src.doc_id]
+        src.memo["aligned"] = (ref_t, hyp_t, to_ref, starts)
+    ref_t, hyp_t, to_ref, starts = src.memo["aligned"]
     a = bisect.bisect_right(starts, cand["start"]) - 1
     b = bisect.bisect_left(starts, cand["end"])
     lo, hi = max(0, a - _REACH), min(len(hyp_t), b + _REACH)
@@ -244,9 +240,6 @@ def _local_errors(src: Source, cand: dict[str, Any]) -> tuple[int, int]:
                         lang) if begin <= cand["start"] and cand["end"] <= end else hyp_t[lo:hi]
     return (Levenshtein.distance(ref_part, hyp_t[lo:hi]),
             Levenshtein.distance(ref_part, changed))
-
-
-_ALIGNED: dict[str, tuple[list[str], list[str], list[int]]] = {}
 
 
 def main() -> int:
