@@ -78,6 +78,9 @@ _CLASS = {
 _COARSE_TABLE = str.maketrans({**_CLASS, **{v: "V" for v in VOWELS}})
 
 
+_VOWEL_RUN = re.compile("V+")
+
+
 def coarse(phones: str) -> str:
     """Map phones to their classes and collapse runs of vowels into one ``V``.
 
@@ -117,18 +120,25 @@ def phone_similarity(a: str, b: str, a_classes: str | None = None,
                      b_classes: str | None = None) -> float:
     """Similarity in [0, 1]: mean of exact and class-level normalised edit similarity
     (``a_classes``, ``b_classes``: ``classes(a)`` and ``classes(b)`` when the caller has them,
-    as a loop comparing one window with many terms does).
+    as a loop comparing one window with many terms does). Where only the vowels differ, a
+    diphthong for a single vowel (``klaud`` / ``klod``, cloud / Claude), the classes count
+    as alike: vowel quality is what a recogniser and an accent blur most.
 
     >>> phone_similarity("dip", "dip")
     1.0
     >>> phone_similarity("sin", "Sin") > phone_similarity("sin", "kin")
     True
+    >>> phone_similarity("klaud", "klod")
+    0.8
     """
     if not a or not b:
         return 0.0
     exact = Levenshtein.normalized_similarity(a, b)
-    cls = Levenshtein.normalized_similarity(classes(a) if a_classes is None else a_classes,
-                                            classes(b) if b_classes is None else b_classes)
+    ca = classes(a) if a_classes is None else a_classes
+    cb = classes(b) if b_classes is None else b_classes
+    cls = Levenshtein.normalized_similarity(ca, cb)
+    if cls < 1.0 and _VOWEL_RUN.sub("V", ca) == _VOWEL_RUN.sub("V", cb):
+        cls = 1.0
     return (exact + cls) / 2
 
 
