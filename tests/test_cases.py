@@ -58,3 +58,16 @@ def test_a_common_word_sounding_as_a_short_term_is_only_ever_a_suggestion() -> N
     found = [c for c in result if c.replacement == "Vue"]
     assert [c.original for c in found] == ["view", "view"]
     assert all(c.status == "suggestion" for c in found)
+
+
+@pytest.mark.parametrize("case", _params("heard_forms.jsonl"))
+def test_heard_form_positive(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == [
+        (e["original"], e["replacement"]) for e in case["expect"]]
+
+
+@pytest.mark.parametrize("case", _params("heard_forms_negatives.jsonl"))
+def test_heard_form_negative(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == []

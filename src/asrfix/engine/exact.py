@@ -41,10 +41,8 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
     key = letters if n_latin else span
     hits = index.exact_matches(key)
     if n_latin and not hits:
-        for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
-            if any(v is None for _, v in index.exact_matches(stem)):
-                protected.append((start, end))  # a plural of a term (EBITDAs)
-                return
+        _plural(index, ctx, span, key, start, end)
+        return
     if not hits:
         return
     if any(variant is None and span == index.terms[tid].canonical
@@ -62,6 +60,31 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
             _written_as_term(config, ctx, ct, span, letters, start, end, n_latin)
         else:
             _written_as_variant(config, segmenter, ctx, ct, variant, span, start, end)
+
+
+def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int,
+            end: int) -> None:
+    """A window spelled as a term plus a plural ending: the plural of the term (EBITDAs),
+    protected; but a one-word name heard as separate words with an ending (``open routers``
+    for OpenRouter), in Chinese speech or not all dictionary words, is the name mis-heard:
+    a "format" suggestion."""
+    last = span.split()[-1] if span.strip() else ""
+    for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
+        canon = [index.terms[tid] for tid, v in index.exact_matches(stem) if v is None]
+        if not canon:
+            continue
+        ct = canon[0]
+        ending = len(key) - len(stem)
+        if (" " in span.strip() and " " not in ct.canonical
+                and len(last) - ending >= 3  # (routers, not "is" after the name)
+                and (cjk_context(ctx.text, start, end) or not all(
+                    known_word(x) for x in span.split()))):
+            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
+                                     ct.letters, 1.0, ("a name heard as words, with an "
+                                                       "ending",), cap_suggestion=True))
+        else:
+            ctx.protected.append((start, end))  # a plural of a term (EBITDAs)
+        return
 
 
 def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: str,
@@ -83,12 +106,21 @@ def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: 
                         or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
         ctx.protected.append((start, end))
         return  # case, hyphens, apostrophes: in English writing, the writer's style
-    if (not spacing_only and n_latin > 1 and span.islower()
-            and all(known_word(x) for x in span.split())):
-        ctx.protected.append((start, end))
-        return  # "deep research" is a phrase, not necessarily the product
     if _duplicates_punctuation(text, start, end, ct.canonical):
         return  # "Rus" before "'" is already "Rus'"
+    words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
+    if words and not spacing_only and span.islower():
+        ctx.protected.append((start, end))
+        return  # "deep research" is a phrase, not necessarily the product
+    if (words and not chinese) or (
+            n_latin == 1 and span.islower() and ct.canonical.isupper() and known_word(span)):
+        # dictionary words: "make sense" in English speech is the phrase as often as the
+        # name, and "task" the word as often as the acronym TASK: a suggestion
+        ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.85, "format", letters,
+                                 ct.letters, 1.0, ("dictionary words",) + (
+                                     ("chinese context",) if chinese else ()),
+                                 cap_suggestion=True))
+        return
     # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
     # that only gains a capital (copilot) may be the common noun: a suggestion
     acronym = ct.canonical.isupper()
