@@ -33,6 +33,7 @@ from .context import CheckContext, Trace
 from .document import truncations, written_terms
 from .evidence import adjust
 from .features import features
+from .letters import spelled_letters
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
 from .trim import trim
@@ -60,6 +61,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     ctx = CheckContext.of(segmenter, text, trace)
     enumerate_windows(index, config, segmenter, ctx)
     pinyin_inside_words(index, config, ctx)
+    spelled_letters(index, config, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
     return adjust(config, protect, ctx)
 

@@ -1,0 +1,125 @@
+"""Candidates by spelled letters: an acronym read letter by letter in Chinese speech and
+written by the recogniser as the Chinese syllables it heard (诶辟爱 for API, 吉皮替 for GPT).
+
+Each letter has the syllables Mandarin speakers say it with (:data:`LETTER_SYLLABLES`); a
+run of Chinese characters whose syllables spell, letter by letter, an acronym of the lexicon
+(a term written in capitals, two letters or more) is proposed as that term, a suggestion
+only. A run that is itself a common word (第一, "di yi", is not DE) is left alone.
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.context import CheckContext
+>>> index = TermIndex(Lexicon.from_terms(["API", "GPT"]))
+>>> ctx = CheckContext.of(Segmenter(), "我们用诶辟爱调用吉皮替")
+>>> spelled_letters(index, Config(), ctx)
+>>> [(ctx.text[c.start:c.end], c.replacement, c.cap_suggestion) for c in ctx.out]
+[('诶辟爱', 'API', True), ('吉皮替', 'GPT', True)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..index import TermIndex
+from .candidate import Candidate
+from .context import CheckContext
+from .words import Word
+
+__all__ = ["LETTER_SYLLABLES", "SPELLED_SCORE", "spelled_letters"]
+
+#: the syllables (toneless pinyin) each letter is said with in Mandarin speech
+LETTER_SYLLABLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "a": (("ei",),), "b": (("bi",),), "c": (("xi",), ("sei",)), "d": (("di",),),
+    "e": (("yi",),), "f": (("ai", "fu"),), "g": (("ji",),), "h": (("ai", "qi"), ("ai", "chi")),
+    "i": (("ai",),), "j": (("jie",),), "k": (("kai",),), "l": (("ai", "le"), ("ai", "lu")),
+    "m": (("ai", "mu"), ("ai", "mo")), "n": (("en",),), "o": (("ou",),), "p": (("pi",),),
+    "q": (("kiu",), ("kou",)), "r": (("a",), ("a", "er")), "s": (("ai", "si"),),
+    "t": (("ti",),), "u": (("you",),), "v": (("wei",),), "w": (("da", "bu", "liu"),),
+    "x": (("ai", "ke", "si"),), "y": (("wai",),), "z": (("zei",), ("zei", "de")),
+}
+#: the score of an acronym spelled in Chinese syllables: a suggestion above the default floor
+SPELLED_SCORE = 0.8
+#: the most letters an acronym spelled so is looked for with
+_MOST_LETTERS = 6
+
+#: syllables → the letter they spell, for every reading
+_READINGS: dict[tuple[str, ...], str] = {
+    syl: letter for letter, forms in LETTER_SYLLABLES.items() for syl in forms}
+_LONGEST = max(map(len, _READINGS))
+
+
+def spelled_letters(index: TermIndex, config: Config, ctx: CheckContext) -> None:
+    """Acronyms of the lexicon spelled letter by letter in Chinese syllables: suggestions."""
+    words, starts, ends = ctx.words, ctx.starts, ctx.ends
+    n = len(words)
+    for a in range(n):
+        if not words[a].cjk:
+            continue
+        syl = _run_syllables(ctx, a)
+        for count, letters in _spellings(syl):
+            end_word = _word_ending_at(ctx, a, count)
+            if end_word is None:
+                continue  # a spelling that stops inside a word
+            span = ctx.text[starts[a]:ends[end_word]]
+            if _common(words, a, end_word, config):
+                continue
+            for tid, variant in index.exact_matches(letters):
+                ct = index.terms[tid]
+                if variant is None and ct.canonical.isupper() and ct.canonical.isalpha():
+                    ctx.out.append(Candidate(
+                        starts[a], ends[end_word], ct, ct.canonical, SPELLED_SCORE,
+                        "phonetic", " ".join(syl[:count]), ct.canonical, SPELLED_SCORE,
+                        (f"the letters of {ct.canonical!r} said in Chinese ({span})",),
+                        cap_suggestion=True))
+
+
+def _run_syllables(ctx: CheckContext, a: int) -> tuple[str, ...]:
+    """The syllables of the Chinese words from ``a`` on, touching one another, up to as
+    many as the longest acronym could take."""
+    words, starts, ends = ctx.words, ctx.starts, ctx.ends
+    out: list[str] = []
+    k = a
+    while k < len(words) and words[k].cjk and len(out) < _MOST_LETTERS * _LONGEST:
+        out.extend(words[k].syllables)
+        if k + 1 < len(words) and ends[k] != starts[k + 1]:
+            break
+        k += 1
+    return tuple(out)
+
+
+def _spellings(syl: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """Every spelling of two letters or more that the syllables start with: (how many
+    syllables, the letters)."""
+    stack: list[tuple[int, str]] = [(0, "")]
+    while stack:
+        used, letters = stack.pop()
+        if len(letters) >= 2:
+            yield used, letters
+        if len(letters) == _MOST_LETTERS:
+            continue
+        for size in range(1, _LONGEST + 1):
+            letter = _READINGS.get(syl[used:used + size])
+            if letter is not None and used + size <= len(syl):
+                stack.append((used + size, letters + letter))
+
+
+def _word_ending_at(ctx: CheckContext, a: int, count: int) -> int | None:
+    """The word whose last syllable is the ``count``-th from word ``a`` on, if a word ends
+    there."""
+    seen = 0
+    for k in range(a, len(ctx.words)):
+        seen += len(ctx.words[k].syllables)
+        if seen == count:
+            return k
+        if seen > count:
+            return None
+    return None
+
+
+def _common(words: list[Word], a: int, b: int, config: Config) -> bool:
+    """Whether the words a spelling covers are one common word (第一 is not DE)."""
+    return a == b and words[a].freq >= config.common_word_frequency and len(
+        words[a].syllables) > 1
