@@ -112,10 +112,9 @@ def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: 
     if words and not spacing_only and span.islower():
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
-    if (words and not chinese) or (
-            n_latin == 1 and span.islower() and ct.canonical.isupper() and known_word(span)):
+    if words and not chinese:
         # dictionary words: "make sense" in English speech is the phrase as often as the
-        # name, and "task" the word as often as the acronym TASK: a suggestion
+        # name: a suggestion
         ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.85, "format", letters,
                                  ct.letters, 1.0, ("dictionary words",) + (
                                      ("chinese context",) if chinese else ()),
