@@ -121,6 +121,9 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fix-threshold", type=_fraction, default=None, metavar="X",
                    help="proposals scoring at least X are 'fix', the rest 'suggestion' (0-1, "
                         "at least --min-score)")
+    p.add_argument("--unrivalled-fix-threshold", type=_fraction, default=None, metavar="X",
+                   help="a match by sound in Chinese speech that no other term competes for "
+                        "is 'fix' from X on (default 0.85; 1 turns this off)")
     p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
                    help="a phrase that is never changed; repeatable")
     p.add_argument("--scorer", choices=("rules", "fitted"), default=None,
@@ -228,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: the Config fields a flag or the configuration file may set as they are
-_CONFIG_KEYS = ("min_score", "fix_threshold", "transliterated", "scorer")
+_CONFIG_KEYS = ("min_score", "fix_threshold", "unrivalled_fix_threshold", "transliterated",
+                "scorer")
 
 #: the keys a flag or the configuration file may set
 _KEYS = ("lexicon", "no_default_lexicons", "exclude", "input_format", "include_suggestions",

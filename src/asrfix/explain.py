@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .edits import Correction
 from .engine.context import Trace
-from .engine.pipeline import scored_candidates
+from .engine.pipeline import is_fix, rivalled, scored_candidates
 from .engine.scorer import Scorer
 from .engine.scripts import cjk_context
 from .phonetics import coarse, is_function_word, known_word, mixed_phones, skeleton
@@ -111,11 +111,11 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                                   text, protect=corrector.protected_pattern, trace=trace,
                                   floor=0.0)
     cands = []
+    rivals = rivalled(found, cfg.min_score, list(result))
     for c in found:
         if c.start < end and start < c.end:
             would = ("dropped" if c.score < cfg.min_score else
-                     "fix" if c.score >= cfg.fix_threshold and not c.cap_suggestion
-                     else "suggestion")
+                     "fix" if is_fix(cfg, text, c, rivalled=rivals.of(c)) else "suggestion")
             cands.append(CandidateInfo(
                 start=c.start, end=c.end, original=text[c.start:c.end], term=c.term.canonical,
                 method=c.method, score=round(c.score, 4), similarity=round(c.similarity, 4),

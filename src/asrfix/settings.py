@@ -8,6 +8,7 @@ Keys (all optional)::
     no_default_lexicons = false
     min_score = 0.72
     fix_threshold = 0.92
+    unrivalled_fix_threshold = 0.85   # an unambiguous match by sound in Chinese speech
     scorer = "rules"                  # or "fitted"
     exclude = ["drafts/*"]
     input_format = "srt"              # plain | speaker | srt | vtt | json
@@ -35,6 +36,7 @@ __all__ = ["CHOICES", "FRACTIONS", "KEYS", "PATHS", "Settings", "find_settings",
 
 KEYS: dict[str, type] = {
     "lexicon": list, "no_default_lexicons": bool, "min_score": float, "fix_threshold": float,
+    "unrivalled_fix_threshold": float,
     "exclude": list, "input_format": str, "include_suggestions": bool, "protect": list,
     "transliterated": bool, "fail_on": str, "baseline": str, "scorer": str,
 }
@@ -47,7 +49,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 #: the keys whose value is a fraction, 0 to 1
-FRACTIONS = ("min_score", "fix_threshold")
+FRACTIONS = ("min_score", "fix_threshold", "unrivalled_fix_threshold")
 
 #: the keys whose values are paths, made absolute against the configuration file's folder
 PATHS = ("lexicon", "baseline")

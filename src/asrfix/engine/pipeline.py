@@ -20,8 +20,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from ..config import Config
 from ..edits import Correction, Evidence, Result, Status
@@ -36,11 +38,22 @@ from .features import features
 from .letters import spelled_letters
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
+from .scripts import cjk_context
 from .trim import trim
 from .windows import enumerate_windows
 
-__all__ = ["GENERATION_FIX", "GENERATION_FLOOR", "corrections", "find_candidates",
-           "generation_config", "scored_candidates", "to_correction"]
+__all__ = [
+    "GENERATION_FIX",
+    "GENERATION_FLOOR",
+    "Rivals",
+    "corrections",
+    "find_candidates",
+    "generation_config",
+    "is_fix",
+    "rivalled",
+    "scored_candidates",
+    "to_correction",
+]
 
 #: the least similarity, as the generators weigh it, at which a candidate is generated at all;
 #: which of them are proposed is then the scorer's decision (``Config.min_score``)
@@ -101,15 +114,84 @@ def generation_config(config: Config, floor: float) -> Config:
 def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result:
     """The corrections proposed for ``text``: its candidates (``found``) trimmed, the best of
     those that overlap chosen, each made a :class:`~asrfix.edits.Correction`."""
-    trimmed = (trim(text, c) for c in found)
-    chosen = resolve((c for c in trimmed if c is not None), config.min_score)
-    return Result(text=text, corrections=tuple(to_correction(config, text, c) for c in chosen))
+    trimmed = [t for t in (trim(text, c) for c in found) if t is not None]
+    chosen = resolve(trimmed, config.min_score)
+    rivals = rivalled(trimmed, config.min_score, chosen)
+    return Result(text=text, corrections=tuple(
+        to_correction(config, text, c, rivalled=rivals.of(c)) for c in chosen))
 
 
-def to_correction(config: Config, text: str, c: Candidate) -> Correction:
-    """A chosen candidate as a correction: a fix at ``fix_threshold`` or more (unless only a
-    suggestion is allowed), else a suggestion."""
-    fix = c.score >= config.fix_threshold and not c.cap_suggestion
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def rivalled(found: Iterable[Candidate], min_score: float,
+             chosen: Sequence[_Span] = ()) -> Rivals:
+    """Which other terms compete for a span, among the candidates of ``found`` scoring
+    ``min_score`` or more: ``rivalled(found, 0.72).of(c)``. A candidate that also overlaps
+    another of the ``chosen`` corrections competes with that one, not with ``c``."""
+    return Rivals((c for c in found if c.score >= min_score), chosen)
+
+
+class Rivals:
+    """The candidates of a text by where they are: which other terms compete for a span."""
+
+    _BUCKET = 64
+
+    def __init__(self, found: Iterable[Candidate], chosen: Sequence[_Span] = ()) -> None:
+        self._at: dict[int, list[tuple[int, int, str]]] = {}
+        longest = 0
+        for c in found:
+            self._at.setdefault(c.start // self._BUCKET, []).append(
+                (c.start, c.end, c.term.canonical))
+            longest = max(longest, c.end - c.start)
+        self._reach = longest // self._BUCKET + 1
+        self._chosen = sorted((c.start, c.end) for c in chosen)
+        self._chosen_starts = [s for s, _ in self._chosen]
+
+    def of(self, c: Candidate) -> bool:
+        """Whether a candidate for another term overlaps ``c`` (and no other chosen one)."""
+        b = self._BUCKET
+        return any(s < c.end and c.start < e and t != c.term.canonical
+                   and not self._elsewhere(s, e, c)
+                   for k in range(c.start // b - self._reach, c.end // b + 1)
+                   for s, e, t in self._at.get(k, ()))
+
+    def _elsewhere(self, start: int, end: int, c: Candidate) -> bool:
+        """Whether the span ``start``-``end`` overlaps a chosen correction other than ``c``."""
+        chosen = self._chosen
+        k = max(0, bisect_right(self._chosen_starts, start) - 1)
+        while k < len(chosen) and chosen[k][0] < end:
+            s, e = chosen[k]
+            if s < end and start < e and (s, e) != (c.start, c.end):
+                return True
+            k += 1
+        return False
+
+
+def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True) -> bool:
+    """Whether a chosen candidate is applied unattended: it scores ``fix_threshold`` or
+    more; or, scored by the rules, it is a match by sound in Chinese speech that no other
+    term competes for (``rivalled`` false) whose score and similarity both reach
+    ``unrivalled_fix_threshold`` (its similarity: a term nearby, which a fix may bring,
+    does not tip it over). Never where only a suggestion is allowed."""
+    if c.cap_suggestion:
+        return False
+    if c.score >= config.fix_threshold:
+        return True
+    return (not rivalled and config.scorer == "rules"
+            and min(c.score, c.similarity) >= config.unrivalled_fix_threshold
+            and c.method in ("phonetic", "pinyin") and cjk_context(text, c.start, c.end))
+
+
+def to_correction(config: Config, text: str, c: Candidate, *,
+                  rivalled: bool = True) -> Correction:
+    """A chosen candidate as a correction: a fix where :func:`is_fix` says so, else a
+    suggestion (``rivalled``: whether another term competes for its span)."""
+    fix = is_fix(config, text, c, rivalled=rivalled)
     status: Status = "fix" if fix else "suggestion"
     return Correction(
         start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
