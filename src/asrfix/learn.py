@@ -19,10 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from .index import squash
 from .lexicon import Lexicon, Term
 from .segment import CJK_RE, Segmenter
 
-__all__ = ["Pair", "align", "learn_lexicon", "looks_like_term"]
+__all__ = ["Pair", "align", "learn_lexicon", "looks_like_term", "sure"]
 
 #: the most tokens on either side of a substitution that counts as a local correction
 MAX_TOKENS = 6
@@ -208,9 +209,13 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
              "# number, a function word or an ordinary word: applying them would rewrite",
              "# ordinary text).", ""]
     words_only: list[str] = []
+    held: list[str] = []
     for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
+        held += [f"# {target!r} <- {v!r} x{n}: {examples[(target, v)]}"
+                 for v, n in variants if not sure(v, n, seg)]
+        variants = [(v, n) for v, n in variants if sure(v, n, seg)]
         if not variants:
             continue
         new = target not in known
@@ -223,6 +228,10 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
             continue
         kind = known[target].kind if not new else _guess_kind(target)
         lines += _entry(target, kind, new, variants, examples, seg)
+    if held:
+        lines += ["# Heard once as ordinary words, not learned (applied in the next episode,",
+                  "# such a variant would rewrite those words wherever they are said); add one",
+                  "# by hand if it is how your recogniser hears the term:", *held, ""]
     if words_only:
         lines += ["# Edits into ordinary words, not proposed as terms (none of their variants",
                   "# would be applied, so an entry would only protect the word wherever it is",
@@ -246,9 +255,31 @@ def _variants_by_target(
             continue
         if p.original in known or p.original == target:
             continue  # a variant may not be another term, nor the term itself
+        if term and squash(p.original) == squash(term):
+            continue  # case or spacing only: spelling the term so is matched already
         groups[target][p.original] += 1
         examples.setdefault((target, p.original), p.context)
     return groups, examples
+
+
+def sure(variant: str, count: int, segmenter: Segmenter) -> bool:
+    """Whether a heard form seen ``count`` times is sure enough to learn as a variant: not
+    a Chinese phrase of ordinary words (会 + 训练: words of two characters or more make at
+    least half of it, not characters strung together as a transliteration, 欧 + 朋 + 海)
+    seen only once, which in the next episode is far likelier to be those words than the
+    term.
+
+    >>> seg = Segmenter()
+    >>> [sure(v, n, seg) for v, n in (("尧舜禹", 1), ("会训练", 1), ("会训练", 2),
+    ...                               ("欧朋海", 1), ("open a", 1))]
+    [True, False, True, True, True]
+    """
+    if count >= 2 or not all(CJK_RE.match(ch) for ch in variant):
+        return True
+    words = [t.text for t in segmenter.tokenize(variant)]
+    in_words = sum(len(w) for w in words if len(w) >= 2)
+    return len(words) < 2 or 2 * in_words < len(variant) or not all(
+        segmenter.word_frequency(w) >= _COMMON_WORD for w in words)
 
 
 def _keep_one_owner(groups: dict[str, Counter[str]]) -> None:
