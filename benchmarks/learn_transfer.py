@@ -18,6 +18,8 @@ Transfers (from ``../shared/eval``; only the seed's dev lines 1-355 are read):
 - ``zhang -> seed``: the reverse;
 - ``pie halves``: ``pie/`` cues 1-225 -> 226-450 (the same episode, show and ASR system).
 
+Each row also gives the share of the scored stretch's domain records whose term the learned
+file has variants for (what learning can reach through the terms it was taught).
 ``--show N`` lists up to N proposals the learned file adds or removes on each scored
 stretch. Exits 0 with a message when ``../shared/eval`` (or ``$ASRFIX_EVAL``) is absent.
 """
@@ -113,18 +115,31 @@ def transfer(learn: Stretch, score: Stretch, show: int) -> dict[str, Any]:
         learned = tmp / "learned.toml"
         learned.write_text(learn_lexicon(raw, edited, Lexicon.load(EVAL / learn.lexicon)),
                            encoding="utf-8")
+        taught = {t.canonical for t in Lexicon.load(learned) if t.variants}
         variants = sum(len(t.variants) for t in Lexicon.load(learned))
         own = str(EVAL / score.lexicon)
         before, shown_before = _score(score, [own], tmp)
         after, shown_after = _score(score, [own, str(learned)], tmp)
     row = {"learn": f"{learn.name} {learn.lo}-{learn.hi}",
            "score": f"{score.name} {score.lo}-{score.hi}", "variants": variants,
+           "reach": _reach(score, taught),
            **{f"{k}_{when}": r[k] for k in ("domain_recall", "precision")
               for when, r in (("before", before), ("after", after))}}
     if show:
         row["added"] = sorted(shown_after - shown_before)[:show]
         row["removed"] = sorted(shown_before - shown_after)[:show]
     return row
+
+
+def _reach(stretch: Stretch, taught: set[str]) -> float:
+    """The share of a stretch's domain records (not low-confidence, not case or spacing
+    only) whose term the learned file has variants for: what learning can reach at most
+    through the terms it was taught."""
+    _, records = stretch.lines()
+    domain = [r for r in records if r["category"] != "general" and r["confidence"] != "low"
+              and r["original"].replace(" ", "").lower()
+              != r["corrected"].replace(" ", "").lower()]
+    return sum(r["corrected"] in taught for r in domain) / len(domain) if domain else 0.0
 
 
 SEED = ("seed", "transcript.txt", "gold_dev.jsonl", "lexicon_episode.txt")
@@ -159,7 +174,7 @@ def main() -> int:
         print(f"learn {r['learn']:<12} score {r['score']:<12} ({r['variants']:>3} variants): "
               f"domain recall {r['domain_recall_before']:.3f} -> {r['domain_recall_after']:.3f}"
               f" ({lift:+.3f}), precision {r['precision_before']:.3f} -> "
-              f"{r['precision_after']:.3f}")
+              f"{r['precision_after']:.3f}; taught terms cover {r['reach']:.3f}")
         for key in ("added", "removed"):
             for line in r.get(key, []):
                 print(f"    {key:<7} {line}")
