@@ -184,3 +184,14 @@ def test_learned_variants_round_trip_through_the_lexicon_loader(heard: list[str]
     assert learned <= set(heard)
     for v in learned:
         assert f"# {v!r} x1" in toml
+
+
+def test_a_heard_form_that_may_be_a_shorter_term_and_a_particle_is_held() -> None:
+    # "派森尼的" was Pythonic here, but with Python in the lexicon it is as likely "Python 的"
+    raw = "我们说这段代码是派森尼的写法。\n这样写就不够派森尼克。"
+    edited = "我们说这段代码是 Pythonic 写法。\n这样写就不够 Pythonic。"
+    toml = learn_lexicon(raw, edited, Lexicon.from_terms(["Python", "Pythonic"]))
+    assert [t["variants"] for t in tomllib.loads(toml)["terms"]] == [["派森尼克"]]
+    assert "# 'Pythonic' <- '派森尼的' x1:" in toml
+    alone = learn_lexicon(raw, edited, Lexicon.from_terms(["Pythonic"]))
+    assert sorted(tomllib.loads(alone)["terms"][0]["variants"]) == ["派森尼克", "派森尼的"]

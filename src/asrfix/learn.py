@@ -176,6 +176,8 @@ _NAMELIKE = re.compile(r"[A-Z0-9@^τ]|[A-Za-z]+[A-Z]")
 #: a Chinese word at least this frequent in jieba's dictionary is an ordinary word (the
 #: default of :attr:`asrfix.config.Config.common_word_frequency`)
 _COMMON_WORD = 100
+#: Chinese particles that follow a word: a heard form ending in one may be a word and it
+_PARTICLES = "的了地得"
 
 
 def looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
@@ -213,9 +215,11 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
     for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
+        ok = {v for v, n in variants
+              if sure(v, n, seg) and not _particle_after_shorter(v, target, canon_lower)}
         held += [f"# {target!r} <- {v!r} x{n}: {examples[(target, v)]}"
-                 for v, n in variants if not sure(v, n, seg)]
-        variants = [(v, n) for v, n in variants if sure(v, n, seg)]
+                 for v, n in variants if v not in ok]
+        variants = [(v, n) for v, n in variants if v in ok]
         if not variants:
             continue
         new = target not in known
@@ -229,9 +233,10 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
         kind = known[target].kind if not new else _guess_kind(target)
         lines += _entry(target, kind, new, variants, examples, seg)
     if held:
-        lines += ["# Heard once as ordinary words, not learned (applied in the next episode,",
-                  "# such a variant would rewrite those words wherever they are said); add one",
-                  "# by hand if it is how your recogniser hears the term:", *held, ""]
+        lines += ["# Not learned: heard once as ordinary words, or as a shorter term and a",
+                  "# particle (applied in the next episode, such a variant would rewrite what",
+                  "# is said right); add one by hand if it is how your recogniser hears",
+                  "# the term:", *held, ""]
     if words_only:
         lines += ["# Edits into ordinary words, not proposed as terms (none of their variants",
                   "# would be applied, so an entry would only protect the word wherever it is",
@@ -280,6 +285,23 @@ def sure(variant: str, count: int, segmenter: Segmenter) -> bool:
     in_words = sum(len(w) for w in words if len(w) >= 2)
     return len(words) < 2 or 2 * in_words < len(variant) or not all(
         segmenter.word_frequency(w) >= _COMMON_WORD for w in words)
+
+
+def _particle_after_shorter(variant: str, target: str, canon_lower: dict[str, str]) -> bool:
+    """Whether a heard form ending in a Chinese particle (派森尼的 for Pythonic) may as well
+    be a shorter known term the target begins with, followed by the particle (Python 的): in
+    the next episode it is likelier to be that.
+
+    >>> _particle_after_shorter("派森尼的", "Pythonic", {"python": "Python"})
+    True
+    >>> _particle_after_shorter("派森尼的", "Pythonic", {}), _particle_after_shorter(
+    ...     "派森尼克", "Pythonic", {"python": "Python"})
+    (False, False)
+    """
+    if variant[-1:] not in _PARTICLES or target.endswith(variant[-1]):
+        return False
+    low = target.lower()
+    return any(low[:k] in canon_lower for k in range(2, len(low)))
 
 
 def _keep_one_owner(groups: dict[str, Counter[str]]) -> None:
