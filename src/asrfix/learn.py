@@ -23,7 +23,7 @@ from .index import squash
 from .lexicon import Lexicon, Term
 from .segment import CJK_RE, Segmenter
 
-__all__ = ["Pair", "align", "learn_lexicon", "looks_like_term", "sure"]
+__all__ = ["Pair", "align", "learn_lexicon", "learnable", "looks_like_term"]
 
 #: the most tokens on either side of a substitution that counts as a local correction
 MAX_TOKENS = 6
@@ -216,7 +216,7 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
         ok = {v for v, n in variants
-              if sure(v, n, seg) and not _particle_after_shorter(v, target, canon_lower)}
+              if learnable(v, n, seg) and not _particle_after_shorter(v, target, canon_lower)}
         held += [f"# {target!r} <- {v!r} x{n}: {examples[(target, v)]}"
                  for v, n in variants if v not in ok]
         variants = [(v, n) for v, n in variants if v in ok]
@@ -267,16 +267,16 @@ def _variants_by_target(
     return groups, examples
 
 
-def sure(variant: str, count: int, segmenter: Segmenter) -> bool:
+def learnable(variant: str, count: int, segmenter: Segmenter) -> bool:
     """Whether a heard form seen ``count`` times is sure enough to learn as a variant: not
-    a Chinese phrase of ordinary words (会 + 训练: words of two characters or more make at
-    least half of it, not characters strung together as a transliteration, 欧 + 朋 + 海)
+    a Chinese phrase of ordinary words (要 + 训练: words of two characters or more make at
+    least half of it, not characters strung together as a transliteration, 瑞 + 迪 + 斯)
     seen only once, which in the next episode is far likelier to be those words than the
     term.
 
     >>> seg = Segmenter()
-    >>> [sure(v, n, seg) for v, n in (("尧舜禹", 1), ("会训练", 1), ("会训练", 2),
-    ...                               ("欧朋海", 1), ("open a", 1))]
+    >>> [learnable(v, n, seg) for v, n in (("斯诺佛雷克", 1), ("要训练", 1), ("要训练", 2),
+    ...                                    ("瑞迪斯", 1), ("data brix", 1))]
     [True, False, True, True, True]
     """
     if count >= 2 or not all(CJK_RE.match(ch) for ch in variant):

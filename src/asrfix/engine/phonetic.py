@@ -123,8 +123,8 @@ def _fill_secondary(index: TermIndex, best: dict[int, tuple[float, int]],
     """Add to ``best`` the terms only a secondary reading reaches ``floor`` with (matches
     that are suggestions), except a variant's sound that another term's own reading
     hears nearly as well (within ``VARIANT_SOUND_MARGIN``): how an editor once heard a term
-    does not outweigh a term that sounds so itself ("open a" stays OpenAI beside a known
-    variant "open call" of OpenClaw)."""
+    does not outweigh a term that sounds so itself ("data brix" stays Databricks beside a
+    known variant "dota bricks" of another term)."""
     own = sorted(((sim, tid) for tid, (sim, _) in best.items()), reverse=True)[:2]
     terms = index.terms
     for tid, (sim, k) in secondary.items():
