@@ -130,7 +130,7 @@ def _fill_secondary(index: TermIndex, best: dict[int, tuple[float, int]],
     for tid, (sim, k) in secondary.items():
         if not best.get(tid, (-1.0, 0))[0] < floor <= sim:
             continue
-        if k < MANDARIN and k >= (terms.compiled(tid) or terms[tid]).own_readings:
+        if (terms.compiled(tid) or terms[tid]).own_readings <= k < MANDARIN:
             rival = next((s for s, t in own if t != tid), 0.0)
             if rival >= floor and rival > sim - VARIANT_SOUND_MARGIN:
                 continue
