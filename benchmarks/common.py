@@ -16,8 +16,9 @@ from typing import Protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
-#: ``../shared/eval`` beside the repository (absent on a user's clone: scripts skip cleanly)
-EVAL = ROOT.parent / "shared" / "eval"
+#: ``../shared/eval`` beside the repository, or ``$ASRFIX_EVAL`` (absent on a user's clone:
+#: scripts skip cleanly)
+EVAL = Path(os.environ.get("ASRFIX_EVAL") or ROOT.parent / "shared" / "eval")
 
 
 def arguments(doc: str | None) -> argparse.ArgumentParser:

@@ -6,7 +6,10 @@ import io
 import tomllib
 from pathlib import Path
 
-from asrfix import Corrector, Lexicon
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asrfix import Corrector, Lexicon, Term
 from asrfix.cli import EXIT_CLEAN, main
 from asrfix.learn import align, learn_lexicon
 
@@ -119,3 +122,76 @@ def test_learning_takes_in_names_insertions_and_glued_characters(tmp_path: Path)
     assert "顺雨" not in learned
     assert learned["思维树"].variants == ("思维",)
     assert learned["o3"].variants == ("欧三",)
+
+
+def test_a_heard_phrase_of_ordinary_words_seen_once_is_held_for_review() -> None:
+    # 要 + 训练 are ordinary words: learned from one edit, the variant would rewrite them in
+    # the next episode wherever someone says them; seen twice it is how the recogniser hears
+    # the term
+    raw = "他说预训练之后还要训练很久。\n我们先讲要训练。"
+    once = "他说预训练之后还要训练很久。\n我们先讲预训练。"
+    data = tomllib.loads(learn_lexicon(raw, once, Lexicon.from_terms(["预训练"])))
+    assert not data.get("terms")
+    text = learn_lexicon(raw, once, Lexicon.from_terms(["预训练"]))
+    assert "# '预训练' <- '要训练' x1:" in text
+    raw2 = "我们先讲要训练。\n然后再讲要训练。"
+    twice = "我们先讲预训练。\n然后再讲预训练。"
+    data = tomllib.loads(learn_lexicon(raw2, twice, Lexicon.from_terms(["预训练"])))
+    assert [t["variants"] for t in data["terms"]] == [["要训练"]]
+
+
+def test_a_transliteration_seen_once_is_learned() -> None:
+    raw = "我们都在用斯诺佛雷克存数据。"
+    edited = "我们都在用 Snowflake 存数据。"
+    data = tomllib.loads(learn_lexicon(raw, edited, Lexicon.from_terms(["Snowflake"])))
+    assert [(t["canonical"], t["variants"]) for t in data["terms"]] == [
+        ("Snowflake", ["斯诺佛雷克"])]
+
+
+def test_a_case_or_spacing_fix_of_a_known_term_adds_no_entry() -> None:
+    raw = "我们用 data bricks 和 snow flake。"
+    edited = "我们用 Databricks 和 Snowflake。"
+    data = tomllib.loads(learn_lexicon(raw, edited, Lexicon.from_terms(["Databricks",
+                                                                       "Snowflake"])))
+    assert not data.get("terms")
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("我们在用模型做训练和推理 abcdeopnAI，。")),
+                max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=4))
+def test_an_unedited_transcript_teaches_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    data = tomllib.loads(learn_lexicon(text, text, Lexicon.from_terms(["OpenAI", "推理"])))
+    assert not data.get("terms")
+
+
+_HEARD = st.text(alphabet=st.sampled_from(list("瑞迪斯诺佛雷克达塔布")), min_size=2,
+                 max_size=5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_HEARD, min_size=1, max_size=3, unique=True))
+def test_learned_variants_round_trip_through_the_lexicon_loader(heard: list[str]) -> None:
+    raw = "\n".join(f"第{k}段我们在用{h}做数据。" for k, h in enumerate(heard))
+    edited = "\n".join(f"第{k}段我们在用 Databricks 做数据。" for k, _ in enumerate(heard))
+    toml = learn_lexicon(raw, edited, Lexicon.from_terms(["Databricks"]))
+    lexicon = Lexicon.from_terms(tomllib.loads(toml).get("terms", []) and [
+        Term(**t) for t in tomllib.loads(toml)["terms"]])
+    learned = set(lexicon["Databricks"].variants) if "Databricks" in lexicon else set()
+    assert learned <= set(heard)
+    for v in learned:
+        assert f"# {v!r} x1" in toml
+
+
+def test_a_heard_form_that_may_be_a_shorter_term_and_a_particle_is_held() -> None:
+    # "派森尼的" was Pythonic here, but with Python in the lexicon it is as likely "Python 的"
+    raw = "我们说这段代码是派森尼的写法。\n这样写就不够派森尼克。"
+    edited = "我们说这段代码是 Pythonic 写法。\n这样写就不够 Pythonic。"
+    toml = learn_lexicon(raw, edited, Lexicon.from_terms(["Python", "Pythonic"]))
+    assert [t["variants"] for t in tomllib.loads(toml)["terms"]] == [["派森尼克"]]
+    assert "# 'Pythonic' <- '派森尼的' x1:" in toml
+    alone = learn_lexicon(raw, edited, Lexicon.from_terms(["Pythonic"]))
+    assert sorted(tomllib.loads(alone)["terms"][0]["variants"]) == ["派森尼克", "派森尼的"]

@@ -77,3 +77,19 @@ def test_variant_sounds_only_suggest_and_keep_terms_written_right(text: str) -> 
                 assert term in c.replacement  # never corrected into something else
         if (c.start, c.end, c.replacement) not in before and c.evidence.method != "variant":
             assert c.status == "suggestion"
+
+
+def test_a_variants_sound_gives_way_to_a_term_that_sounds_so_itself() -> None:
+    # "data brix" sounds like Databricks itself as much as like Orbit's variant "dota
+    # bricks": a reading learned from one edit does not take the window from a term of the
+    # lexicon that is heard in it directly
+    text = "我们用 data brix 很久了"
+    lexicon = Lexicon.from_terms(["Databricks", Term(canonical="Orbit", variants=("dota bricks",))])
+    assert [c.replacement for c in Corrector(lexicon).candidates(text)] == ["Databricks"]
+    assert _proposed(lexicon, text) == [("data brix", "Databricks", "suggestion")]
+
+
+def test_a_variants_sound_far_closer_than_any_terms_own_is_still_found() -> None:
+    text = "我们用 data brix 很久了"
+    lexicon = Lexicon.from_terms(["Databricks", Term(canonical="Orbit", variants=("data bricks",))])
+    assert _proposed(lexicon, text) == [("data brix", "Orbit", "suggestion")]

@@ -19,10 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from .index import squash
 from .lexicon import Lexicon, Term
 from .segment import CJK_RE, Segmenter
 
-__all__ = ["Pair", "align", "learn_lexicon", "looks_like_term"]
+__all__ = ["Pair", "align", "learn_lexicon", "learnable", "looks_like_term"]
 
 #: the most tokens on either side of a substitution that counts as a local correction
 MAX_TOKENS = 6
@@ -175,6 +176,8 @@ _NAMELIKE = re.compile(r"[A-Z0-9@^τ]|[A-Za-z]+[A-Z]")
 #: a Chinese word at least this frequent in jieba's dictionary is an ordinary word (the
 #: default of :attr:`asrfix.config.Config.common_word_frequency`)
 _COMMON_WORD = 100
+#: Chinese particles that follow a word: a heard form ending in one may be a word and it
+_PARTICLES = "的了地得"
 
 
 def looks_like_term(corrected: str, segmenter: Segmenter) -> bool:
@@ -208,9 +211,15 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
              "# number, a function word or an ordinary word: applying them would rewrite",
              "# ordinary text).", ""]
     words_only: list[str] = []
+    held: list[str] = []
     for target in sorted(groups, key=lambda t: (t not in known and t.lower() not in canon_lower,
                                                 -sum(groups[t].values()), t)):
         variants = [(v, n) for v, n in groups[target].most_common() if n >= min_count]
+        ok = {v for v, n in variants
+              if learnable(v, n, seg) and not _particle_after_shorter(v, target, canon_lower)}
+        held += [f"# {target!r} <- {v!r} x{n}: {examples[(target, v)]}"
+                 for v, n in variants if v not in ok]
+        variants = [(v, n) for v, n in variants if v in ok]
         if not variants:
             continue
         new = target not in known
@@ -223,6 +232,11 @@ def learn_lexicon(raw: str, edited: str, lexicon: Lexicon | None = None, *,
             continue
         kind = known[target].kind if not new else _guess_kind(target)
         lines += _entry(target, kind, new, variants, examples, seg)
+    if held:
+        lines += ["# Not learned: heard once as ordinary words, or as a shorter term and a",
+                  "# particle (applied in the next episode, such a variant would rewrite what",
+                  "# is said right); add one by hand if it is how your recogniser hears",
+                  "# the term:", *held, ""]
     if words_only:
         lines += ["# Edits into ordinary words, not proposed as terms (none of their variants",
                   "# would be applied, so an entry would only protect the word wherever it is",
@@ -246,9 +260,48 @@ def _variants_by_target(
             continue
         if p.original in known or p.original == target:
             continue  # a variant may not be another term, nor the term itself
+        if term and squash(p.original) == squash(term):
+            continue  # case or spacing only: spelling the term so is matched already
         groups[target][p.original] += 1
         examples.setdefault((target, p.original), p.context)
     return groups, examples
+
+
+def learnable(variant: str, count: int, segmenter: Segmenter) -> bool:
+    """Whether a heard form seen ``count`` times is sure enough to learn as a variant: not
+    a Chinese phrase of ordinary words (要 + 训练: words of two characters or more make at
+    least half of it, not characters strung together as a transliteration, 瑞 + 迪 + 斯)
+    seen only once, which in the next episode is far likelier to be those words than the
+    term.
+
+    >>> seg = Segmenter()
+    >>> [learnable(v, n, seg) for v, n in (("斯诺佛雷克", 1), ("要训练", 1), ("要训练", 2),
+    ...                                    ("瑞迪斯", 1), ("data brix", 1))]
+    [True, False, True, True, True]
+    """
+    if count >= 2 or not all(CJK_RE.match(ch) for ch in variant):
+        return True
+    words = [t.text for t in segmenter.tokenize(variant)]
+    in_words = sum(len(w) for w in words if len(w) >= 2)
+    return len(words) < 2 or 2 * in_words < len(variant) or not all(
+        segmenter.word_frequency(w) >= _COMMON_WORD for w in words)
+
+
+def _particle_after_shorter(variant: str, target: str, canon_lower: dict[str, str]) -> bool:
+    """Whether a heard form ending in a Chinese particle (派森尼的 for Pythonic) may as well
+    be a shorter known term the target begins with, followed by the particle (Python 的): in
+    the next episode it is likelier to be that.
+
+    >>> _particle_after_shorter("派森尼的", "Pythonic", {"python": "Python"})
+    True
+    >>> _particle_after_shorter("派森尼的", "Pythonic", {}), _particle_after_shorter(
+    ...     "派森尼克", "Pythonic", {"python": "Python"})
+    (False, False)
+    """
+    if variant[-1:] not in _PARTICLES or target.endswith(variant[-1]):
+        return False
+    low = target.lower()
+    return any(low[:k] in canon_lower for k in range(2, len(low)))
 
 
 def _keep_one_owner(groups: dict[str, Counter[str]]) -> None:

@@ -36,7 +36,8 @@ from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_func
 from .scripts import ENGLISH_WORD_SIMILARITY
 from .words import Word, latin_phones
 
-__all__ = ["NAME_SPELLING_SIMILARITY", "SHORT_TERM_SIMILARITY", "phonetic_window", "reading"]
+__all__ = ["NAME_SPELLING_SIMILARITY", "SHORT_TERM_SIMILARITY", "VARIANT_SOUND_MARGIN",
+           "phonetic_window", "reading"]
 
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
@@ -44,6 +45,9 @@ SHORT_TERM_SIMILARITY = 0.85
 #: it is taken for another term only where at most a third of its letters differ (ChatBT /
 #: ChatGPT 0.71, BancAmerica / Bank of America 0.77; not OpenAI / OpenNeo 0.57, OpEx / CAPEX 0.6)
 NAME_SPELLING_SIMILARITY = 2 / 3
+#: a term reached only through the sound of one of its known variants is passed over where
+#: another term's own reading comes within this much of it
+VARIANT_SOUND_MARGIN = 0.1
 _SIMILARITY = Levenshtein.normalized_similarity
 #: candidates from this many on are screened in one batch
 _BATCH = 8
@@ -102,9 +106,7 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
     floor = config.min_score
     best, secondary = _sounds_alike(index, floor, span, phones, letters, english, words, i, j)
     if secondary:
-        for tid, (sim, k) in secondary.items():
-            if best.get(tid, (-1.0, 0))[0] < floor <= sim:
-                best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
+        _fill_secondary(index, best, secondary, floor)
     elif not best:
         return found  # (most windows)
     terms = index.terms
@@ -114,6 +116,25 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
         if match is not None:
             found.append(match)
     return found
+
+
+def _fill_secondary(index: TermIndex, best: dict[int, tuple[float, int]],
+                    secondary: dict[int, tuple[float, int]], floor: float) -> None:
+    """Add to ``best`` the terms only a secondary reading reaches ``floor`` with (matches
+    that are suggestions), except a variant's sound that another term's own reading
+    hears nearly as well (within ``VARIANT_SOUND_MARGIN``): how an editor once heard a term
+    does not outweigh a term that sounds so itself ("data brix" stays Databricks beside a
+    known variant "dota bricks" of another term)."""
+    own = sorted(((sim, tid) for tid, (sim, _) in best.items()), reverse=True)[:2]
+    terms = index.terms
+    for tid, (sim, k) in secondary.items():
+        if not best.get(tid, (-1.0, 0))[0] < floor <= sim:
+            continue
+        if (terms.compiled(tid) or terms[tid]).own_readings <= k < MANDARIN:
+            rival = next((s for s, t in own if t != tid), 0.0)
+            if rival >= floor and rival > sim - VARIANT_SOUND_MARGIN:
+                continue
+        best[tid] = (sim, k)  # only a secondary reading sounds alike: a suggestion
 
 
 def _sounds_alike(
