@@ -58,3 +58,17 @@ def test_a_common_word_sounding_as_a_short_term_is_only_ever_a_suggestion() -> N
     found = [c for c in result if c.replacement == "Vue"]
     assert [c.original for c in found] == ["view", "view"]
     assert all(c.status == "suggestion" for c in found)
+
+
+@pytest.mark.parametrize("case", _params("spoken.jsonl"))
+def test_spoken_positive(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    got = [(c.original, c.replacement) for c in result]
+    want = [(e["original"], e["replacement"]) for e in case["expect"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("case", _params("spoken_negatives.jsonl"))
+def test_spoken_negative(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == []

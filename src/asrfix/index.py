@@ -6,8 +6,8 @@ window of the transcript looks up its own key and its own deletions, so it finds
 term within one insertion, deletion or substitution of the key in a constant number of
 dictionary look-ups, whatever the lexicon size.
 
-* exact table: squashed spelling (lower case, no spaces or hyphens) of canonical forms and
-  known variants;
+* exact table: squashed spelling (lower case, no spaces or hyphens) of canonical forms,
+  known variants and spoken forms (``c 加加`` for C++: :mod:`asrfix.sayings`);
 * pinyin tables (Chinese terms): folded syllables, and the same with one syllable
   wild-carded (terms of three syllables or more);
 * phone tables: the class-level phone key and the consonant skeleton of each pronunciation
@@ -49,11 +49,12 @@ from .phonetics import (
     skeleton,
 )
 from .pinyin import syllables
+from .sayings import spoken_forms
 from .scoring import syllable_similarity
 from .segment import CJK_RE
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
-           "deletions", "squash"]
+           "deletions", "is_spoken", "squash", "term_spoken_forms"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
 
@@ -468,12 +469,23 @@ class TermIndex:
         self._exact[letters].append((tid, None))
         for v in t.variants:
             self._exact[squash(v)].append((tid, v))
+        self._add_spoken(tid, t, letters)
         if t.exact_only:
             return
         if is_zh and len(syll) >= 2:
             self._add_pinyin(tid, syll, folded)
         if not is_zh:
             self._add_phones(tid, t, phones, len(own), letters)
+
+    def _add_spoken(self, tid: int, t: Term | TermRecord, letters: str) -> None:
+        """Post a term's spoken forms (declared, then derived: :func:`term_spoken_forms`) in
+        the exact table beside its variants; a hit whose form is not one of the term's
+        variants is a spoken form (:func:`is_spoken`)."""
+        exact = self._exact
+        for form in term_spoken_forms(t):
+            key = squash(form)
+            if key != letters and form not in t.variants:
+                exact[key].append((tid, form))
 
     def _add_pinyin(self, tid: int, syll: tuple[str, ...], folded: tuple[str, ...]) -> None:
         """Post a Chinese term under its folded syllables and, from three syllables on,
@@ -630,6 +642,21 @@ class TermIndex:
 class CorruptIndexState(ValueError):
     """:meth:`TermIndex.from_state` was given data that :meth:`TermIndex.to_state` did not
     make."""
+
+
+def term_spoken_forms(t: Term | TermRecord) -> tuple[str, ...]:
+    """The forms a term is said in: those its lexicon entry declares, then those derived
+    from its spelling (:func:`~asrfix.sayings.spoken_forms`).
+
+    >>> term_spoken_forms(Term(canonical="C#", spoken=["see 井"]))
+    ('see 井', 'c 井', 'c 井号', 'c sharp')
+    """
+    return tuple(dict.fromkeys((*t.spoken, *spoken_forms(t.canonical))))
+
+
+def is_spoken(ct: CompiledTerm, form: str) -> bool:
+    """Whether an exact hit's ``form`` is one of the term's spoken forms, not a variant."""
+    return form not in ct.term.variants
 
 
 def _require(ok: bool, what: str) -> None:
