@@ -39,7 +39,7 @@ class Readings:
     symbols: Mapping[Language, Mapping[str, tuple[str, ...]]]
     points: Mapping[Language, tuple[str, ...]]
     digits: Mapping[Language, tuple[str, ...]]
-    digit_alternates: Mapping[str, tuple[str, ...]]
+    digit_alternates: Mapping[Language, Mapping[str, tuple[str, ...]]]
     zh_units: tuple[str, ...]
     zh_ten_thousand: str
     zh_two: str
@@ -60,8 +60,8 @@ class Readings:
     def digit_string(self, digits: str, lang: Language) -> tuple[str, ...]:
         """``digits`` read one by one (a version's digits after the point, a year)."""
         table = self.digits[lang]
-        choices = [(table[int(d)], *(self.digit_alternates.get(d, ()) if lang == "zh"
-                                     else ())) for d in digits]
+        alternates = self.digit_alternates[lang]
+        choices = [(table[int(d)], *alternates.get(d, ())) for d in digits]
         return tuple(itertools.islice((" ".join(c) if lang == "en" else "".join(c)
                                        for c in itertools.product(*choices)), _DIGIT_STRINGS))
 
@@ -157,8 +157,9 @@ def readings() -> Readings:
         symbols=symbols,
         points={lang: _strings(data["point"][lang], f"point.{lang}") for lang in LANGUAGES},
         digits={lang: _strings(digits[lang], f"digits.{lang}") for lang in LANGUAGES},
-        digit_alternates={d: _strings(v, f"digits.zh_alternates.{d}")
-                          for d, v in digits["zh_alternates"].items()},
+        digit_alternates={lang: {d: _strings(v, f"digits.{lang}_alternates.{d}")
+                                 for d, v in digits[f"{lang}_alternates"].items()}
+                          for lang in LANGUAGES},
         zh_units=_strings(zh["units"], "numbers.zh.units"),
         zh_ten_thousand=str(zh["ten_thousand"]), zh_two=str(zh["two"]),
         en_ones=_strings(en["ones"], "numbers.en.ones"),
