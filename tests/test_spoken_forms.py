@@ -147,3 +147,12 @@ def test_spoken_forms_survive_the_index_state() -> None:
     again = TermIndex.from_state(index.to_state())
     [(tid, form)] = again.exact_matches("vue点js")
     assert again.terms[tid].canonical == "Vue.js" and form == "vue 点 js"
+
+
+def test_spoken_forms_after_a_latin_word_keep_chinese_windows_in_the_short_loop() -> None:
+    """A spoken form holds Chinese characters after its head word only: starts with no
+    Latin word near still take the windows loop's short path."""
+    index = Corrector(["GPT-3.5", "WWDC 2024"]).index
+    assert index.max_exact_cjk >= 4 and index.max_exact_cjk_lead == 0
+    assert Corrector([Term(canonical="ChatGPT", variants=["拆 GPT"])]).index \
+        .max_exact_cjk_lead == 1

@@ -38,6 +38,7 @@ MAX_FORMS = 24
 MAX_WORDS = 8
 #: the most letters of a piece beside a hyphen said aloud (SWE 杠 bench)
 _CODE_LETTERS = 3
+_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
 
 
@@ -45,6 +46,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
 def spoken_forms(canonical: str) -> tuple[str, ...]:
     """The spoken forms of ``canonical``, words joined by spaces (the index looks a window's
     letters up by them squashed), none only the term re-spaced (``python 3``)."""
+    if canonical.isalpha() or _WORDS.fullmatch(canonical):
+        return ()  # (most terms: words only, nothing read aloud)
     tokens = tuple(_TOKEN.findall(canonical))
     if not _sayable(tokens):
         return ()
