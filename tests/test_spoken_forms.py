@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asrfix import Corrector, Lexicon, Term
+from asrfix import Config, Corrector, Lexicon, Term
 from asrfix.index import TermIndex, term_spoken_forms
 from asrfix.readings import readings
 from asrfix.sayings import MAX_FORMS, spoken_forms
@@ -156,3 +156,9 @@ def test_spoken_forms_after_a_latin_word_keep_chinese_windows_in_the_short_loop(
     assert index.max_exact_cjk >= 4 and index.max_exact_cjk_lead == 0
     assert Corrector([Term(canonical="ChatGPT", variants=["拆 GPT"])]).index \
         .max_exact_cjk_lead == 1
+
+
+def test_part_of_a_reading_is_never_proposed_as_the_term_whatever_the_scorer() -> None:
+    for config in (Config(), Config(scorer="fitted", min_score=0.2, fix_threshold=0.99)):
+        result = Corrector(["C++"], config=config).check("我常用 c 加加 写代码")
+        assert [(c.original, c.replacement) for c in result] == [("c 加加", "C++")]

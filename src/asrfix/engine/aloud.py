@@ -36,7 +36,8 @@ from .candidate import Candidate
 from .context import CheckContext
 from .scripts import cjk_context
 
-__all__ = ["SCORE_ONE_LETTER", "SCORE_ONE_LETTER_ENGLISH", "SCORE_SPECIFIC", "said_aloud"]
+__all__ = ["SCORE_ONE_LETTER", "SCORE_ONE_LETTER_ENGLISH", "SCORE_SPECIFIC", "said_aloud",
+           "whole_readings"]
 
 #: a spoken form with a head word of two letters or more: a fix, as sure as a window that
 #: sounds exactly as the term (and, being longer, preferred to it trimmed: ``三`` → ``3``)
@@ -71,6 +72,19 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
         score = SCORE_ONE_LETTER if chinese else SCORE_ONE_LETTER_ENGLISH
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
                              squash(form), 1.0, (f"said aloud as {form!r}",)))
+
+
+def whole_readings(cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` less the candidates of a term that lie inside a window said aloud as that
+    term: ``c`` of ``c 加加`` is part of the reading of C++, not C++ (replaced by it, the
+    text would read ``C++ 加加``), whatever score it gets."""
+    said = [(c.start, c.end, c.term.id) for c in cands if c.method == "spoken"]
+    if not said:
+        return cands
+    return [c for c in cands
+            if c.method == "spoken" or not any(
+                tid == c.term.id and s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+                for s, e, tid in said)]
 
 
 def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:
