@@ -71,3 +71,17 @@ def test_heard_form_positive(case: dict[str, Any]) -> None:
 def test_heard_form_negative(case: dict[str, Any]) -> None:
     result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
     assert [(c.original, c.replacement) for c in result] == []
+
+
+@pytest.mark.parametrize("case", _params("spoken.jsonl"))
+def test_spoken_positive(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    got = [(c.original, c.replacement) for c in result]
+    want = [(e["original"], e["replacement"]) for e in case["expect"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("case", _params("spoken_negatives.jsonl"))
+def test_spoken_negative(case: dict[str, Any]) -> None:
+    result = Corrector(Lexicon.from_terms(case["terms"])).check(case["text"])
+    assert [(c.original, c.replacement) for c in result] == []

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply"]
 
 Status = Literal["fix", "suggestion"]
-Method = Literal["variant", "format", "pinyin", "phonetic", "spelling"]
+Method = Literal["variant", "format", "spoken", "pinyin", "phonetic", "spelling"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -40,7 +40,8 @@ class Evidence(BaseModel):
 
     model_config = _FROZEN
 
-    method: Method = Field(description="variant, format, pinyin, phonetic or spelling.")
+    method: Method = Field(description="variant, format, spoken, pinyin, phonetic or "
+                                               "spelling.")
     heard: str = Field(description="The key of the text as heard (pinyin, phones, letters).")
     expected: str = Field(description="The key of the lexicon term it was compared with.")
     similarity: float = Field(ge=0.0, le=1.0, description="Similarity of the two keys.")

@@ -6,8 +6,8 @@ window of the transcript looks up its own key and its own deletions, so it finds
 term within one insertion, deletion or substitution of the key in a constant number of
 dictionary look-ups, whatever the lexicon size.
 
-* exact table: squashed spelling (lower case, no spaces or hyphens) of canonical forms and
-  known variants;
+* exact table: squashed spelling (lower case, no spaces or hyphens) of canonical forms,
+  known variants and spoken forms (``c 加加`` for C++: :mod:`asrfix.sayings`);
 * pinyin tables (Chinese terms): folded syllables, and the same with one syllable
   wild-carded (terms of three syllables or more);
 * phone tables: the class-level phone key and the consonant skeleton of each pronunciation
@@ -49,13 +49,16 @@ from .phonetics import (
     skeleton,
 )
 from .pinyin import syllables
+from .sayings import spoken_forms
 from .scoring import syllable_similarity
 from .segment import CJK_RE
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
-           "deletions", "squash"]
+           "deletions", "is_spoken", "squash", "term_spoken_forms"]
 
 _SQUASH = re.compile(r"[\s\-_·.'’]+")
+#: a spelling's start before its first letter or digit
+_LEAD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def squash(text: str) -> str:
@@ -282,8 +285,9 @@ class TermIndex:
       :meth:`reading_classes`, whose results are kept in ``syllables_of``, ``classes_of`` and
       ``spelling_of`` for the hot loops to read directly;
     * bounds the window loop reads once a check: ``zh_lengths`` (syllable counts of Chinese
-      terms), ``max_phone_len``, ``max_mixed_cjk``, ``max_exact_cjk``, and the key tables
-      ``exact`` and ``pinyin`` with their derived heads (``pinyin_heads``,
+      terms), ``max_phone_len``, ``max_mixed_cjk``, ``max_exact_cjk``,
+      ``max_exact_cjk_lead``, and the key tables ``exact`` and ``pinyin`` with their derived
+      heads (``pinyin_heads``,
       ``pinyin_exact_firsts``, ``pinyin_wild_seconds``, ``pinyin_pair_firsts``,
       ``pinyin_long_firsts``, ``pinyin_long_thirds``, ``cjk_exact_firsts``).
     """
@@ -335,7 +339,8 @@ class TermIndex:
         or more at positions 0-1 and 2-3 (``pinyin_long_pairs``: a window of that length
         differing from a term in one syllable shares one of the two), the first characters
         of the Chinese spellings in the exact table, and the most Chinese characters a
-        spelling there holds beside letters or digits (``max_exact_cjk``).
+        spelling there holds beside letters or digits (``max_exact_cjk``), and before its
+        first letter or digit (``max_exact_cjk_lead``).
 
         (The heads of keys without a wild card are the heads without one: a key's wild card
         among its first three syllables shows in its head, and a key with it later shares its
@@ -351,6 +356,7 @@ class TermIndex:
         self.cjk_exact_firsts = {k[0] for k in self.exact if CJK_RE.match(k)}
         self.max_exact_cjk = max((n for k in self.exact
                                   if (n := len(CJK_RE.findall(k))) and n < len(k)), default=0)
+        self.max_exact_cjk_lead = _cjk_lead(self.exact) if self.max_exact_cjk else 0
 
     # ------------------------------------------------------------------ persistence
     def to_state(self) -> tuple[object, ...]:
@@ -359,7 +365,7 @@ class TermIndex:
         terms = self.terms.to_state()
         derived = (self.pinyin_heads, self.pinyin_exact_firsts, self.pinyin_wild_seconds,
                    self.pinyin_pair_firsts, self.pinyin_long_pairs, self.cjk_exact_firsts,
-                   self.max_exact_cjk)  # (stored: slow to redo)
+                   self.max_exact_cjk, self.max_exact_cjk_lead)  # (stored: slow to redo)
         # (keys met since are tuples again)
         pinyin = {k: v if type(v) is bytes else _packed(v) for k, v in self.pinyin.items()}
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
@@ -387,12 +393,13 @@ class TermIndex:
                  "packed postings")
         _require(isinstance(zh_lengths, list) and isinstance(max_phone, int)
                  and isinstance(max_mixed, int), "lengths")
-        _require(isinstance(derived, tuple) and len(derived) == 7, "7 derived tables")
-        heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk \
-            = derived
+        _require(isinstance(derived, tuple) and len(derived) == 8, "8 derived tables")
+        heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk, \
+            max_exact_cjk_lead = derived
         _require(all(isinstance(x, set) for x in (heads, exact_firsts, wild_seconds,
                                                   pair_firsts, long_pairs, cjk_firsts))
-                 and isinstance(max_exact_cjk, int), "derived sets")
+                 and isinstance(max_exact_cjk, int) and isinstance(max_exact_cjk_lead, int),
+                 "derived sets")
         _require(isinstance(names, list) and all(isinstance(x, str) for x in names)
                  and 0 < len(names) <= _SYLLABLE_ROOM, "syllable names")
         self = cls.__new__(cls)
@@ -411,6 +418,7 @@ class TermIndex:
         self.pinyin_long_pairs = long_pairs
         self._long_reach()
         self.max_exact_cjk = max_exact_cjk
+        self.max_exact_cjk_lead = max_exact_cjk_lead
         self._screens()
         return self
 
@@ -468,12 +476,23 @@ class TermIndex:
         self._exact[letters].append((tid, None))
         for v in t.variants:
             self._exact[squash(v)].append((tid, v))
+        self._add_spoken(tid, t, letters)
         if t.exact_only:
             return
         if is_zh and len(syll) >= 2:
             self._add_pinyin(tid, syll, folded)
         if not is_zh:
             self._add_phones(tid, t, phones, len(own), letters)
+
+    def _add_spoken(self, tid: int, t: Term | TermRecord, letters: str) -> None:
+        """Post a term's spoken forms (declared, then derived: :func:`term_spoken_forms`) in
+        the exact table beside its variants; a hit whose form is not one of the term's
+        variants is a spoken form (:func:`is_spoken`)."""
+        exact = self._exact
+        for form in term_spoken_forms(t):
+            key = squash(form)
+            if key != letters and form not in t.variants:
+                exact[key].append((tid, form))
 
     def _add_pinyin(self, tid: int, syll: tuple[str, ...], folded: tuple[str, ...]) -> None:
         """Post a Chinese term under its folded syllables and, from three syllables on,
@@ -630,6 +649,32 @@ class TermIndex:
 class CorruptIndexState(ValueError):
     """:meth:`TermIndex.from_state` was given data that :meth:`TermIndex.to_state` did not
     make."""
+
+
+def term_spoken_forms(t: Term | TermRecord) -> tuple[str, ...]:
+    """The forms a term is said in: those its lexicon entry declares, then those derived
+    from its spelling (:func:`~asrfix.sayings.spoken_forms`).
+
+    >>> term_spoken_forms(Term(canonical="C#", spoken=["see 井"]))
+    ('see 井', 'c 井', 'c 井号', 'c sharp')
+    """
+    return tuple(dict.fromkeys((*t.spoken, *spoken_forms(t.canonical))))
+
+
+def is_spoken(ct: CompiledTerm, form: str) -> bool:
+    """Whether an exact hit's ``form`` is one of the term's spoken forms, not a variant."""
+    return form not in ct.term.variants
+
+
+def _cjk_lead(exact: Iterable[str]) -> int:
+    """The most Chinese characters a spelling of letters or digits and Chinese characters
+    holds before its first letter or digit (拆gpt: 1; gpt三点五, a spoken form: 0)."""
+    out = 0
+    for k in exact:
+        m = _LEAD.match(k)
+        if m and 0 < m.end() < len(k):
+            out = max(out, len(CJK_RE.findall(m.group())))
+    return out
 
 
 def _require(ok: bool, what: str) -> None:

@@ -18,6 +18,8 @@ Two file formats:
       avoid = ["上古"]           # words that make it unlikely: no fuzzy match near them
       exact_only = false        # true: never matched fuzzily, only by variants
 
+  ``spoken = ["k 八 s"]`` (on Kubernetes) lists how a term is said aloud, beside the forms
+  derived from its spelling (see docs/spoken-forms.md).
   ``[lexicon] protect = ["尧舜禹时代", "topic model"]`` lists phrases that are never changed.
 
 Loading validates the whole file and raises one :class:`~asrfix.errors.LexiconError` that
@@ -84,6 +86,8 @@ class Term(BaseModel):
     context: tuple[str, ...] = Field((), description="Words that make the term likely.")
     avoid: tuple[str, ...] = Field((), description="Words that make the term unlikely.")
     exact_only: bool = Field(False, description="Match only variants, never fuzzily.")
+    spoken: tuple[str, ...] = Field((), description="How the term is said aloud (c 加加 for "
+                                    "C++), beside the forms derived from its spelling.")
 
     @field_validator("canonical")
     @classmethod
@@ -95,7 +99,7 @@ class Term(BaseModel):
             raise ValueError("term contains a control character")
         return v
 
-    @field_validator("variants", "context", "avoid")
+    @field_validator("variants", "context", "avoid", "spoken")
     @classmethod
     def _strip_all(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         out = tuple(x.strip() for x in v)
@@ -123,11 +127,13 @@ class TermRecord(NamedTuple):
     context: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     exact_only: bool = False
+    spoken: tuple[str, ...] = ()
 
     def to_term(self) -> Term:
         return Term.model_construct(
             canonical=self.canonical, kind=self.kind, lang=self.lang, variants=self.variants,
-            context=self.context, avoid=self.avoid, exact_only=self.exact_only)
+            context=self.context, avoid=self.avoid, exact_only=self.exact_only,
+            spoken=self.spoken)
 
 
 class Entry(NamedTuple):
@@ -196,6 +202,8 @@ class Lexicon:
             for r in self.records():
                 h.update(repr((r.canonical, r.kind, r.lang, r.variants, r.context,
                                r.avoid, r.exact_only)).encode("utf-8"))
+                if r.spoken:
+                    h.update(repr(r.spoken).encode("utf-8"))
             h.update(repr(self.protected).encode("utf-8"))
             self._digest = h.hexdigest()
         return self._digest
@@ -263,6 +271,7 @@ class Lexicon:
                         "context": _unique(t.context + e.term.context),
                         "avoid": _unique(t.avoid + e.term.avoid),
                         "exact_only": t.exact_only or e.term.exact_only,
+                        "spoken": _unique(t.spoken + e.term.spoken),
                     }),
                     old.path,
                     old.line,
@@ -399,7 +408,7 @@ def _parse_plain(text: str, path: str) -> list[Entry]:
         # the line is already a valid canonical form: skip per-line validation (fast path;
         # the named tuples made by tuple.__new__, without their Python-level constructors)
         entries.append(new(Entry, (new(TermRecord, (s, "term", detect_lang(s), (), (), (),
-                                                     False)), path, n)))
+                                                     False, ())), path, n)))
     if problems:
         raise LexiconError(problems=problems)
     return entries

@@ -7,7 +7,8 @@
 2. windows: :mod:`~asrfix.engine.windows` enumerates the runs of joined words a term may be
    heard in and hands each to the generators that can match it;
 3. candidate generators, each adding :class:`~asrfix.engine.candidate.Candidate` objects:
-   :mod:`~asrfix.engine.exact` (spelled as a term or a known variant),
+   :mod:`~asrfix.engine.exact` (spelled as a term, a known variant or a spoken form, the
+   last judged in :mod:`~asrfix.engine.aloud`),
    :mod:`~asrfix.engine.pinyin_match` (Chinese terms by pinyin, also across word
    boundaries and written in pinyin), :mod:`~asrfix.engine.phonetic` (English terms by
    sound, also through a term's Mandarin rendering), :mod:`~asrfix.engine.transliteration`

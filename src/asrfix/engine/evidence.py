@@ -74,7 +74,9 @@ def apply_protection(text: str, cands: list[Candidate],
 
     A candidate that cuts into a correct term is dropped. One that contains a correct term
     is kept only when that term is part of the new one (拆 GPT → ChatGPT) and the rest of the
-    window sounds like the rest of the new term; it is then scored on that rest.
+    window sounds like the rest of the new term; it is then scored on that rest (a window
+    spelled or said as the new term whole, methods "format", "variant" and "spoken", is kept
+    as it is: ``Claude 三点五 sonnet`` holds Claude).
     """
     if not protected:
         return cands
@@ -90,7 +92,7 @@ def apply_protection(text: str, cands: list[Candidate],
             if not (c.start <= ps and pe <= c.end) or (c.start, c.end) == (ps, pe):
                 keep = False
                 break
-            if c.method in ("format", "variant"):
+            if c.method in ("format", "variant", "spoken"):
                 continue
             inner = squash(text[ps:pe])
             if c.replacement == text[ps:pe] or inner not in c.term.letters:

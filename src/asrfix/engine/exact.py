@@ -1,7 +1,8 @@
 """Candidates by spelling: a window written as a lexicon term up to case, spacing or hyphens
-(``deep seek`` → DeepSeek: method "format"), or exactly as one of its known variants
-("variant"). A term written correctly is protected instead: no other candidate may cut
-into it.
+(``deep seek`` → DeepSeek: method "format"), exactly as one of its known variants
+("variant"), or as one of its spoken forms (``c 加加`` → C++: "spoken", judged in
+:mod:`~asrfix.engine.aloud`). A term written correctly is protected instead: no other
+candidate may cut into it.
 
 >>> from asrfix.config import Config
 >>> from asrfix.index import TermIndex
@@ -22,9 +23,10 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
-from ..index import CompiledTerm, TermIndex, squash
+from ..index import CompiledTerm, TermIndex, is_spoken, squash
 from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
+from .aloud import said_aloud
 from .candidate import Candidate
 from .context import CheckContext
 from .forms import STYLE, WORD_SPLIT, stray_function_word
@@ -58,6 +60,8 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
         ct = index.terms[tid]
         if variant is None:
             _written_as_term(config, ctx, ct, span, letters, start, end, n_latin)
+        elif is_spoken(ct, variant):
+            said_aloud(ctx, ct, variant, span, start, end)
         else:
             _written_as_variant(config, segmenter, ctx, ct, variant, span, start, end)
 

@@ -2,9 +2,11 @@
 (:mod:`.windows`) handed to the candidate generators (:mod:`.exact`, :mod:`.pinyin_match`,
 :mod:`.phonetic`, :mod:`.transliteration`), the Chinese terms that cut a word
 (:func:`.pinyin_match.pinyin_inside_words`) and the document's own evidence
-(:mod:`.document`); then the evidence around each candidate (:mod:`.evidence`), its features
-(:mod:`.features`) and the probability the scorer gives them (:mod:`.scorer`), trimming
-(:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`) and the corrections.
+(:mod:`.document`); a term's candidates inside a window said aloud as it dropped
+(:func:`.aloud.whole_readings`); then the evidence around each candidate
+(:mod:`.evidence`), its features (:mod:`.features`) and the probability the scorer gives
+them (:mod:`.scorer`), trimming (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`)
+and the corrections.
 
 >>> from asrfix.config import Config
 >>> from asrfix.index import TermIndex
@@ -30,6 +32,7 @@ from ..edits import Correction, Evidence, Result, Status
 from ..index import TermIndex
 from ..resolve import resolve
 from ..segment import Segmenter
+from .aloud import whole_readings
 from .candidate import Candidate
 from .context import CheckContext, Trace
 from .document import truncations, written_terms
@@ -76,6 +79,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     pinyin_inside_words(index, config, ctx)
     spelled_letters(index, config, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
+    ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx)
 
 

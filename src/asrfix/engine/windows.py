@@ -89,7 +89,9 @@ def enumerate_windows(index: TermIndex, config: Config, segmenter: Segmenter,
     may = may_start(index, words, joins, bounds.mixed_limit)
     cjk_firsts = index.cjk_exact_firsts
     transliterated = config.transliterated
-    chinese_only = not transliterated and bounds.mixed_reach <= bounds.mixed_limit
+    # (a listed mixed spelling with more Chinese characters before its first letter than a
+    # mixed window holds may begin where no Latin word is near: every start is looked at)
+    chinese_only = not transliterated and index.max_exact_cjk_lead <= bounds.mixed_limit
     # the short loop's bounds, read once (it runs for most windows)
     zh_lengths, span_limit = index.zh_lengths, bounds.span_limit
     function_freq, common_freq = bounds.function_freq, bounds.common_freq

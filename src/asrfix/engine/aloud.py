@@ -1,0 +1,111 @@
+"""Candidates said aloud: a window that is one of a term's spoken forms (``c 加加`` for
+C++, ``GPT 三点五`` for GPT-3.5, ``vue dot js`` for Vue.js; :mod:`asrfix.sayings`), found
+in the exact table (:func:`~asrfix.engine.exact.exact`) and judged here (method
+"spoken"). The whole reading must match, so a bare number or symbol never does.
+
+A form with a head word of two letters or more (GPT, vue) beside what is read aloud is
+specific: a fix. One letter with a symbol (``c 加加``) is a fix in Chinese speech only; in
+English speech, where ``c sharp`` is also a note, a suggestion, and never after a letter that
+is an English word (``a plus``). One letter and one digit (R1, ``R 一``) is too short to be
+told by its reading: never proposed here. In English speech a whole number read at the end
+of the window followed by a plural noun is a count (``python three years``), not a version:
+the window is protected, so that no other generator proposes the term there either.
+
+>>> from asrfix.config import Config
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.context import CheckContext
+>>> from asrfix.engine.exact import exact
+>>> index, seg = TermIndex(Lexicon.from_terms(["C++", "GPT-3.5"])), Segmenter()
+>>> ctx = CheckContext.of(seg, "用 c 加加 和 GPT 三点五")
+>>> exact(index, Config(), seg, ctx, "c 加加", "c加加", 2, 6, 1)
+>>> exact(index, Config(), seg, ctx, "GPT 三点五", "gpt三点五", 9, 16, 1)
+>>> [(c.replacement, c.method, c.score) for c in ctx.out]
+[('C++', 'spoken', 0.93), ('GPT-3.5', 'spoken', 1.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index import CompiledTerm, squash
+from ..phonetics import is_function_word, known_word
+from ..segment import CJK_RE
+from .candidate import Candidate
+from .context import CheckContext
+from .scripts import cjk_context
+
+__all__ = ["SCORE_ONE_LETTER", "SCORE_ONE_LETTER_ENGLISH", "SCORE_SPECIFIC", "said_aloud",
+           "whole_readings"]
+
+#: a spoken form with a head word of two letters or more: a fix, as sure as a window that
+#: sounds exactly as the term (and, being longer, preferred to it trimmed: ``三`` → ``3``)
+SCORE_SPECIFIC = 1.0
+#: one letter and what is read aloud, in Chinese speech: a fix
+SCORE_ONE_LETTER = 0.93
+#: one letter and what is read aloud, in English speech: a suggestion
+SCORE_ONE_LETTER_ENGLISH = 0.8
+_HEAD = re.compile(r"[^\W\d_]{2}")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_MINOR = re.compile(r"\.\d+$")
+
+
+def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start: int,
+               end: int) -> None:
+    """The window ``span`` at ``start:end``, spelled as the term's spoken ``form``: a
+    "spoken" candidate, unless English speech says something else with it."""
+    text = ctx.text
+    chinese = bool(CJK_RE.search(span)) or cjk_context(text, start, end)
+    specific = bool(_HEAD.search(ct.canonical))
+    if _letter_and_digit(ct.canonical):
+        return  # "R 一" is as often two letters heard (R L) as R1
+    if not chinese:
+        if _counts_something(text, end, span, ct.canonical):
+            ctx.protected.append((start, end))
+            return  # "python three years": a number of years, whatever else it sounds like
+        if not specific and is_function_word(_first_letter(ct.canonical)):
+            return  # "a one" is not A1
+    if specific:
+        score = SCORE_SPECIFIC
+    else:
+        score = SCORE_ONE_LETTER if chinese else SCORE_ONE_LETTER_ENGLISH
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
+                             squash(form), 1.0, (f"said aloud as {form!r}",)))
+
+
+def whole_readings(cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` less the candidates of a term that lie inside a window said aloud as that
+    term: ``c`` of ``c 加加`` is part of the reading of C++, not C++ (replaced by it, the
+    text would read ``C++ 加加``), whatever score it gets."""
+    said = [(c.start, c.end, c.term.id) for c in cands if c.method == "spoken"]
+    if not said:
+        return cands
+    return [c for c in cands
+            if c.method == "spoken" or not any(
+                tid == c.term.id and s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+                for s, e, tid in said)]
+
+
+def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:
+    """Whether a whole number read in English words ends the window and a plural noun
+    follows it (``three years``): the number counts that word."""
+    if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or _MINOR.search(canonical):
+        return False  # (three point eleven is a version)
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (len(word) > 3 and word.endswith("s") and known_word(word)
+            and not is_function_word(word))
+
+
+def _letter_and_digit(canonical: str) -> bool:
+    """Whether the term is one letter and one digit (R1, 4o): too short to be told by its
+    reading alone."""
+    alnum = [ch for ch in canonical if ch.isalnum()]
+    return len(alnum) <= 2 and any(ch.isdigit() for ch in alnum)
+
+
+def _first_letter(canonical: str) -> str:
+    return next((ch for ch in canonical if ch.isalpha()), "")

@@ -1,0 +1,135 @@
+"""A term's spoken forms: how its symbols and numbers are said aloud, derived from its
+canonical spelling with the reading table (:mod:`asrfix.readings`).
+
+The spelling is cut into letters, digits and symbols. Letters are said as written; a number
+as a whole number (十五, fifteen), digit by digit (二零二四) or left in digits; the digits
+after a decimal point one by one (or, two or more, as a whole number: three point eleven);
+a symbol by its readings (``+``: 加, plus). Each language gives its own forms, digits as
+written allowed in both (``GPT 3 点 5``). Only a term with letters and something to read
+aloud (a number, a symbol, a hyphen beside a number or a short code: ``SWE 杠 bench``, not
+``long-term``) has spoken forms: a bare number or symbol is never a term heard. A form must
+read something aloud that is not an English function word: ``pass at k`` and ``Q and A``
+may be meant as they are (``support at example dot com`` is an address read aloud).
+
+>>> spoken_forms("C++")
+('c 加 加', 'c plus plus')
+>>> "gpt 三 点 五" in spoken_forms("GPT-3.5")
+True
+>>> spoken_forms("3.5"), spoken_forms("Deep Research")
+((), ())
+>>> spoken_forms("SWE-bench")
+('swe 杠 bench', 'swe 减 bench', 'swe dash bench')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from .phonetics import is_function_word
+from .readings import LANGUAGES, Language, Readings, readings
+
+__all__ = ["MAX_FORMS", "MAX_WORDS", "spoken_forms"]
+
+#: the most spoken forms derived for one term in one language
+MAX_FORMS = 24
+#: the most words a spoken form holds (a window of the default settings holds no more)
+MAX_WORDS = 8
+#: the most letters of a piece beside a hyphen said aloud (SWE 杠 bench)
+_CODE_LETTERS = 3
+_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
+
+
+@lru_cache(maxsize=4096)
+def spoken_forms(canonical: str) -> tuple[str, ...]:
+    """The spoken forms of ``canonical``, words joined by spaces (the index looks a window's
+    letters up by them squashed), none only the term re-spaced (``python 3``)."""
+    if canonical.isalpha() or _WORDS.fullmatch(canonical):
+        return ()  # (most terms: words only, nothing read aloud)
+    tokens = tuple(_TOKEN.findall(canonical))
+    if not _sayable(tokens):
+        return ()
+    table = readings()
+    own = "".join(t for t in tokens if t[0].isalnum()).lower()
+    out: dict[str, str] = {}
+    for lang in LANGUAGES:
+        options = [_token_readings(table, tokens, k, lang) for k in range(len(tokens))]
+        if any(not o for o in options):
+            continue  # a symbol not read in this language
+        for combo in product(*_capped(options)):
+            if not any(_telling(t, x) for t, x in zip(tokens, combo, strict=True)):
+                continue  # "pass at k", "Q and A": the words may be meant as they are
+            form = " ".join(x for x in combo if x)
+            if form.count(" ") >= MAX_WORDS:
+                continue  # ("one thousand seven hundred …": no window is that long)
+            key = "".join(form.split())
+            if key != own and key not in out:
+                out[key] = form
+    return tuple(out.values())
+
+
+def _sayable(tokens: tuple[str, ...]) -> bool:
+    """Whether a term has letters and something read aloud beside them."""
+    letters = any(t[0].isalpha() for t in tokens)
+    said = any(not t[0].isalpha() and not t.isspace() for t in tokens)
+    return letters and said
+
+
+def _telling(token: str, reading: str) -> bool:
+    """Whether ``reading`` of ``token`` shows the term read aloud: a number said in words,
+    or a symbol said as a word that is not an English function word (``at``, ``and``: in a
+    form with nothing else read aloud, they may be meant as they are)."""
+    if not reading or reading == token.lower():
+        return False
+    return token[0].isdigit() or not is_function_word(reading)
+
+
+def _token_readings(table: Readings, tokens: tuple[str, ...], k: int,
+                    lang: Language) -> tuple[str, ...]:
+    """The readings of ``tokens[k]`` in ``lang``, the most natural first."""
+    tok = tokens[k]
+    if tok[0].isalpha():
+        return (tok.lower(),)  # (lower case: forms are matched without case)
+    if tok.isspace():
+        return ("",)
+    before = tokens[k - 1] if k else ""
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if tok[0].isdigit():
+        if before == "." and k >= 2 and tokens[k - 2][0].isdigit():
+            # after a decimal point: one by one, or a version's minor number whole (3.11:
+            # 三点一一, three point eleven)
+            whole = table.number(tok, lang) if len(tok) > 1 else ()
+            return tuple(dict.fromkeys((*table.digit_string(tok, lang), *whole, tok)))
+        whole = table.number(tok, lang)
+        spelled = table.digit_string(tok, lang) if len(tok) > 1 else ()
+        return tuple(dict.fromkeys((*whole, *spelled, tok)))
+    if tok == "." and before[:1].isdigit() and after[:1].isdigit():
+        return table.point(lang)
+    if tok == "-" and not (_code_like(before) or _code_like(after)):
+        return ("",)  # "long-term": a hyphen between two words is not said
+    return table.symbol(tok, lang)
+
+
+def _code_like(token: str) -> bool:
+    """Whether a piece beside a hyphen makes it said aloud: a number or a run of at most
+    three letters (GPT 杠 4, SWE 杠 bench), not a word (long-term)."""
+    return token[:1].isdigit() or (token[:1].isalpha() and len(token) <= _CODE_LETTERS)
+
+
+def _capped(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The readings with the longest lists cut from the end until their product is at most
+    :data:`MAX_FORMS` (the most natural readings, listed first, are kept)."""
+    out = list(options)
+    while _size(out) > MAX_FORMS:
+        longest = max(range(len(out)), key=lambda i: len(out[i]))
+        out[longest] = out[longest][:-1]
+    return out
+
+
+def _size(options: list[tuple[str, ...]]) -> int:
+    n = 1
+    for o in options:
+        n *= len(o)
+    return n
