@@ -59,7 +59,7 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
     for tid, variant in hits:
         ct = index.terms[tid]
         if variant is None:
-            _written_as_term(config, ctx, ct, span, letters, start, end, n_latin)
+            _written_as_term(index, config, ctx, ct, span, letters, start, end, n_latin)
         elif is_spoken(ct, variant):
             said_aloud(ctx, ct, variant, span, start, end)
         else:
@@ -91,8 +91,8 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
         return
 
 
-def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: str,
-                     letters: str, start: int, end: int, n_latin: int) -> None:
+def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: CompiledTerm,
+                     span: str, letters: str, start: int, end: int, n_latin: int) -> None:
     """A window spelled as the term up to case, spacing or hyphens: a "format" candidate
     where the difference is more than the writer's style, else (in English writing) the
     span is protected as the term written correctly."""
@@ -113,7 +113,7 @@ def _written_as_term(config: Config, ctx: CheckContext, ct: CompiledTerm, span: 
     if _duplicates_punctuation(text, start, end, ct.canonical):
         return  # "Rus" before "'" is already "Rus'"
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
-    if words and not spacing_only and span.islower():
+    if words and not spacing_only and span.islower() and not _names_in(index, span):
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
     if words and not chinese:
@@ -166,6 +166,14 @@ def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int 
         return segmenter.word_frequency(span) < common_word_frequency
     # skill, head, computer: right far more often than not
     return not (" " not in span and span.islower() and known_word(span))
+
+
+def _names_in(index: TermIndex, span: str) -> bool:
+    """Whether a word of a lower-case span is a name of the lexicon written in lower case
+    (``claude`` in ``claude code``, ``github`` in ``github copilot``): the span is then a
+    name too, not a phrase of ordinary words."""
+    return any(index.terms[tid].canonical != w and index.terms[tid].has_upper
+               for w in span.split() for tid, v in index.exact_matches(w) if v is None)
 
 
 def _hyphenation_only(a: str, b: str) -> bool:
