@@ -49,6 +49,7 @@ from .segment import CJK_CHARS
 
 __all__ = [
     "VOWELS",
+    "aligned_similarity",
     "chinese_digits",
     "classes",
     "coarse",
@@ -140,6 +141,64 @@ def phone_similarity(a: str, b: str, a_classes: str | None = None,
     if cls < 1.0 and _VOWEL_RUN.sub("V", ca) == _VOWEL_RUN.sub("V", cb):
         cls = 1.0
     return (exact + cls) / 2
+
+
+@lru_cache(maxsize=65536)
+def aligned_similarity(a: str, b: str) -> float:
+    """A finer similarity of two phone strings, for telling apart terms that sound alike
+    to :func:`phone_similarity`: an edit distance in which what a recogniser and an accent
+    blur costs half (a vowel for another, a glide of a diphthong, a consonant closing a
+    syllable, a consonant for one of its class), and a syllable's onset consonant costs in
+    full. Averaged, like :func:`phone_similarity`, with the same distance over the classes
+    (vowel runs as one).
+
+    >>> aligned_similarity("oupEnklaud", "oupEnklo") > aligned_similarity("oupEnklaud",
+    ...                                                                   "oupEnkoud")
+    True
+    >>> aligned_similarity("dip", "dip")
+    1.0
+    """
+    if not a or not b:
+        return 0.0
+    ca, cb = _VOWEL_RUN.sub("V", classes(a)), _VOWEL_RUN.sub("V", classes(b))
+    exact = 1.0 - _weighted_distance(a, b) / max(len(a), len(b))
+    cls = 1.0 - _weighted_distance(ca, cb) / max(len(ca), len(cb))
+    return (max(0.0, exact) + max(0.0, cls)) / 2
+
+
+def _weighted_distance(a: str, b: str) -> float:
+    """The edit distance of :func:`aligned_similarity` (phones or their classes)."""
+    skip_a = [_skip_cost(a, k) for k in range(len(a))]
+    skip_b = [_skip_cost(b, k) for k in range(len(b))]
+    row = [0.0]
+    for k in range(len(b)):
+        row.append(row[-1] + skip_b[k])
+    for i, x in enumerate(a):
+        prev, row = row, [row[0] + skip_a[i]]
+        for j, y in enumerate(b):
+            row.append(min(prev[j] + _swap_cost(x, y), prev[j + 1] + skip_a[i],
+                           row[j] + skip_b[j]))
+    return row[-1]
+
+
+def _skip_cost(s: str, k: int) -> float:
+    """What dropping or adding phone ``k`` of ``s`` costs: half for a glide of a vowel run
+    or a consonant that closes a syllable (no vowel after it), else one."""
+    ch, after = s[k], s[k + 1:k + 2]
+    vowel = ch in VOWELS or ch == "V"
+    if vowel:
+        before = s[k - 1:k] if k else ""
+        return 0.5 if (after and (after in VOWELS)) or (before and before in VOWELS) else 1.0
+    return 0.5 if not after or (after not in VOWELS and after != "V") else 1.0
+
+
+def _swap_cost(x: str, y: str) -> float:
+    """What hearing phone ``y`` for ``x`` costs: nothing, half within a class (two vowels,
+    p and b), else one."""
+    if x == y:
+        return 0.0
+    return 0.5 if _CLASS.get(x, "V" if x in VOWELS else x) == _CLASS.get(
+        y, "V" if y in VOWELS else y) else 1.0
 
 
 # --------------------------------------------------------------------------- Chinese

@@ -28,7 +28,13 @@ from rapidfuzz.process import extract as _extract
 
 from ..config import Config
 from ..index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex
-from ..phonetics import classes, known_word, mandarin_rendering, phone_similarity
+from ..phonetics import (
+    aligned_similarity,
+    classes,
+    known_word,
+    mandarin_rendering,
+    phone_similarity,
+)
 from ..scoring import english_similarity, spelling_similarity
 from .candidate import Candidate, PhoneticMatch
 from .context import CheckContext, HeldMatch
@@ -36,11 +42,14 @@ from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_func
 from .scripts import ENGLISH_WORD_SIMILARITY
 from .words import Word, latin_phones
 
-__all__ = ["NAME_SPELLING_SIMILARITY", "SHORT_TERM_SIMILARITY", "VARIANT_SOUND_MARGIN",
-           "phonetic_window", "reading"]
+__all__ = ["NAME_SPELLING_SIMILARITY", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
+           "VARIANT_SOUND_MARGIN", "phonetic_window", "reading"]
 
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
+#: of several terms a window sounds like, those the finer alignment hears this much less
+#: well than the closest are dropped
+RIVAL_MARGIN = 0.02
 #: a word written with inner capitals (OpenAI, CapEx) is a name the recogniser chose to spell;
 #: it is taken for another term only where at most a third of its letters differ (ChatBT /
 #: ChatGPT 0.71, BancAmerica / Bank of America 0.77; not OpenAI / OpenNeo 0.57, OpEx / CAPEX 0.6)
@@ -115,7 +124,31 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
                         j, held)
         if match is not None:
             found.append(match)
-    return found
+    return _closest(found, phones, letters, config.min_score) if len(found) > 1 else found
+
+
+def _closest(found: list[PhoneticMatch], phones: str, letters: str | None,
+             floor: float) -> list[PhoneticMatch]:
+    """Several terms the window sounds like: those the finer alignment
+    (:func:`~asrfix.phonetics.aligned_similarity`, or the similarity the match was found
+    with, or the spelling) hears less well than
+    the closest, by more than ``RIVAL_MARGIN``, are scored just below the closest ones, so
+    they stay rivals but lose the window: "open cloud" is OpenClaw, whose onsets it has,
+    before OpenCode, whose final consonant it has. Those that fall below ``floor`` go."""
+    closeness = [max(aligned_similarity(phones, tph), sim,
+                     spelling_similarity(letters, ct.letters) if letters else 0.0)
+                 for ct, _, tph, sim, *_ in found]
+    top = max(closeness)
+    near = [m[1] for m, value in zip(found, closeness, strict=True)
+            if value >= top - RIVAL_MARGIN]
+    ceiling = min(near) - 0.01
+    out = []
+    for m, value in zip(found, closeness, strict=True):
+        if value < top - RIVAL_MARGIN and m[1] > ceiling:
+            m = (m[0], ceiling, m[2], m[3], (*m[4], "another term sounds closer"), m[5])
+        if m[1] >= floor:
+            out.append(m)
+    return out
 
 
 def _fill_secondary(index: TermIndex, best: dict[int, tuple[float, int]],

@@ -1,0 +1,41 @@
+"""Terms competing for one window: the finer alignment of their sounds decides which wins
+(a syllable's onset counts in full, a closing consonant or a vowel's glide by half)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from asrfix import Corrector, Lexicon
+from asrfix.phonetics import aligned_similarity
+
+PHONES = st.text(alphabet="ptkbdgmnlrsfvzhwyaeiouESJCN", max_size=12)
+
+
+def test_the_term_whose_onsets_are_heard_wins_a_tie() -> None:
+    text = "最近 deep flight 很火"
+    corrector = Corrector(Lexicon.from_terms(["DeepFight", "DeepFly"]))
+    scores = {c.replacement: (c.score, c.notes) for c in corrector.candidates(text)}
+    assert scores["DeepFly"][0] > scores["DeepFight"][0]  # "fl" heard; a final t added
+    assert "another term sounds closer" in scores["DeepFight"][1]
+    (c,) = corrector.check(text)
+    assert (c.original, c.replacement, c.status) == ("deep flight", "DeepFly", "suggestion")
+
+
+def test_a_lone_term_keeps_its_score() -> None:
+    text = "最近 deep flight 很火"
+    alone = Corrector(Lexicon.from_terms(["DeepFight"])).candidates(text)
+    assert [c.notes for c in alone] == [()]
+
+
+@given(PHONES, PHONES)
+def test_aligned_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    value = aligned_similarity(a, b)
+    assert value == aligned_similarity(b, a)
+    assert 0.0 <= value <= 1.0
+    assert (value == 1.0) == (a == b != "")
+
+
+@given(PHONES.filter(bool))
+def test_a_string_is_fully_like_itself(a: str) -> None:
+    assert aligned_similarity(a, a) == 1.0
