@@ -49,45 +49,58 @@ _MOST_LETTERS = 6
 _READINGS: dict[tuple[str, ...], str] = {
     syl: letter for letter, forms in LETTER_SYLLABLES.items() for syl in forms}
 _LONGEST = max(map(len, _READINGS))
+#: every syllable that is part of a letter's reading
+_LETTER_SYLLABLES = frozenset(x for syl in _READINGS for x in syl)
 
 
 def spelled_letters(index: TermIndex, config: Config, ctx: CheckContext) -> None:
-    """Acronyms of the lexicon spelled letter by letter in Chinese syllables: suggestions."""
+    """Acronyms of the lexicon spelled letter by letter in Chinese syllables: suggestions.
+    Only runs of touching Chinese words made wholly of letter syllables are looked at (a
+    word with any other syllable cannot be part of a spelling)."""
+    for run in _letter_runs(ctx):
+        for n, a in enumerate(run):
+            syl = tuple(s for k in run[n:n + _MOST_LETTERS * _LONGEST]
+                        for s in ctx.words[k].syllables)
+            for count, letters in _spellings(syl):
+                end_word = _word_ending_at(ctx, a, count)
+                if end_word is not None and not _common(ctx.words, a, end_word, config):
+                    _propose(index, ctx, a, end_word, letters, syl[:count])
+
+
+def _letter_runs(ctx: CheckContext) -> Iterator[list[int]]:
+    """Runs of touching Chinese words whose syllables are all letter syllables, of two
+    syllables or more."""
     words, starts, ends = ctx.words, ctx.starts, ctx.ends
-    n = len(words)
-    for a in range(n):
-        if not words[a].cjk:
+    spellable: dict[int, bool] = {}  # (words are shared by their occurrences)
+    run: list[int] = []
+    size = 0
+    for k, w in enumerate(words):
+        ok = spellable.get(id(w))
+        if ok is None:
+            ok = spellable[id(w)] = w.cjk and _LETTER_SYLLABLES.issuperset(w.syllables)
+        if ok and run and ends[run[-1]] == starts[k]:
+            run.append(k)
+            size += len(w.syllables)
             continue
-        syl = _run_syllables(ctx, a)
-        for count, letters in _spellings(syl):
-            end_word = _word_ending_at(ctx, a, count)
-            if end_word is None:
-                continue  # a spelling that stops inside a word
-            span = ctx.text[starts[a]:ends[end_word]]
-            if _common(words, a, end_word, config):
-                continue
-            for tid, variant in index.exact_matches(letters):
-                ct = index.terms[tid]
-                if variant is None and ct.canonical.isupper() and ct.canonical.isalpha():
-                    ctx.out.append(Candidate(
-                        starts[a], ends[end_word], ct, ct.canonical, SPELLED_SCORE,
-                        "phonetic", " ".join(syl[:count]), ct.canonical, SPELLED_SCORE,
-                        (f"the letters of {ct.canonical!r} said in Chinese ({span})",),
-                        cap_suggestion=True))
+        if size >= 2:
+            yield run
+        run, size = ([k], len(w.syllables)) if ok else ([], 0)
+    if size >= 2:
+        yield run
 
 
-def _run_syllables(ctx: CheckContext, a: int) -> tuple[str, ...]:
-    """The syllables of the Chinese words from ``a`` on, touching one another, up to as
-    many as the longest acronym could take."""
-    words, starts, ends = ctx.words, ctx.starts, ctx.ends
-    out: list[str] = []
-    k = a
-    while k < len(words) and words[k].cjk and len(out) < _MOST_LETTERS * _LONGEST:
-        out.extend(words[k].syllables)
-        if k + 1 < len(words) and ends[k] != starts[k + 1]:
-            break
-        k += 1
-    return tuple(out)
+def _propose(index: TermIndex, ctx: CheckContext, a: int, b: int, letters: str,
+             syl: tuple[str, ...]) -> None:
+    """Words ``a``-``b`` spell ``letters``: the acronyms of the lexicon spelled so."""
+    start, end = ctx.starts[a], ctx.ends[b]
+    for tid, variant in index.exact_matches(letters):
+        ct = index.terms[tid]
+        if variant is None and ct.canonical.isupper() and ct.canonical.isalpha():
+            ctx.out.append(Candidate(
+                start, end, ct, ct.canonical, SPELLED_SCORE, "phonetic", " ".join(syl),
+                ct.canonical, SPELLED_SCORE,
+                (f"the letters of {ct.canonical!r} said in Chinese "
+                 f"({ctx.text[start:end]})",), cap_suggestion=True))
 
 
 def _spellings(syl: tuple[str, ...]) -> Iterator[tuple[int, str]]:
