@@ -130,8 +130,9 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                    help="score by the generators' rules (default) or by the scorer fit on "
                         "the dev sources (then give --min-score 0.2 --fix-threshold 0.99)")
     p.add_argument("--transliterated", action="store_true", default=None,
-                   help="also suggest English terms written wholly in Chinese characters "
-                        "(欧朋海 -> OpenAI)")
+                   help="suggest English terms written in Chinese characters in every "
+                        "window (欧朋海 -> OpenAI); without it only runs of transliteration "
+                        "characters are (瑞迪斯 -> Redis)")
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:

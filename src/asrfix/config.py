@@ -47,10 +47,12 @@ class Config(BaseModel):
         True, description="Match windows mixing Chinese characters, letters and digits "
                           "against English terms (拆 GPT → ChatGPT).")
     transliterated: bool = Field(
-        False, description="Also match English terms written wholly in Chinese characters "
-                           "(欧朋海 → OpenAI), as suggestions only. Off by default: many such "
-                           "spellings are conventional names (阿尔法狗 for AlphaGo) that an "
-                           "editor keeps.")
+        False, description="Match English terms written in Chinese characters in every "
+                           "window of rare words (欧朋海 → OpenAI), as suggestions only. Off, "
+                           "only runs written wholly in the characters of standard "
+                           "transliteration (瑞迪斯 → Redis) are matched, and not as a person's "
+                           "name: a name coined with characters of meaning (阿尔法狗 for "
+                           "AlphaGo) or known to the dictionary is what an editor keeps.")
     case_fixes: bool = Field(
         True, description="Propose case- and spacing-only fixes (deep mind → DeepMind).")
     common_word_frequency: int = Field(

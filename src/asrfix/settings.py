@@ -14,7 +14,7 @@ Keys (all optional)::
     input_format = "srt"              # plain | speaker | srt | vtt | json
     include_suggestions = false
     protect = ["topic model"]
-    transliterated = false            # English terms written in Chinese characters
+    transliterated = false            # every window for English terms in Chinese characters
     fail_on = "suggestion"            # check fails on: suggestion | fix | never
     baseline = ".asrfix-baseline.json"  # reviewed findings to hide (relative to this file)
 

@@ -42,6 +42,7 @@ from .letters import spelled_letters
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
 from .scripts import cjk_context
+from .transliteration import transliterations
 from .trim import trim
 from .windows import enumerate_windows
 
@@ -78,6 +79,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     enumerate_windows(index, config, segmenter, ctx)
     pinyin_inside_words(index, config, ctx)
     spelled_letters(index, config, ctx)
+    transliterations(index, config, segmenter, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
     ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx)

@@ -1,6 +1,10 @@
 """Candidates by transliteration: an English term written wholly in Chinese characters
-(欧朋海 for OpenAI), heard through the term's Mandarin rendering. Asked only with
-``Config.transliterated``, only of windows of rare words, and only ever a suggestion.
+(瑞迪斯 for Redis, 欧朋海 for OpenAI), heard through the term's Mandarin rendering, and only
+ever a suggestion. By default only runs written wholly in the characters of standard
+transliteration (斯, 迪, 克 …: :data:`TRANSLITERATION_CHARACTERS`) that are not a word of
+their own are asked (:func:`transliterations`): a name coined with characters of meaning
+(阿尔法狗, 英伟达) or one the dictionary knows (诺基亚) is what an editor keeps. With
+``Config.transliterated`` every window of rare words is asked.
 
 >>> from asrfix.config import Config
 >>> from asrfix.index import TermIndex
@@ -16,34 +20,133 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
 from ..index import TermIndex
-from ..phonetics import phone_similarity
+from ..phonetics import VOWELS, aligned_similarity, phone_similarity, pinyin_phones
+from ..segment import Segmenter
 from .candidate import Candidate
 from .context import CheckContext
 from .phonetic import reading
 
-__all__ = ["TRANSLITERATION_SIMILARITY", "TRANSLITERATION_SYLLABLES",
-           "transliteration_window"]
+__all__ = ["TRANSLITERATION_CHARACTERS", "TRANSLITERATION_SIMILARITY",
+           "TRANSLITERATION_SYLLABLES", "transliteration_window", "transliterations"]
 
 #: an English term written in Chinese characters: windows of this many syllables, matched
 #: at least this closely by sound (欧朋海 / OpenAI)
 TRANSLITERATION_SYLLABLES = (3, 5)
 TRANSLITERATION_SIMILARITY = 0.72
+#: a wider window of a transliteration is kept over a narrower one this much closer
+_WIDER = 0.05
+#: a term that begins with an acronym or has a number is read as letters and digits, not
+#: transliterated (GPT-1; OpenAI may be)
+_ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
+#: the characters standard Chinese transliteration of foreign names is written with (after
+#: the Xinhua transliteration tables); a run of them is a name spelled by sound
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思")
 
 
 def transliteration_window(index: TermIndex, config: Config, ctx: CheckContext, phones: str,
-                           start: int, end: int) -> None:
-    """An English term written wholly in Chinese characters (欧朋海 for OpenAI): only
-    windows of rare words and characters, only terms longer than an acronym, and only
-    ever a suggestion."""
-    for tid, k in index.phone_candidates(phones):
-        ct = index.terms[tid]
-        tph = reading(ct, k)
-        if ct.syllables or len(ct.letters) <= 3 or len(tph) <= 4:
-            continue  # a Chinese term (the pinyin path's), or a short one
-        sim = phone_similarity(phones, tph)
+                           start: int, end: int, *, people: bool = True) -> None:
+    """An English term written wholly in Chinese characters (欧朋海 for OpenAI, 瑞迪斯 for
+    Redis): the window's phones against the term's Mandarin rendering, and, with the vowel
+    Mandarin adds after a closing consonant taken away (斯 "sE" for a final s), against
+    its own readings. Only terms longer than an acronym, and only ever a suggestion;
+    ``people`` false: not a person's name either (哈萨比斯 is how Chinese writes Hassabis)."""
+    bare = _without_added_vowels(phones)
+    best: dict[int, tuple[float, str]] = {}
+    for heard in (phones, bare) if bare != phones else (phones,):
+        for tid, k in index.phone_candidates(heard):
+            ct = index.terms[tid]
+            tph = reading(ct, k)
+            if ct.syllables or len(ct.letters) <= 3 or len(tph) <= 4 or _ACRONYM.search(
+                    ct.canonical):
+                continue  # a Chinese term (the pinyin path's), a short one or an acronym
+            if not people and ct.kind == "person":
+                continue
+            sim = max(phone_similarity(heard, tph), aligned_similarity(heard, tph))
+            if sim > best.get(tid, (0.0, ""))[0]:
+                best[tid] = (sim, tph)
+    for tid, (sim, tph) in best.items():
         if sim >= max(TRANSLITERATION_SIMILARITY, config.min_score):
+            ct = index.terms[tid]
             ctx.out.append(Candidate(
                 start, end, ct, ct.canonical, sim, "phonetic", phones, tph, sim,
                 ("an English term written in Chinese characters",), cap_suggestion=True))
+
+
+def _without_added_vowels(phones: str) -> str:
+    """The phones without the vowel Mandarin adds after a consonant that closes an English
+    syllable (斯 "sE", 克 "kE", 特 "tE", 弗 "fu" before a consonant): ``sEnuofuleikE`` →
+    ``snuofleik``."""
+    out = []
+    for k, ch in enumerate(phones):
+        before, after = phones[k - 1:k], phones[k + 1:k + 2]
+        added = (ch == "E" or (ch == "u" and before == "f")) and before and (
+            before not in VOWELS and before not in "nN") and (not after or after not in VOWELS)
+        if not added:
+            out.append(ch)
+    return "".join(out)
+
+
+def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
+                     ctx: CheckContext) -> None:
+    """English terms written as runs of transliteration characters (瑞迪斯 for Redis), where
+    ``Config.transliterated`` does not already ask every window: the first 3-5 characters
+    of such a run (character by character: the segmenter cuts names it does not know
+    anywhere), where they are not one word of the dictionary (诺基亚 is the conventional
+    name)."""
+    if config.transliterated:
+        return  # (the windows stage asks every window)
+    lo, hi = TRANSLITERATION_SYLLABLES
+    first = len(ctx.out)
+    for run in _runs(ctx):
+        # windows from the run's start only: 克希尔 of 伯克希尔 is no name of its own
+        for b in range(lo - 1, min(len(run), hi)):
+            start, end = run[0][0], run[b][0] + 1
+            if segmenter.word_frequency(ctx.text[start:end]) == 0:
+                transliteration_window(index, config, ctx,
+                                       "".join(p for _, p in run[:b + 1]), start, end,
+                                       people=False)
+    ctx.out[first:] = _widest(ctx.out[first:])
+
+
+def _widest(found: list[Candidate]) -> list[Candidate]:
+    """Of a term's windows from one start, the widest that is nearly as close as the
+    closest (库伯内提斯, not 库伯内提, for Kubernetes): a name is written out whole."""
+    best: dict[tuple[int, int], float] = {}
+    for c in found:
+        key = (c.start, id(c.term))
+        best[key] = max(best.get(key, 0.0), c.similarity)
+    widest: dict[tuple[int, int], Candidate] = {}
+    for c in found:
+        key = (c.start, id(c.term))
+        if c.similarity >= best[key] - _WIDER and (
+                key not in widest or c.end > widest[key].end):
+            widest[key] = c
+    return list(widest.values())
+
+
+def _runs(ctx: CheckContext) -> list[list[tuple[int, str]]]:
+    """Runs of touching Chinese words written wholly in transliteration characters, of
+    three characters or more: each character's offset and phones."""
+    words, starts, ends = ctx.words, ctx.starts, ctx.ends
+    out: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    last_end = -1
+    for k, w in enumerate(words):
+        ok = w.cjk and len(w.text) == len(w.syllables) and (
+            TRANSLITERATION_CHARACTERS.issuperset(w.text))
+        if not ok or starts[k] != last_end:
+            if len(run) >= TRANSLITERATION_SYLLABLES[0]:
+                out.append(run)
+            run = []
+        if ok:
+            run.extend((starts[k] + n, pinyin_phones(syl))
+                       for n, syl in enumerate(w.syllables))
+            last_end = ends[k]
+    if len(run) >= TRANSLITERATION_SYLLABLES[0]:
+        out.append(run)
+    return out
