@@ -29,7 +29,7 @@ from ..segment import CJK_RE, Segmenter
 from .aloud import said_aloud
 from .candidate import Candidate
 from .context import CheckContext
-from .forms import STYLE, WORD_SPLIT, stray_function_word
+from .forms import CAMEL, STYLE, WORD_SPLIT, stray_function_word
 from .scripts import cjk_context
 
 __all__ = ["exact", "variant_applies"]
@@ -113,7 +113,7 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     if _duplicates_punctuation(text, start, end, ct.canonical):
         return  # "Rus" before "'" is already "Rus'"
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
-    if words and not spacing_only and span.islower() and not _names_in(index, span):
+    if words and not spacing_only and span.islower() and not _names_in(index, ct, span):
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
     if words and not chinese:
@@ -168,10 +168,13 @@ def variant_applies(span: str, segmenter: Segmenter, common_word_frequency: int 
     return not (" " not in span and span.islower() and known_word(span))
 
 
-def _names_in(index: TermIndex, span: str) -> bool:
-    """Whether a word of a lower-case span is a name of the lexicon written in lower case
-    (``claude`` in ``claude code``, ``github`` in ``github copilot``): the span is then a
-    name too, not a phrase of ordinary words."""
+def _names_in(index: TermIndex, ct: CompiledTerm, span: str) -> bool:
+    """Whether a lower-case span of dictionary words names the term: one of the term's
+    words has an inner capital (``github`` of GitHub Copilot), or a word of the span is a
+    name of the lexicon written in lower case (``claude`` of ``claude code``, Claude being
+    a term too). Else it is a phrase of ordinary words ("deep research")."""
+    if any(CAMEL.search(w) for w in ct.canonical.split()):
+        return True
     return any(index.terms[tid].canonical != w and index.terms[tid].has_upper
                for w in span.split() for tid, v in index.exact_matches(w) if v is None)
 
