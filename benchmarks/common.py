@@ -5,6 +5,7 @@ several correctors are timed (in turns)."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,9 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+from asrfix.evaluate import gold_from_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "zhang-xiaojun-yao-shunyu.txt"
@@ -61,3 +64,15 @@ def check_process(args: Sequence[str], env: dict[str, str] | None = None
             sys.exit(f"asrfix failed ({code}): {err.read()[-2000:]}")
         kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
         return secs, kb, out.read().count('"start"')
+
+
+def with_gold_applied(raw: str, records: Sequence[dict[str, Any]]) -> str:
+    """``raw`` with the gold fixes of ``records`` (gold JSON Lines records, lines counted in
+    ``raw``) applied, the first of overlapping fixes kept."""
+    fixes = gold_from_jsonl(raw, (json.dumps(r, ensure_ascii=False) for r in records))
+    out, pos = [], 0
+    for g in sorted(fixes, key=lambda g: g.start):
+        if g.start >= pos:
+            out += [raw[pos:g.start], g.corrected]
+            pos = g.end
+    return "".join(out) + raw[pos:]

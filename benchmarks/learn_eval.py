@@ -30,10 +30,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import EVAL, arguments
+from common import EVAL, arguments, with_gold_applied
 
 from asrfix import Lexicon
-from asrfix.evaluate import gold_from_jsonl
 from asrfix.learn import learn_lexicon
 
 
@@ -65,13 +64,7 @@ def dev_pair(lo: int, hi: int) -> tuple[str, str, list[dict[str, Any]]]:
     records = [json.loads(r) for r in
                (EVAL / "gold_dev.jsonl").read_text(encoding="utf-8").splitlines() if r.strip()]
     records = [dict(r, line=r["line"] - lo + 1) for r in records if lo <= r["line"] <= hi]
-    fixes = gold_from_jsonl(raw, (json.dumps(r, ensure_ascii=False) for r in records))
-    out, pos = [], 0
-    for g in sorted(fixes, key=lambda g: g.start):
-        if g.start >= pos:
-            out += [raw[pos:g.start], g.corrected]
-            pos = g.end
-    return raw, "".join(out) + raw[pos:], records
+    return raw, with_gold_applied(raw, records), records
 
 
 def main() -> int:

@@ -34,10 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import EVAL, arguments
+from common import EVAL, arguments, with_gold_applied
 
 from asrfix import Lexicon
-from asrfix.evaluate import gold_from_jsonl
 from asrfix.learn import learn_lexicon
 
 
@@ -64,13 +63,7 @@ class Stretch:
 def edited_pair(stretch: Stretch) -> tuple[str, str, list[dict[str, Any]]]:
     """A stretch's raw text, the same text with the gold fixes applied, and its records."""
     raw, records = stretch.lines()
-    fixes = gold_from_jsonl(raw, (json.dumps(r, ensure_ascii=False) for r in records))
-    out, pos = [], 0
-    for g in sorted(fixes, key=lambda g: g.start):
-        if g.start >= pos:
-            out += [raw[pos:g.start], g.corrected]
-            pos = g.end
-    return raw, "".join(out) + raw[pos:], records
+    return raw, with_gold_applied(raw, records), records
 
 
 def _score(stretch: Stretch, lexicons: list[str], tmp: Path) -> tuple[dict[str, Any], set[str]]:
