@@ -69,12 +69,24 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
         start, end = starts[k], ends[k]
         if not cjk_context(text, start, end):
             continue
-        if len(firsts[w.letters]) > 1:
+        tids = _shortest(index, firsts[w.letters])
+        if tids is None:
             continue  # "deep" for DeepMind or deep learning: not for a machine to say
-        for tid in firsts[w.letters]:
+        for tid in tids:
             ct = index.terms[tid]
             out.append(Candidate(
                 start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
                 ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
                 (f"the first part of {ct.canonical!r}, written {active[tid]} time(s) in "
                  "this text",), cap_suggestion=True))
+
+
+def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:
+    """Of the terms a first part may stand for, the one the others extend ("space" for
+    SpaceX, which SpaceX AI begins with); ``None`` where they differ otherwise (DeepMind,
+    deep learning)."""
+    if len(tids) == 1:
+        return tids
+    names = {tid: index.terms[tid].canonical.lower() for tid in tids}
+    base = min(tids, key=lambda t: len(names[t]))
+    return [base] if all(names[t].startswith(names[base]) for t in tids) else None
