@@ -21,6 +21,7 @@ their own are asked (:func:`transliterations`): a name coined with characters of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..config import Config
 from ..index import TermIndex
@@ -46,6 +47,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
 #: the Xinhua transliteration tables); a run of them is a name spelled by sound
 TRANSLITERATION_CHARACTERS = frozenset(
     "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思")
+#: a stretch of transliteration characters long enough to hold a name
+_RUN = re.compile("[" + "".join(sorted(TRANSLITERATION_CHARACTERS))
+                  + f"]{{{TRANSLITERATION_SYLLABLES[0]},}}")
 
 
 def transliteration_window(index: TermIndex, config: Config, ctx: CheckContext, phones: str,
@@ -131,22 +135,25 @@ def _widest(found: list[Candidate]) -> list[Candidate]:
 
 def _runs(ctx: CheckContext) -> list[list[tuple[int, str]]]:
     """Runs of touching Chinese words written wholly in transliteration characters, of
-    three characters or more: each character's offset and phones."""
+    three characters or more: each character's offset and phones. Only the stretches of
+    the text a search for such characters finds are looked at (most texts have few)."""
     words, starts, ends = ctx.words, ctx.starts, ctx.ends
     out: list[list[tuple[int, str]]] = []
-    run: list[tuple[int, str]] = []
-    last_end = -1
-    for k, w in enumerate(words):
-        ok = w.cjk and len(w.text) == len(w.syllables) and (
-            TRANSLITERATION_CHARACTERS.issuperset(w.text))
-        if not ok or starts[k] != last_end:
-            if len(run) >= TRANSLITERATION_SYLLABLES[0]:
-                out.append(run)
-            run = []
-        if ok:
-            run.extend((starts[k] + n, pinyin_phones(syl))
-                       for n, syl in enumerate(w.syllables))
-            last_end = ends[k]
-    if len(run) >= TRANSLITERATION_SYLLABLES[0]:
-        out.append(run)
+    lo = TRANSLITERATION_SYLLABLES[0]
+    for m in _RUN.finditer(ctx.text):
+        k = bisect_left(starts, m.start())
+        run: list[tuple[int, str]] = []
+        while k < len(words) and ends[k] <= m.end():
+            w = words[k]
+            if (not w.cjk or len(w.text) != len(w.syllables)
+                    or (run and starts[k] != run[-1][0] + 1)):
+                if len(run) >= lo:
+                    out.append(run)
+                run = []
+            if w.cjk and len(w.text) == len(w.syllables):
+                run.extend((starts[k] + n, pinyin_phones(syl))
+                           for n, syl in enumerate(w.syllables))
+            k += 1
+        if len(run) >= lo:
+            out.append(run)
     return out
