@@ -61,7 +61,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     enumerate_windows(index, config, segmenter, ctx)
     pinyin_inside_words(index, config, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
-    return adjust(config, protect, ctx)
+    return adjust(config, protect, ctx, index)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
