@@ -7,9 +7,11 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asrfix import Corrector, Lexicon, LexiconError, Term
-from asrfix.index import TermIndex
+from asrfix.index import TermIndex, squash
 from asrfix.lexicon import DIRECTORY_TERMS
 
 
@@ -159,3 +161,29 @@ def test_alike_directory_names_for_one_span_leave_it_alone() -> None:
 def test_a_show_acronym_from_a_lowercase_word_is_never_a_fix() -> None:
     found = proposals(Corrector(["TASK"]), "那个 task 我明天交")
     assert all(status == "suggestion" for *_, status in found)
+
+
+# ---------------------------------------------------------------------- an invariant
+
+SHOW = ["OpenClaw", "姚顺雨", "DeepSeek", "GPT-4", "Zorbatek", "MoE"]
+FRAGMENTS = ["open cloud", "zorba tech", "聊 zorba tecks", "姚顺宇", "要顺雨", "deep seek",
+             "task", "我们", "聊了", "make sense", "GPT 4", "cloud code", "范式", "web", "a",
+             "Sun Ray", "孙瑞", "the open router", "MOE"]
+NAMES = ["OpenCloud", "Zorbatech", "ZorbaTecks", "OpenCrawl", "姚顺宇", "MakeSense", "TASK",
+         "WEB", "CloudCode", "孙瑞", "SunRay", "范诗", "Deep Sea", "A", "MOE"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8),
+       st.sets(st.sampled_from(NAMES), min_size=1))
+def test_a_directory_never_changes_what_the_show_terms_propose(
+        parts: list[str], names: set[str]) -> None:
+    """(Of directory names not spelled as a show term up to case and spacing: MOE beside MoE
+    guards its span as the show's term would.)"""
+    names = {n for n in names if squash(n) not in {squash(s) for s in SHOW}}
+    text = " ".join(parts)
+    alone = Corrector(SHOW).check(text).corrections
+    beside = Corrector([*SHOW, *directory(*sorted(names - set(SHOW)))]).check(text).corrections
+    assert [c for c in beside if c.term in SHOW] == list(alone)
+    assert all(c.status == "suggestion" or c.evidence.method in ("format", "variant")
+               for c in beside if c.term not in SHOW)

@@ -88,12 +88,14 @@ def show_protected(index: TermIndex, text: str,
                    spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The protected ``spans`` written as a show's term (or a plural of one), not only as a
     directory's: a directory name written in the text (an acronym, a word) does not keep a
-    show's term from the span. Without directory terms, ``spans`` itself.
+    show's term from the span, unless a show's term is spelled as it up to case and spacing
+    (MOE for MoE: the span stays guarded). Without directory terms, ``spans`` itself.
 
     >>> from asrfix.lexicon import Lexicon, Term
-    >>> idx = TermIndex(Lexicon.from_terms(["GPT", Term(canonical="BT", role="directory")]))
-    >>> show_protected(idx, "GPT BT", [(0, 3), (4, 6)])
-    [(0, 3)]
+    >>> names = [Term(canonical=n, role="directory") for n in ("BT", "MOE")]
+    >>> idx = TermIndex(Lexicon.from_terms(["GPT", "MoE", *names]))
+    >>> show_protected(idx, "GPT BT MOE", [(0, 3), (4, 6), (7, 10)])
+    [(0, 3), (7, 10)]
     """
     if not spans or not index.has_directory:
         return spans
@@ -102,8 +104,8 @@ def show_protected(index: TermIndex, text: str,
         span = text[s:e]
         key = squash(span) if _LATIN_OR_DIGIT.search(span) else span
         keys = (key, key[:-1], key[:-2]) if key.endswith("s") else (key,)
-        roles = [index.terms[tid].role for k in keys
-                 for tid, v in index.exact_matches(k) if v is None]
+        roles = {index.terms[tid].role for k in keys
+                 for tid, v in index.exact_matches(k) if v is None}
         if not roles or "show" in roles:
             out.append((s, e))
     return out
