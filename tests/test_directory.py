@@ -187,3 +187,11 @@ def test_a_directory_never_changes_what_the_show_terms_propose(
     assert [c for c in beside if c.term in SHOW] == list(alone)
     assert all(c.status == "suggestion" or c.evidence.method in ("format", "variant")
                for c in beside if c.term not in SHOW)
+
+
+def test_a_written_directory_name_leaves_a_show_terms_first_part_alone() -> None:
+    text = "我们用 QuillPad 和 Quill Tech 做的，后来 quill 很好用"
+    show = ["QuillPad"]
+    alone = proposals(Corrector(show), text)
+    assert ("quill", "QuillPad", "suggestion") in alone
+    assert proposals(Corrector([*show, *directory("Quill Tech")]), text) == alone
