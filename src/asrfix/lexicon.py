@@ -27,7 +27,7 @@ beside them. A directory term is weaker evidence: matched by sound it is at most
 and a show term wins the span it competes for (see :mod:`asrfix.engine.directory`). A TOML
 file sets it with ``[lexicon] role`` (a term may override it with its own ``role``); a plain
 text file of :data:`DIRECTORY_TERMS` terms or more is read as a directory, a smaller one as
-the show's (``Lexicon.load(path, role="directory")`` and ``asrfix --directory PATH`` say so
+the show's (``Lexicon.load(path, role=...)`` and ``asrfix check --directory PATH`` say which
 of any file).
 
 Loading validates the whole file and raises one :class:`~asrfix.errors.LexiconError` that
