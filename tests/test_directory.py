@@ -142,6 +142,11 @@ def test_a_directory_acronym_written_does_not_shield_a_show_term() -> None:
     assert show_only and show_only == proposals(Corrector(["ChatGPT", *directory("BT")]), text)
 
 
+def test_a_directory_name_never_grows_out_of_a_correct_term() -> None:
+    text = "这个比 DeepMind 做得好"
+    assert proposals(Corrector(["DeepMind", *directory("BitDeepMind")]), text) == []
+
+
 def test_a_directory_name_by_sound_is_at_most_suggested() -> None:
     fixer = Corrector(directory("Zorbatek"))
     found = proposals(fixer, "we talked to zorba tech yesterday")

@@ -8,7 +8,8 @@ the generators and the evidence around each candidate (:func:`weigh`):
 * a **show term wins** the span it competes for: a directory term's candidate that overlaps a
   show term's is dropped;
 * a directory term of :data:`SHORT_LETTERS` Latin letters or fewer (CU, KT) is only taken as a
-  known variant: a large directory holds most short letter strings;
+  known variant: a large directory holds most short letter strings; nor does a directory
+  term grow out of a term written correctly (比 DeepMind is not BitDeepMind);
 * a directory term **matched by sound** is at most a suggestion, needs a similarity of
   :data:`DIRECTORY_SIMILARITY`, is dropped where the span is **ordinary speech** (every word
   of it a word of jieba's dictionary, a single character at least
@@ -87,6 +88,8 @@ def _directory_holds(ctx: CheckContext, c: Candidate, show: _Spans,
         return False
     if c.method != "variant" and not c.term.syllables and len(c.term.letters) <= SHORT_LETTERS:
         return False
+    if any(n.startswith("contains the correct term") for n in c.notes):
+        return False  # (比 DeepMind is not a directory's BitDeepMind)
     if c.method in _BY_SOUND:
         if c.similarity < DIRECTORY_SIMILARITY:
             return False
