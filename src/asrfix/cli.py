@@ -114,6 +114,10 @@ def _positive(text: str) -> int:
 def _add_matching(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lexicon", "-l", action="append", default=None, metavar="PATH",
                    help="a lexicon file (plain text or .toml); repeatable")
+    p.add_argument("--directory", action="append", default=None, metavar="PATH",
+                   help="an entity directory's lexicon file: its terms are weaker evidence "
+                        "than the show's (a plain-text --lexicon of 2,000 terms or more is "
+                        "read as one too); repeatable")
     p.add_argument("--no-default-lexicons", action="store_true", default=None,
                    help="use only the lexicons given with --lexicon")
     p.add_argument("--min-score", type=_fraction, default=None, metavar="X",
@@ -236,8 +240,8 @@ _CONFIG_KEYS = ("min_score", "fix_threshold", "unrivalled_fix_threshold", "trans
                 "scorer")
 
 #: the keys a flag or the configuration file may set
-_KEYS = ("lexicon", "no_default_lexicons", "exclude", "input_format", "include_suggestions",
-         "protect", "fail_on", "baseline", *_CONFIG_KEYS)
+_KEYS = ("lexicon", "directory", "no_default_lexicons", "exclude", "input_format",
+         "include_suggestions", "protect", "fail_on", "baseline", *_CONFIG_KEYS)
 
 
 def _effective(args: argparse.Namespace) -> dict[str, Any]:
@@ -246,8 +250,8 @@ def _effective(args: argparse.Namespace) -> dict[str, Any]:
     settings = find_settings()
     eff: dict[str, Any] = {
         "config_file": str(settings.path) if settings.path else None,
-        "lexicon": [], "no_default_lexicons": False, "exclude": [], "input_format": None,
-        "include_suggestions": False, "protect": [], "fail_on": "suggestion",
+        "lexicon": [], "directory": [], "no_default_lexicons": False, "exclude": [],
+        "input_format": None, "include_suggestions": False, "protect": [], "fail_on": "suggestion",
         "baseline": None,
         **{k: v for k, v in Config().model_dump().items() if k in _CONFIG_KEYS},
     }
@@ -312,6 +316,8 @@ def _lexicon(eff: dict[str, Any]) -> Lexicon | None:
     lexicons = [] if eff["no_default_lexicons"] else [Lexicon.default()]
     if eff["lexicon"]:
         lexicons.append(Lexicon.load(*eff["lexicon"]))
+    if eff["directory"]:
+        lexicons.append(Lexicon.load(*eff["directory"], role="directory"))
     if not lexicons:
         return None
     return lexicons[0] if len(lexicons) == 1 else Lexicon.merge(*lexicons)
@@ -348,7 +354,7 @@ def _sources(args: argparse.Namespace, eff: dict[str, Any]) -> list[Source]:
     found = walk(args.paths, _excludes(eff))
     if not found.sources and not found.excluded:
         raise InputError("no transcript files found", path=", ".join(args.paths))
-    own = {os.path.realpath(p) for p in [*eff["lexicon"], eff["baseline"],
+    own = {os.path.realpath(p) for p in [*eff["lexicon"], *eff["directory"], eff["baseline"],
                                          getattr(args, "write_baseline", None)] if p}
     return [s for s in found.sources if s.named or os.path.realpath(s.path) not in own]
 

@@ -75,7 +75,7 @@ class Corrector:
         """Pickle as the lexicon's records and the config: small, and the index is rebuilt
         on the other side (from the on-disk cache when the lexicon is large)."""
         records = [(r.canonical, r.kind, r.lang, r.variants, r.context, r.avoid, r.exact_only,
-                    r.spoken) for r in self.lexicon.records()]
+                    r.spoken, r.role) for r in self.lexicon.records()]
         return (_rebuild, (records, self.lexicon.protected, self.lexicon.digest,
                            self.config.model_dump()))
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, Final, TypeVar
 
-from .lexicon import Kind, Lexicon, Term, TermRecord
+from .lexicon import Kind, Lexicon, Role, Term, TermRecord
 from .phonetics import (
     chinese_digits,
     classes,
@@ -100,6 +100,8 @@ class CompiledTerm:
     own_readings: int = 1
     #: the phone classes of each of ``phones`` (see :func:`~asrfix.phonetics.classes`)
     phone_classes: tuple[str, ...] = ()
+    #: "show" or "directory" (see :mod:`asrfix.lexicon`)
+    role: Role = "show"
 
 
 def term_syllables(text: str) -> tuple[str, ...]:
@@ -208,7 +210,7 @@ class _TermTable:
 
     def append_row(self, row: tuple[Any, ...]) -> None:
         """Add a term's data: (canonical, kind, lang, variants, context, avoid, exact_only,
-        letters, syllables, folded, phones, has_upper, own_readings)."""
+        letters, syllables, folded, phones, has_upper, own_readings, role)."""
         blob, screens = self._blob, self._screens
         if not (isinstance(blob, bytearray) and isinstance(screens, bytearray)):
             raise TypeError("a loaded table is read-only")
@@ -226,9 +228,9 @@ class _TermTable:
             if not 0 <= tid < len(self._offsets) - 1:
                 raise IndexError(tid)
             row = marshal.loads(self._blob[self._offsets[tid]:self._offsets[tid + 1]])
-            c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own = row
-            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex),
-                              letters, syl, fold, ph, up, own, tuple(map(classes, ph)))
+            c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own, role = row
+            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex, role),
+                              letters, syl, fold, ph, up, own, tuple(map(classes, ph)), role)
             self._done[tid] = ct
         return ct
 
@@ -254,7 +256,8 @@ PRON_BITS = PRON.bit_length() - 1
 #: pronunciation indexes from here on are the Mandarin renderings (see
 #: :func:`~asrfix.phonetics.mandarin_rendering`) of readings ``index - MANDARIN``
 MANDARIN = 8
-#: a word shared by more multi-word terms than this is too common to retrieve them by
+#: a word shared by more multi-word terms than this is too common to retrieve them by (a
+#: show's terms and a directory's counted apart)
 WORD_POSTINGS_MAX = 64
 #: the array type code of phone postings, and its size in bytes
 _POSTING: Final = "I"
@@ -306,6 +309,8 @@ class TermIndex:
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
+        #: whether any term is a directory's (see :mod:`asrfix.lexicon`)
+        self.has_directory = False
         for t in lexicon.records() if isinstance(lexicon, Lexicon) else lexicon:
             self._add(t)
         # freeze into plain dicts of tuples: no accidental inserts on look-up, and tuples of
@@ -370,7 +375,8 @@ class TermIndex:
         pinyin = {k: v if type(v) is bytes else _packed(v) for k, v in self.pinyin.items()}
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
         return (terms, self.exact, pinyin, phone, sorted(self.zh_lengths),
-                self.max_phone_len, self.max_mixed_cjk, derived, self.pinyin_syllables)
+                self.max_phone_len, self.max_mixed_cjk, derived, self.pinyin_syllables,
+                self.has_directory)
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
@@ -378,9 +384,11 @@ class TermIndex:
 
         Raises :class:`CorruptIndexState` (a :class:`ValueError`) when ``state`` is not what
         :meth:`to_state` makes, e.g. a damaged or foreign cache entry."""
-        _require(isinstance(state, tuple) and len(state) == 9, "9 parts")
+        _require(isinstance(state, tuple) and len(state) == 10, "10 parts")
         parts: Any = state  # each part's type is checked below
-        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names = parts
+        terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names, \
+            has_directory = parts
+        _require(isinstance(has_directory, bool), "whether a term is a directory's")
         _require(isinstance(terms, tuple) and len(terms) == 4, "a term table of 4 parts")
         blob, offsets, screens, screen_offsets = terms
         _require(isinstance(blob, bytes | bytearray) and isinstance(offsets, bytes)
@@ -412,6 +420,7 @@ class TermIndex:
         self.zh_lengths = set(zh_lengths)
         self.max_phone_len = max_phone
         self.max_mixed_cjk = max_mixed
+        self.has_directory = has_directory
         self.pinyin_heads = heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
         self.pinyin_wild_seconds, self.pinyin_pair_firsts = wild_seconds, pair_firsts
@@ -470,9 +479,12 @@ class TermIndex:
         heard = () if is_zh else tuple(ph for ph in variant_pronunciations(t) if ph not in own)
         phones = own + heard[:max(0, MANDARIN - len(own))]
         letters = squash(t.canonical)
+        if t.role != "show":
+            self.has_directory = True
         self.terms.append_row((t.canonical, t.kind, t.lang, tuple(t.variants),
                                tuple(t.context), tuple(t.avoid), t.exact_only, letters, syll,
-                               folded, phones, t.canonical != t.canonical.lower(), len(own)))
+                               folded, phones, t.canonical != t.canonical.lower(), len(own),
+                               t.role))
         self._exact[letters].append((tid, None))
         for v in t.variants:
             self._exact[squash(v)].append((tid, v))
@@ -539,13 +551,16 @@ class TermIndex:
         # ("news network" finds "neural network"): the scorer judges the whole window
         # ("deep lying" finds "deep learning": a word whose consonants are too few to
         # be a key of their own is found by its spelling)
+        # (a directory's terms under keys of their own: its many names sharing a word
+        # never crowd a show's out of the look-up, see WORD_POSTINGS_MAX)
         words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
         if len(words) >= 2:
+            role = "" if t.role == "show" else "d"
             for w in words:
                 key = "w:" + skeleton(english_phones(w))
                 if len(key) < 5:
                     key = "x:" + w.lower()
-                phone[key].append(tid * PRON)
+                phone[role + key].append(tid * PRON)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -636,7 +651,10 @@ class TermIndex:
                 found.update(hit)
         if not (words or spellings):
             return sorted(found)  # (no word of the window to look up: most windows)
-        for key in [*("w:" + skeleton(w) for w in words), *("x:" + w for w in spellings)]:
+        keys = [*("w:" + skeleton(w) for w in words), *("x:" + w for w in spellings)]
+        if self.has_directory:
+            keys += ["d" + k for k in keys]
+        for key in keys:
             hit = get(key)
             if hit:
                 if type(hit) is bytes:

@@ -9,6 +9,7 @@ Two file formats:
       [lexicon]
       name = "ai-tech"          # optional
       kind = "term"             # optional default kind for the file
+      role = "show"             # optional: "show" (default) or "directory"
 
       [[terms]]
       canonical = "DeepSeek"
@@ -21,6 +22,15 @@ Two file formats:
   ``spoken = ["k 八 s"]`` (on Kubernetes) lists how a term is said aloud, beside the forms
   derived from its spelling (see docs/spoken-forms.md).
   ``[lexicon] protect = ["尧舜禹时代", "topic model"]`` lists phrases that are never changed.
+
+Each term has a **role**: ``"show"``, one of the show's own terms, or ``"directory"``, one of
+the many names of an entity directory (a newsroom's people, companies and products) kept
+beside them. A directory term is weaker evidence: matched by sound it is at most suggested,
+and a show term wins the span it competes for (see :mod:`asrfix.engine.directory`). A TOML
+file sets it with ``[lexicon] role`` (a term may override it with its own ``role``); a plain
+text file of :data:`DIRECTORY_TERMS` terms or more is read as a directory, a smaller one as
+the show's (``Lexicon.load(path, role=...)`` and ``asrfix check --directory PATH`` say which
+of any file).
 
 Loading validates the whole file and raises one :class:`~asrfix.errors.LexiconError` that
 lists every problem with its file and line.
@@ -46,12 +56,17 @@ from .errors import LexiconError, Problem
 from .fileio import decode_utf8, read_bytes
 from .segment import CJK_CHARS, has_cjk
 
-__all__ = ["Entry", "Kind", "Lang", "Lexicon", "Term", "TermRecord", "default_lexicon_paths",
-           "spelling_clashes"]
+__all__ = ["DIRECTORY_TERMS", "Entry", "Kind", "Lang", "Lexicon", "Role", "Term", "TermRecord",
+           "default_lexicon_paths", "spelling_clashes"]
 
 Kind = Literal["person", "org", "product", "work", "term"]
 Lang = Literal["zh", "en", "mixed"]
 KINDS: tuple[str, ...] = ("person", "org", "product", "work", "term")
+Role = Literal["show", "directory"]
+ROLES: tuple[str, ...] = ("show", "directory")
+#: a plain-text lexicon file of at least this many terms is an entity directory unless it is
+#: loaded with ``role="show"`` (a show's own lexicon holds tens or hundreds of terms)
+DIRECTORY_TERMS = 2000
 
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK_ONLY = re.compile(f"[{CJK_CHARS}]+")
@@ -88,6 +103,8 @@ class Term(BaseModel):
     exact_only: bool = Field(False, description="Match only variants, never fuzzily.")
     spoken: tuple[str, ...] = Field((), description="How the term is said aloud (c 加加 for "
                                     "C++), beside the forms derived from its spelling.")
+    role: Role = Field("show", description="show (the show's own term) or directory (one "
+                                           "of an entity directory's names: weaker evidence).")
 
     @field_validator("canonical")
     @classmethod
@@ -128,12 +145,13 @@ class TermRecord(NamedTuple):
     avoid: tuple[str, ...] = ()
     exact_only: bool = False
     spoken: tuple[str, ...] = ()
+    role: Role = "show"
 
     def to_term(self) -> Term:
         return Term.model_construct(
             canonical=self.canonical, kind=self.kind, lang=self.lang, variants=self.variants,
             context=self.context, avoid=self.avoid, exact_only=self.exact_only,
-            spoken=self.spoken)
+            spoken=self.spoken, role=self.role)
 
 
 class Entry(NamedTuple):
@@ -161,19 +179,19 @@ class Lexicon:
                  protected: Iterable[str] = ()) -> None:
         self._entries_: tuple[Entry, ...] = tuple(entries)
         self._index_: dict[str, Entry] | None = None
-        self._pending: tuple[str, str] | None = None
+        self._pending: tuple[str, str, Role] | None = None
         self._count = len(self._entries_)
         self._digest = digest
         #: phrases that are never changed (from ``[lexicon] protect``)
         self.protected: tuple[str, ...] = tuple(dict.fromkeys(protected))
 
     @classmethod
-    def _deferred(cls, text: str, path: str, count: int, digest: str) -> Lexicon:
+    def _deferred(cls, text: str, path: str, count: int, digest: str, role: Role) -> Lexicon:
         """A plain-text lexicon validated before (the cache says so for this content),
         parsed only when its terms are asked for: a corrector whose index is cached needs
         only its size and digest."""
         self = cls(digest=digest)
-        self._pending = (text, path)
+        self._pending = (text, path, role)
         self._count = count
         return self
 
@@ -182,9 +200,9 @@ class Lexicon:
         if self._pending is not None:
             from .gcpause import paused_gc
 
-            text, path = self._pending
+            text, path, role = self._pending
             with paused_gc():
-                self._entries_ = tuple(_parse_plain(text, path))
+                self._entries_ = tuple(_parse_plain(text, path, role))
             self._pending = None
         return self._entries_
 
@@ -201,7 +219,7 @@ class Lexicon:
             h = hashlib.sha256()
             for r in self.records():
                 h.update(repr((r.canonical, r.kind, r.lang, r.variants, r.context,
-                               r.avoid, r.exact_only)).encode("utf-8"))
+                               r.avoid, r.exact_only, r.role)).encode("utf-8"))
                 if r.spoken:
                     h.update(repr(r.spoken).encode("utf-8"))
             h.update(repr(self.protected).encode("utf-8"))
@@ -235,15 +253,19 @@ class Lexicon:
         return cls(entries)
 
     @classmethod
-    def load(cls, *paths: str | Path) -> Lexicon:
+    def load(cls, *paths: str | Path, role: Role | None = None) -> Lexicon:
         """Load and merge lexicon files (``.toml`` rich format, anything else plain text).
+        ``role``: every term's role, whatever the files say (by default a TOML file's
+        ``[lexicon] role``, and a plain-text file's size: see :data:`DIRECTORY_TERMS`).
 
         Raises :class:`~asrfix.errors.LexiconError` listing every problem with file and line.
         """
         from .gcpause import paused_gc
 
+        if role is not None and role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         with paused_gc():  # many small objects, all kept: collecting meanwhile is wasted work
-            return cls.merge(*(_read_file(Path(p)) for p in paths))
+            return cls.merge(*(_read_file(Path(p), role) for p in paths))
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -252,7 +274,8 @@ class Lexicon:
 
     @classmethod
     def merge(cls, *lexicons: Lexicon) -> Lexicon:
-        """Combine lexicons; a term in several keeps the first kind and unites variants."""
+        """Combine lexicons; a term in several keeps the first kind, unites variants and is
+        the show's if any of them says so."""
         if len(lexicons) == 1:
             return lexicons[0]  # (immutable, and already validated)
         merged: dict[str, Entry] = {}
@@ -272,6 +295,7 @@ class Lexicon:
                         "avoid": _unique(t.avoid + e.term.avoid),
                         "exact_only": t.exact_only or e.term.exact_only,
                         "spoken": _unique(t.spoken + e.term.spoken),
+                        "role": "show" if "show" in (t.role, e.term.role) else t.role,
                     }),
                     old.path,
                     old.line,
@@ -347,22 +371,38 @@ def _decode(raw: bytes, path: str) -> str:
     return decode_utf8(raw, path, LexiconError).removeprefix("\ufeff")
 
 
-def _read_file(path: Path) -> Lexicon:
+def _read_file(path: Path, role: Role | None = None) -> Lexicon:
     name = str(path)
     raw = read_bytes(name, LexiconError)
     text = _decode(raw, name)
     toml = path.suffix == ".toml"
     digest = hashlib.sha256((b"toml\n" if toml else b"plain\n") + raw).hexdigest()
-    if not toml:
-        count = _validated(digest)
-        if count is not None:
-            return Lexicon._deferred(text, name, count, digest)
-    protected: list[str] = []
-    entries = _parse_toml(text, name, protected) if toml else _parse_plain(text, name)
+    if toml:
+        protected: list[str] = []
+        entries = _parse_toml(text, name, protected, role)
+        _validate(entries)
+        return Lexicon(entries, digest=_with_role(digest, role), protected=protected)
+    known = _validated(digest)
+    count = _plain_count(text) if known is None else known
+    chosen: Role = role or ("directory" if count >= DIRECTORY_TERMS else "show")
+    if known is not None:
+        return Lexicon._deferred(text, name, known, _with_role(digest, chosen), chosen)
+    entries = _parse_plain(text, name, chosen)
     _validate(entries)
-    if not toml:
-        _remember_validated(digest, len(entries))
-    return Lexicon(entries, digest=digest, protected=protected)
+    _remember_validated(digest, len(entries))
+    return Lexicon(entries, digest=_with_role(digest, chosen))
+
+
+def _with_role(digest: str, role: Role | None) -> str:
+    """A file's digest with the role it was loaded as (the same file may be either)."""
+    return digest if role in (None, "show") else hashlib.sha256(
+        f"{digest} {role}".encode()).hexdigest()
+
+
+def _plain_count(text: str) -> int:
+    """How many terms a plain-text lexicon holds (lines neither blank nor comments)."""
+    return sum(1 for line in text.splitlines()
+               if (s := line.strip()) and not s.startswith("#"))
 
 
 _VALIDATED = ".lex"
@@ -394,7 +434,7 @@ def _remember_validated(digest: str, count: int) -> None:
         cache.save(_validated_key(digest), (count,), _VALIDATED)
 
 
-def _parse_plain(text: str, path: str) -> list[Entry]:
+def _parse_plain(text: str, path: str, role: Role = "show") -> list[Entry]:
     entries: list[Entry] = []
     new = tuple.__new__
     problems: list[Problem] = []
@@ -408,13 +448,14 @@ def _parse_plain(text: str, path: str) -> list[Entry]:
         # the line is already a valid canonical form: skip per-line validation (fast path;
         # the named tuples made by tuple.__new__, without their Python-level constructors)
         entries.append(new(Entry, (new(TermRecord, (s, "term", detect_lang(s), (), (), (),
-                                                     False, ())), path, n)))
+                                                     False, (), role)), path, n)))
     if problems:
         raise LexiconError(problems=problems)
     return entries
 
 
-def _parse_toml(text: str, path: str, protected: list[str]) -> list[Entry]:
+def _parse_toml(text: str, path: str, protected: list[str],
+                role: Role | None = None) -> list[Entry]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -434,10 +475,14 @@ def _parse_toml(text: str, path: str, protected: list[str]) -> list[Entry]:
     default_kind = header.get("kind", "term")
     if default_kind not in KINDS:
         raise LexiconError(f"[lexicon] kind must be one of {', '.join(KINDS)}", path=path)
-    unknown = set(header) - {"name", "kind", "protect", "description"}
+    default_role = header.get("role", "show")
+    if default_role not in ROLES:
+        raise LexiconError(f"[lexicon] role must be one of {', '.join(ROLES)}, not "
+                           f"{default_role!r}", path=path, line=_key_line(text, "role"))
+    unknown = set(header) - {"name", "kind", "role", "protect", "description"}
     if unknown:
         raise LexiconError(f"unknown [lexicon] key(s) {sorted(unknown)}: use name, kind, "
-                           "description and protect", path=path)
+                           "role, description and protect", path=path)
     phrases = header.get("protect", [])
     if not isinstance(phrases, list) or not all(isinstance(x, str) and x.strip()
                                                 for x in phrases):
@@ -455,7 +500,10 @@ def _parse_toml(text: str, path: str, protected: list[str]) -> list[Entry]:
             problems.append(Problem("each [[terms]] entry must be a table", path, line))
             continue
         try:
-            entries.append(Entry(Term(**{"kind": default_kind, **item}), path, line))
+            fields = {"kind": default_kind, "role": default_role, **item}
+            if role is not None:
+                fields["role"] = role
+            entries.append(Entry(Term(**fields), path, line))
         except ValidationError as exc:
             problems.append(Problem(_pydantic_message(exc), path, line))
         except TypeError as exc:
@@ -463,6 +511,12 @@ def _parse_toml(text: str, path: str, protected: list[str]) -> list[Entry]:
     if problems:
         raise LexiconError(problems=problems)
     return entries
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line (from 1) of the first ``key = …`` in ``text``, if any."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    return next((n for n, ln in enumerate(text.splitlines(), 1) if pattern.match(ln)), None)
 
 
 def _pydantic_message(exc: ValidationError) -> str:

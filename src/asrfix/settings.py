@@ -5,6 +5,7 @@ Keys (all optional)::
 
     [tool.asrfix]
     lexicon = ["terms.toml"]          # paths relative to the configuration file
+    directory = ["names.txt"]         # entity directories: weaker evidence than the show's
     no_default_lexicons = false
     min_score = 0.72
     fix_threshold = 0.92
@@ -35,10 +36,10 @@ from .errors import ConfigError
 __all__ = ["CHOICES", "FRACTIONS", "KEYS", "PATHS", "Settings", "find_settings", "line_of"]
 
 KEYS: dict[str, type] = {
-    "lexicon": list, "no_default_lexicons": bool, "min_score": float, "fix_threshold": float,
-    "unrivalled_fix_threshold": float,
-    "exclude": list, "input_format": str, "include_suggestions": bool, "protect": list,
-    "transliterated": bool, "fail_on": str, "baseline": str, "scorer": str,
+    "lexicon": list, "directory": list, "no_default_lexicons": bool, "min_score": float,
+    "fix_threshold": float, "unrivalled_fix_threshold": float, "exclude": list,
+    "input_format": str, "include_suggestions": bool, "protect": list, "transliterated": bool,
+    "fail_on": str, "baseline": str, "scorer": str,
 }
 
 #: the values a string key may take
@@ -52,7 +53,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 FRACTIONS = ("min_score", "fix_threshold", "unrivalled_fix_threshold")
 
 #: the keys whose values are paths, made absolute against the configuration file's folder
-PATHS = ("lexicon", "baseline")
+PATHS = ("lexicon", "directory", "baseline")
 
 
 @dataclass

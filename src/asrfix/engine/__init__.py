@@ -15,7 +15,9 @@
    (English terms written in Chinese characters) and :mod:`~asrfix.engine.document` (a
    term's first part, where the document writes the term);
 4. evidence: :mod:`~asrfix.engine.evidence` weighs correctly written terms, protected
-   phrases, nearby terms and context words; :mod:`~asrfix.engine.trim` shrinks a candidate to
+   phrases, nearby terms and context words, then :mod:`~asrfix.engine.directory` what a
+   large lexicon changes (a show's terms against a directory's, shapes no editor rewrites);
+   :mod:`~asrfix.engine.trim` shrinks a candidate to
    the words that change (:mod:`~asrfix.engine.forms`: how terms and spans are written);
 5. overlap resolution (:mod:`asrfix.resolve`) and the corrections
    (:func:`asrfix.engine.pipeline.corrections`).

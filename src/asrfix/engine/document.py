@@ -47,7 +47,8 @@ def written_terms(index: TermIndex, text: str) -> dict[int, int]:
 def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> None:
     """A compound term said only by its first part in Chinese speech ("open" for OpenAI),
     where the document writes the term elsewhere (``active``: term id → times written,
-    see :func:`written_terms`): a suggestion, never a fix.
+    see :func:`written_terms`): a suggestion, never a fix; of a show's terms only (see
+    :mod:`asrfix.lexicon`: a directory's names would make every first part ambiguous).
 
     The word must stand alone (no English word joined on either side: "open source" is
     not OpenAI) and be the term's whole first part (a word, or a capitalised piece)."""
@@ -55,6 +56,8 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
     out = ctx.out
     firsts: dict[str, list[int]] = {}
     for tid in active:
+        if index.terms[tid].role != "show":
+            continue  # (a directory's names: never said by their first part alone)
         split = parts(index.terms[tid].canonical)
         if len(split) >= 2 and len(split[0]) >= 3:
             firsts.setdefault(split[0].lower(), []).append(tid)

@@ -17,13 +17,16 @@ import re
 from collections.abc import Sequence
 
 from ..config import Config
-from ..index import squash
+from ..index import TermIndex, squash
 from ..phonetics import mixed_phones, phone_similarity
 from .candidate import Candidate
 from .context import CheckContext
+from .directory import weigh
 
 __all__ = ["CONTEXT_BONUS", "NEARBY_TERM_BONUS", "REST_SIMILARITY", "adjust",
-           "apply_protection", "context_evidence", "nearby_terms"]
+           "apply_protection", "context_evidence", "nearby_terms", "show_protected"]
+
+_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
 
 #: added to a match's score when another lexicon term, written correctly, is nearby
 NEARBY_TERM_BONUS = 0.02
@@ -33,19 +36,32 @@ CONTEXT_BONUS = 0.05
 REST_SIMILARITY = 0.6
 
 
-def adjust(config: Config, protect: re.Pattern[str] | None,
-           ctx: CheckContext) -> list[Candidate]:
+def adjust(config: Config, protect: re.Pattern[str] | None, ctx: CheckContext,
+           index: TermIndex | None = None) -> list[Candidate]:
     """The check's candidates (``ctx.out``) with the evidence around each weighed in: those
     that cut into a correct term or a protected phrase dropped, the rest scored up or vetoed
-    by the terms and the context words near them."""
+    by the terms and the context words near them, then weighed as a large lexicon's
+    (:func:`~.directory.weigh`: a show's terms against a directory's, shapes no editor
+    rewrites). ``index``: the terms' index, which tells a show's correctly written terms from
+    a directory's (these guard their spans from other directory terms only)."""
     text = ctx.text
-    out = apply_protection(text, ctx.out, ctx.protected)
+    shown = ctx.protected if index is None else show_protected(index, text, ctx.protected)
+    out = ctx.out
+    if shown is not ctx.protected:  # (a show's term is guarded against by the show's alone)
+        kept = {id(c) for c in apply_protection(
+            text, [c for c in out if c.term.role == "show"], shown)}
+        kept.update(id(c) for c in apply_protection(
+            text, [c for c in out if c.term.role != "show"], ctx.protected))
+        out = [c for c in out if id(c) in kept]
+    else:
+        out = apply_protection(text, out, ctx.protected)
     if protect is not None:
         hard = [m.span() for m in protect.finditer(text)]
         out = [c for c in out if not any(c.start < e and s < c.end for s, e in hard)]
-    nearby_terms(text, out, sorted(set(ctx.protected)), config.context_radius,
+    nearby_terms(text, out, sorted(set(shown)), config.context_radius,
                  config.fix_threshold)
-    return [c for c in (context_evidence(config, text, c) for c in out) if c is not None]
+    out = [c for c in (context_evidence(config, text, c) for c in out) if c is not None]
+    return weigh(ctx, out, config.common_word_frequency)
 
 
 def context_evidence(config: Config, text: str, c: Candidate) -> Candidate | None:
@@ -66,6 +82,33 @@ def context_evidence(config: Config, text: str, c: Candidate) -> Candidate | Non
             c.notes = (*c.notes, f"context word {w!r} nearby")
             break
     return c
+
+
+def show_protected(index: TermIndex, text: str,
+                   spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The protected ``spans`` written as a show's term (or a plural of one), not only as a
+    directory's: a directory name written in the text (an acronym, a word) does not keep a
+    show's term from the span, unless a show's term is spelled as it up to case and spacing
+    (MOE for MoE: the span stays guarded). Without directory terms, ``spans`` itself.
+
+    >>> from asrfix.lexicon import Lexicon, Term
+    >>> names = [Term(canonical=n, role="directory") for n in ("BT", "MOE")]
+    >>> idx = TermIndex(Lexicon.from_terms(["GPT", "MoE", *names]))
+    >>> show_protected(idx, "GPT BT MOE", [(0, 3), (4, 6), (7, 10)])
+    [(0, 3), (7, 10)]
+    """
+    if not spans or not index.has_directory:
+        return spans
+    out = []
+    for s, e in spans:
+        span = text[s:e]
+        key = squash(span) if _LATIN_OR_DIGIT.search(span) else span
+        keys = (key, key[:-1], key[:-2]) if key.endswith("s") else (key,)
+        roles = {index.terms[tid].role for k in keys
+                 for tid, v in index.exact_matches(k) if v is None}
+        if not roles or "show" in roles:
+            out.append((s, e))
+    return out
 
 
 def apply_protection(text: str, cands: list[Candidate],

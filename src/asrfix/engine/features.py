@@ -5,10 +5,12 @@ what else is known about it: how alike the two are, what kind of span was heard 
 Chinese word, English dictionary words, a function word), in which speech (Chinese or
 English around it), what kind of term it would become (short, an acronym, a name of several
 words), what the generator noted on the way (a dictionary word, a known variant, a Mandarin
-rendering), and what the text around says (the term's context words, other terms competing for
+rendering), what the text around says (the term's context words, other terms competing for
 the same span; not other terms written nearby, which fixing one term would change for the
-next, so that a second ``fix`` would find more to apply). Every feature is a
-number; :data:`FEATURES` names them in the order of the vectors.
+next, so that a second ``fix`` would find more to apply), and what a large lexicon implies
+(whether the term is an entity directory's, how many of the directory's terms are matched over
+the span, dictionary words joined into one brand, a dictionary word made an acronym). Every
+feature is a number; :data:`FEATURES` names them in the order of the vectors.
 
 >>> from asrfix import Corrector
 >>> fixer = Corrector(["姚顺雨"])
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
+from .directory import acronym_of_word, joins_words
 from .forms import WORD_SPLIT
 from .scripts import cjk_context
 
@@ -88,6 +91,10 @@ FEATURES: tuple[str, ...] = (
     "chars_shared",
     "competing_terms_log",
     "similarity_margin",
+    "term_directory",
+    "directory_rivals_log",
+    "joins_dictionary_words",
+    "word_to_acronym",
     *(name for name, _ in _NOTES),
 )
 
@@ -103,7 +110,7 @@ def _squash(s: str) -> str:
 
 
 def _row(text: str, c: Candidate, segmenter: Segmenter, competing: int,
-         margin: float) -> list[float]:
+         margin: float, rivals: int) -> list[float]:
     span = text[c.start:c.end]
     term = c.term
     canonical = term.canonical
@@ -149,6 +156,10 @@ def _row(text: str, c: Candidate, segmenter: Segmenter, competing: int,
         shared,
         math.log(competing),
         margin,
+        float(term.role == "directory"),
+        math.log1p(rivals),
+        float(joins_words(span, canonical)),
+        float(acronym_of_word(span, canonical)),
         *(float(marker in notes) for _, marker in _NOTES),
     ]
 
@@ -160,9 +171,12 @@ def features(text: str, candidates: Sequence[Candidate],
     away: a long text checked in pieces, or a text whose other terms were fixed, scores each
     candidate alike."""
     competing = Counter((c.start, c.end) for c in candidates)
+    rivals = Counter((c.start, c.end) for c in
+                     {(c.start, c.end, c.term.id): c for c in candidates
+                      if c.term.role == "directory"}.values())
     overlaps = _Overlaps(candidates)
-    return [_row(text, c, segmenter, competing[c.start, c.end], _margin(c, overlaps))
-            for c in candidates]
+    return [_row(text, c, segmenter, competing[c.start, c.end], _margin(c, overlaps),
+                 rivals[c.start, c.end]) for c in candidates]
 
 
 #: the margin of a candidate no other term competes with

@@ -82,7 +82,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     transliterations(index, config, segmenter, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
     ctx.out[:] = whole_readings(ctx.out)
-    return adjust(config, protect, ctx)
+    return adjust(config, protect, ctx, index)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
