@@ -28,6 +28,7 @@ the window is protected, so that no other generator proposes the term there eith
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..index import CompiledTerm, squash
 from ..phonetics import is_function_word, known_word
@@ -49,6 +50,8 @@ SCORE_ONE_LETTER_ENGLISH = 0.8
 _HEAD = re.compile(r"[^\W\d_]{2}")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _MINOR = re.compile(r"\.\d+$")
+#: no window said aloud is longer than this many characters (a window's words are few)
+_LONGEST_READING = 200
 
 
 def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start: int,
@@ -70,21 +73,40 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
         score = SCORE_SPECIFIC
     else:
         score = SCORE_ONE_LETTER if chinese else SCORE_ONE_LETTER_ENGLISH
+    words = not chinese and all(known_word(w) for w in span.split())
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
-                             squash(form), 1.0, (f"said aloud as {form!r}",)))
+                             squash(form), 1.0, (f"said aloud as {form!r}",),
+                             cap_suggestion=words))  # ("the top ten list": words, in English)
 
 
 def whole_readings(cands: list[Candidate]) -> list[Candidate]:
     """``cands`` less the candidates of a term that lie inside a window said aloud as that
     term: ``c`` of ``c 加加`` is part of the reading of C++, not C++ (replaced by it, the
     text would read ``C++ 加加``), whatever score it gets."""
-    said = [(c.start, c.end, c.term.id) for c in cands if c.method == "spoken"]
+    said: dict[int, list[tuple[int, int]]] = {}
+    for c in cands:
+        if c.method == "spoken":
+            said.setdefault(c.term.id, []).append((c.start, c.end))
     if not said:
         return cands
-    return [c for c in cands
-            if c.method == "spoken" or not any(
-                tid == c.term.id and s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
-                for s, e, tid in said)]
+    for spans in said.values():
+        spans.sort()
+    return [c for c in cands if c.method == "spoken" or not _inside(said.get(c.term.id), c)]
+
+
+def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
+    """Whether ``c`` lies inside one of ``spans`` (sorted; not the same span)."""
+    if not spans:
+        return False
+    k = bisect_right(spans, (c.start, 1 << 62)) - 1
+    while k >= 0:  # (spans starting at or before c, nearest first)
+        s, e = spans[k]
+        if e >= c.end and (s, e) != (c.start, c.end):
+            return True
+        if c.start - s > _LONGEST_READING:
+            return False
+        k -= 1
+    return False
 
 
 def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:

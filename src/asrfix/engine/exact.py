@@ -61,7 +61,8 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
         if variant is None:
             _written_as_term(index, config, ctx, ct, span, letters, start, end, n_latin)
         elif is_spoken(ct, variant):
-            said_aloud(ctx, ct, variant, span, start, end)
+            if variant_applies(span, segmenter, config.common_word_frequency):
+                said_aloud(ctx, ct, variant, span, start, end)  # (not "的", not "cloud")
         else:
             _written_as_variant(config, segmenter, ctx, ct, variant, span, start, end)
 
@@ -120,9 +121,7 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
         # dictionary words: "make sense" in English speech is the phrase as often as the
         # name: a suggestion
         ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.85, "format", letters,
-                                 ct.letters, 1.0, ("dictionary words",) + (
-                                     ("chinese context",) if chinese else ()),
-                                 cap_suggestion=True))
+                                 ct.letters, 1.0, ("dictionary words",), cap_suggestion=True))
         return
     # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
     # that only gains a capital (copilot) may be the common noun: a suggestion
@@ -175,7 +174,9 @@ def _names_in(index: TermIndex, ct: CompiledTerm, span: str) -> bool:
     a term too). Else it is a phrase of ordinary words ("deep research")."""
     if any(CAMEL.search(w) for w in ct.canonical.split()):
         return True
-    return any(index.terms[tid].canonical != w and index.terms[tid].has_upper
+    terms = index.terms
+    return any(terms[tid].canonical != w and terms[tid].has_upper
+               and terms[tid].role == "show"  # (a directory's names are no evidence here)
                for w in span.split() for tid, v in index.exact_matches(w) if v is None)
 
 
