@@ -18,6 +18,7 @@ from .engine.context import Trace
 from .engine.pipeline import is_fix, rivalled, scored_candidates
 from .engine.scorer import Scorer
 from .engine.scripts import cjk_context
+from .engine.trim import trim
 from .phonetics import coarse, is_function_word, known_word, mixed_phones, skeleton
 from .pinyin import syllables
 from .segment import CJK_RE
@@ -111,7 +112,8 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                                   text, protect=corrector.protected_pattern, trace=trace,
                                   floor=0.0)
     cands = []
-    rivals = rivalled(found, cfg.min_score, list(result))
+    rivals = rivalled((t for t in (trim(text, c) for c in found) if t is not None),
+                      cfg.min_score, list(result))  # (as corrections() counts them)
     for c in found:
         if c.start < end and start < c.end:
             would = ("dropped" if c.score < cfg.min_score else

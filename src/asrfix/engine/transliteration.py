@@ -40,6 +40,8 @@ TRANSLITERATION_SYLLABLES = (3, 5)
 TRANSLITERATION_SIMILARITY = 0.72
 #: a wider window of a transliteration is kept over a narrower one this much closer
 _WIDER = 0.05
+#: the finer alignment is asked only of matches this close to the floor by plain similarity
+_ALIGNED_REACH = 0.2
 #: a term that begins with an acronym or has a number is read as letters and digits, not
 #: transliterated (GPT-1; OpenAI may be)
 _ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
@@ -70,7 +72,9 @@ def transliteration_window(index: TermIndex, config: Config, ctx: CheckContext, 
                 continue  # a Chinese term (the pinyin path's), a short one or an acronym
             if not people and ct.kind == "person":
                 continue
-            sim = max(phone_similarity(heard, tph), aligned_similarity(heard, tph))
+            sim = phone_similarity(heard, tph)
+            if sim >= TRANSLITERATION_SIMILARITY - _ALIGNED_REACH:
+                sim = max(sim, aligned_similarity(heard, tph))  # (the finer measure, near)
             if sim > best.get(tid, (0.0, ""))[0]:
                 best[tid] = (sim, tph)
     for tid, (sim, tph) in best.items():
@@ -97,17 +101,16 @@ def _without_added_vowels(phones: str) -> str:
 
 def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
                      ctx: CheckContext) -> None:
-    """English terms written as runs of transliteration characters (瑞迪斯 for Redis), where
-    ``Config.transliterated`` does not already ask every window: the first 3-5 characters
+    """English terms written as runs of transliteration characters (瑞迪斯 for Redis), with
+    ``Config.transliterated`` or without (it asks every window of rare words besides, which
+    the segmenter may have cut elsewhere): the first 3-5 characters
     of such a run (character by character: the segmenter cuts names it does not know
     anywhere), where they are not one word of the dictionary (诺基亚 is the conventional
     name)."""
-    if config.transliterated:
-        return  # (the windows stage asks every window)
     lo, hi = TRANSLITERATION_SYLLABLES
     first = len(ctx.out)
     for run in _runs(ctx):
-        # windows from the run's start only: 克希尔 of 伯克希尔 is no name of its own
+        # windows from the run's start only: 诺弗雷克 of 斯诺弗雷克 is no name of its own
         for b in range(lo - 1, min(len(run), hi)):
             start, end = run[0][0], run[b][0] + 1
             if segmenter.word_frequency(ctx.text[start:end]) == 0:
@@ -122,11 +125,11 @@ def _widest(found: list[Candidate]) -> list[Candidate]:
     closest (库伯内提斯, not 库伯内提, for Kubernetes): a name is written out whole."""
     best: dict[tuple[int, int], float] = {}
     for c in found:
-        key = (c.start, id(c.term))
+        key = (c.start, c.term.id)
         best[key] = max(best.get(key, 0.0), c.similarity)
     widest: dict[tuple[int, int], Candidate] = {}
     for c in found:
-        key = (c.start, id(c.term))
+        key = (c.start, c.term.id)
         if c.similarity >= best[key] - _WIDER and (
                 key not in widest or c.end > widest[key].end):
             widest[key] = c
