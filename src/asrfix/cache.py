@@ -63,10 +63,13 @@ def cache_dir() -> Path | None:
 
 def cache_key(lexicon_digest: str) -> str:
     """A hex digest of asrfix's version, the cache format (and this machine's byte order: the
-    index packs integers) and the lexicon's content digest."""
+    index packs integers), the reading table's digest (spoken forms are derived from it) and
+    the lexicon's content digest."""
     from . import __version__
+    from .readings import table_digest
 
-    text = f"asrfix {__version__} index {FORMAT} {sys.byteorder} lexicon {lexicon_digest}"
+    text = (f"asrfix {__version__} index {FORMAT} {sys.byteorder} readings {table_digest()} "
+            f"lexicon {lexicon_digest}")
     return hashlib.sha256(text.encode()).hexdigest()
 
 

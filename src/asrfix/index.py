@@ -229,7 +229,7 @@ class _TermTable:
                 raise IndexError(tid)
             row = marshal.loads(self._blob[self._offsets[tid]:self._offsets[tid + 1]])
             c, k, lang, v, ctx, av, ex, letters, syl, fold, ph, up, own, role = row
-            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex, role),
+            ct = CompiledTerm(tid, c, k, TermRecord(c, k, lang, v, ctx, av, ex, role=role),
                               letters, syl, fold, ph, up, own, tuple(map(classes, ph)), role)
             self._done[tid] = ct
         return ct

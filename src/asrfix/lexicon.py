@@ -381,7 +381,8 @@ def _read_file(path: Path, role: Role | None = None) -> Lexicon:
         protected: list[str] = []
         entries = _parse_toml(text, name, protected, role)
         _validate(entries)
-        return Lexicon(entries, digest=_with_role(digest, role), protected=protected)
+        return Lexicon(entries, digest=_with_role(digest, role, given=True),
+                       protected=protected)
     known = _validated(digest)
     count = _plain_count(text) if known is None else known
     chosen: Role = role or ("directory" if count >= DIRECTORY_TERMS else "show")
@@ -393,10 +394,13 @@ def _read_file(path: Path, role: Role | None = None) -> Lexicon:
     return Lexicon(entries, digest=_with_role(digest, chosen))
 
 
-def _with_role(digest: str, role: Role | None) -> str:
-    """A file's digest with the role it was loaded as (the same file may be either)."""
-    return digest if role in (None, "show") else hashlib.sha256(
-        f"{digest} {role}".encode()).hexdigest()
+def _with_role(digest: str, role: Role | None, *, given: bool = False) -> str:
+    """A file's digest with the role it was loaded as (the same file may be either):
+    unchanged for the show's role, unless ``given`` says the role overrides the file's own
+    (a TOML file's ``[lexicon] role``), when any role given is part of the digest."""
+    if role is None or (role == "show" and not given):
+        return digest
+    return hashlib.sha256(f"{digest} {role}".encode()).hexdigest()
 
 
 def _plain_count(text: str) -> int:

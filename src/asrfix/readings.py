@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import tomllib
 from collections.abc import Mapping
@@ -21,13 +22,15 @@ from typing import Any, Literal
 
 from .once import once
 
-__all__ = ["LANGUAGES", "Language", "Readings", "readings"]
+__all__ = ["LANGUAGES", "Language", "Readings", "readings", "table_digest"]
 
 Language = Literal["zh", "en"]
 #: the languages a term's symbols and numbers are read in
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
 #: the most readings one digit string is given (each digit may have several)
 _DIGIT_STRINGS = 4
+#: the most digits read one by one
+_DIGITS_READ = 12
 #: numbers up to this are read as whole numbers (longer ones digit by digit only)
 _WHOLE_LIMIT = 10 ** 8
 
@@ -59,6 +62,8 @@ class Readings:
 
     def digit_string(self, digits: str, lang: Language) -> tuple[str, ...]:
         """``digits`` read one by one (a version's digits after the point, a year)."""
+        if len(digits) > _DIGITS_READ:
+            return ()  # (a long run of digits is read by nobody)
         table = self.digits[lang]
         alternates = self.digit_alternates[lang]
         choices = [(table[int(d)], *alternates.get(d, ())) for d in digits]
@@ -67,9 +72,10 @@ class Readings:
 
     def number(self, digits: str, lang: Language) -> tuple[str, ...]:
         """``digits`` read as a whole number (nothing past a hundred million)."""
+        if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 9 or int(
+                digits) >= _WHOLE_LIMIT:
+            return ()  # (a long run of digits is no number said whole)
         n = int(digits)
-        if (len(digits) > 1 and digits.startswith("0")) or n >= _WHOLE_LIMIT:
-            return ()
         if lang == "en":
             return _en_number(self, n)
         said = _zh_number(self, n)
@@ -142,6 +148,13 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise ValueError(f"readings.toml: {where} must be a list of strings")
     return tuple(value)
+
+
+def table_digest() -> str:
+    """A digest of the shipped reading table: part of the index cache's key, as the spoken
+    forms the index holds are derived from it."""
+    data = resources.files("asrfix").joinpath("data/readings.toml").read_bytes()
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @once
