@@ -132,8 +132,8 @@ def test_ordinary_speech_is_not_rewritten_by_a_directory_look_alike(
 
 
 def test_a_show_term_wins_over_a_directory_look_alike() -> None:
-    fixer = Corrector([Term(canonical="OpenClaw"), *directory("OpenCloud", "OpenCrawl")])
-    assert [p[1] for p in proposals(fixer, "我们在用 open cloud 写代码")] == ["OpenClaw"]
+    fixer = Corrector([Term(canonical="SmartCrow"), *directory("SmartCloud", "SmartCrawl")])
+    assert [p[1] for p in proposals(fixer, "我们在用 smart cloud 写代码")] == ["SmartCrow"]
 
 
 def test_a_directory_acronym_written_does_not_shield_a_show_term() -> None:
@@ -170,11 +170,11 @@ def test_a_show_acronym_from_a_lowercase_word_is_never_a_fix() -> None:
 
 # ---------------------------------------------------------------------- an invariant
 
-SHOW = ["OpenClaw", "姚顺雨", "DeepSeek", "GPT-4", "Zorbatek", "MoE"]
-FRAGMENTS = ["open cloud", "zorba tech", "聊 zorba tecks", "姚顺宇", "要顺雨", "deep seek",
+SHOW = ["SmartCrow", "姚顺雨", "DeepSeek", "GPT-4", "Zorbatek", "MoE"]
+FRAGMENTS = ["smart cloud", "zorba tech", "聊 zorba tecks", "姚顺宇", "要顺雨", "deep seek",
              "task", "我们", "聊了", "make sense", "GPT 4", "cloud code", "范式", "web", "a",
              "Sun Ray", "孙瑞", "the open router", "MOE"]
-NAMES = ["OpenCloud", "Zorbatech", "ZorbaTecks", "OpenCrawl", "姚顺宇", "MakeSense", "TASK",
+NAMES = ["SmartCloud", "Zorbatech", "ZorbaTecks", "SmartCrawl", "姚顺宇", "MakeSense", "TASK",
          "WEB", "CloudCode", "孙瑞", "SunRay", "范诗", "Deep Sea", "A", "MOE"]
 
 

@@ -119,7 +119,7 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                         "than the show's (a plain-text --lexicon of 2,000 terms or more is "
                         "read as one too); repeatable")
     p.add_argument("--no-default-lexicons", action="store_true", default=None,
-                   help="use only the lexicons given with --lexicon")
+                   help="use only the lexicons given with --lexicon and --directory")
     p.add_argument("--min-score", type=_fraction, default=None, metavar="X",
                    help="drop proposals scoring below X (0-1)")
     p.add_argument("--fix-threshold", type=_fraction, default=None, metavar="X",

@@ -11,9 +11,11 @@
    last judged in :mod:`~asrfix.engine.aloud`),
    :mod:`~asrfix.engine.pinyin_match` (Chinese terms by pinyin, also across word
    boundaries and written in pinyin), :mod:`~asrfix.engine.phonetic` (English terms by
-   sound, also through a term's Mandarin rendering), :mod:`~asrfix.engine.transliteration`
-   (English terms written in Chinese characters) and :mod:`~asrfix.engine.document` (a
-   term's first part, where the document writes the term);
+   sound, also through a term's Mandarin rendering), :mod:`~asrfix.engine.letters`
+   (acronyms spelled letter by letter in Chinese syllables),
+   :mod:`~asrfix.engine.transliteration` (English terms written in Chinese characters) and
+   :mod:`~asrfix.engine.document` (a term's first part, where the document writes the
+   term);
 4. evidence: :mod:`~asrfix.engine.evidence` weighs correctly written terms, protected
    phrases, nearby terms and context words, then :mod:`~asrfix.engine.directory` what a
    large lexicon changes (a show's terms against a directory's, shapes no editor rewrites);

@@ -26,11 +26,11 @@ the generators and the evidence around each candidate (:func:`weigh`):
   proposal); a directory acronym never takes one.
 
 >>> from asrfix import Corrector, Term
->>> show = Term(canonical="OpenClaw")
->>> names = [Term(canonical=n, role="directory") for n in ("OpenCloud", "TASK", "姚强")]
+>>> show = Term(canonical="SmartCrow")
+>>> names = [Term(canonical=n, role="directory") for n in ("SmartCloud", "TASK", "姚强")]
 >>> fixer = Corrector([show, *names])
->>> [(c.original, c.replacement) for c in fixer.check("他说 open cloud 的 task 要强").corrections]
-[('open cloud', 'OpenClaw')]
+>>> [(c.original, c.replacement) for c in fixer.check("他说 smart cloud 的 task 要强").corrections]
+[('smart cloud', 'SmartCrow')]
 """
 
 from __future__ import annotations

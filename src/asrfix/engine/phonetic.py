@@ -133,8 +133,8 @@ def _closest(found: list[PhoneticMatch], phones: str, letters: str | None,
     (:func:`~asrfix.phonetics.aligned_similarity`, or the similarity the match was found
     with, or the spelling) hears less well than
     the closest, by more than ``RIVAL_MARGIN``, are scored just below the closest ones, so
-    they stay rivals but lose the window: "open cloud" is OpenClaw, whose onsets it has,
-    before OpenCode, whose final consonant it has. Those that fall below ``floor`` go."""
+    they stay rivals but lose the window: "deep flight" is DeepFly, whose onsets it has,
+    before DeepFight, whose final consonant it has. Those that fall below ``floor`` go."""
     closeness = [max(aligned_similarity(phones, tph), sim,
                      spelling_similarity(letters, ct.letters) if letters else 0.0)
                  for ct, _, tph, sim, *_ in found]

@@ -1,12 +1,14 @@
 """A check, stage by stage: the words of the text (:mod:`.words`), the windows over them
 (:mod:`.windows`) handed to the candidate generators (:mod:`.exact`, :mod:`.pinyin_match`,
 :mod:`.phonetic`, :mod:`.transliteration`), the Chinese terms that cut a word
-(:func:`.pinyin_match.pinyin_inside_words`) and the document's own evidence
+(:func:`.pinyin_match.pinyin_inside_words`), acronyms spelled in Chinese syllables
+(:mod:`.letters`), runs of transliteration characters
+(:func:`.transliteration.transliterations`) and the document's own evidence
 (:mod:`.document`); a term's candidates inside a window said aloud as it dropped
 (:func:`.aloud.whole_readings`); then the evidence around each candidate
 (:mod:`.evidence`), its features (:mod:`.features`) and the probability the scorer gives
 them (:mod:`.scorer`), trimming (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`)
-and the corrections.
+and the corrections, a fix or a suggestion (:func:`is_fix`).
 
 >>> from asrfix.config import Config
 >>> from asrfix.index import TermIndex
