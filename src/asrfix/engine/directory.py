@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..phonetics import known_word
-from .candidate import Candidate
+from .candidate import Candidate, Overlaps
 from .context import CheckContext
 from .forms import WORD_SPLIT
 
@@ -64,7 +64,7 @@ def weigh(ctx: CheckContext, cands: Sequence[Candidate],
           common_word_frequency: int) -> list[Candidate]:
     """The candidates that survive the rules above (scores and suggestion caps adjusted in
     place), in their order."""
-    show = _Spans(sorted((c.start, c.end) for c in cands if c.term.role == "show"))
+    show = Overlaps(c for c in cands if c.term.role == "show")
     rivals = _rivals(cands)
     out = []
     for c in cands:
@@ -80,11 +80,11 @@ def weigh(ctx: CheckContext, cands: Sequence[Candidate],
     return out
 
 
-def _directory_holds(ctx: CheckContext, c: Candidate, show: _Spans,
+def _directory_holds(ctx: CheckContext, c: Candidate, show: Overlaps[Candidate],
                      rivals: dict[tuple[int, int], list[float]],
                      common_word_frequency: int) -> bool:
     """Whether a directory term's candidate survives (made a suggestion where it must be)."""
-    if show.overlap(c.start, c.end):
+    if show.of(c.start, c.end):
         return False
     if c.method != "variant" and not c.term.syllables and len(c.term.letters) <= SHORT_LETTERS:
         return False
@@ -150,21 +150,6 @@ def _rivals(cands: Sequence[Candidate]) -> dict[tuple[int, int], list[float]]:
                 seen.add(key)
                 out[c.start, c.end].append(c.similarity)
     return out
-
-
-class _Spans:
-    """Sorted spans, asked which overlap a span among those starting near it."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = spans
-        self._longest = max((e - s for s, e in spans), default=0)
-
-    def overlap(self, start: int, end: int) -> bool:
-        """Whether any span overlaps ``start:end``."""
-        spans = self._spans
-        lo = bisect.bisect_left(spans, (start - self._longest, -1))
-        hi = bisect.bisect_left(spans, (end, -1))
-        return any(start < e for _, e in spans[lo:hi])
 
 
 def ordinary(ctx: CheckContext, start: int, end: int, common_word_frequency: int) -> bool:

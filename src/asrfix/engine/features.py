@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
+from .candidate import Overlaps
 from .directory import acronym_of_word, joins_words
 from .forms import WORD_SPLIT
 from .scripts import cjk_context
@@ -174,7 +173,7 @@ def features(text: str, candidates: Sequence[Candidate],
     rivals = Counter((c.start, c.end) for c in
                      {(c.start, c.end, c.term.id): c for c in candidates
                       if c.term.role == "directory"}.values())
-    overlaps = _Overlaps(candidates)
+    overlaps = Overlaps(candidates)
     return [_row(text, c, segmenter, competing[c.start, c.end], _margin(c, overlaps),
                  rivals[c.start, c.end]) for c in candidates]
 
@@ -183,25 +182,10 @@ def features(text: str, candidates: Sequence[Candidate],
 _CLEAR = 0.25
 
 
-class _Overlaps:
-    """The candidates overlapping a span, found among those starting near it (a candidate is
-    at most as long as the longest), not by a scan of all: a long text has thousands."""
-
-    def __init__(self, candidates: Sequence[Candidate]) -> None:
-        self._by_start = sorted(candidates, key=attrgetter("start"))
-        self._starts = [c.start for c in self._by_start]
-        self._longest = max((c.end - c.start for c in candidates), default=0)
-
-    def of(self, c: Candidate) -> Sequence[Candidate]:
-        lo = bisect_right(self._starts, c.start - self._longest)
-        return self._by_start[lo:bisect_left(self._starts, c.end)]
-
-
-def _margin(c: Candidate, overlaps: _Overlaps) -> float:
+def _margin(c: Candidate, overlaps: Overlaps[Candidate]) -> float:
     """How much more alike the candidate is than the best other term proposed over an
     overlapping span (``_CLEAR`` when none is), within ±``_CLEAR``."""
-    rival = max((o.similarity for o in overlaps.of(c)
-                 if o.term.id != c.term.id and o.start < c.end and c.start < o.end),
+    rival = max((o.similarity for o in overlaps.of(c.start, c.end) if o.term.id != c.term.id),
                 default=None)
     if rival is None:
         return _CLEAR

@@ -24,10 +24,8 @@ and the corrections, a fix or a suggestion (:func:`is_fix`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Protocol
 
 from ..config import Config
 from ..edits import Correction, Evidence, Result, Status
@@ -35,7 +33,7 @@ from ..index import TermIndex
 from ..resolve import resolve
 from ..segment import Segmenter
 from .aloud import whole_readings
-from .candidate import Candidate
+from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
 from .document import truncations, written_terms
 from .evidence import adjust
@@ -129,15 +127,8 @@ def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result
         to_correction(config, text, c, rivalled=rivals.of(c)) for c in chosen))
 
 
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
 def rivalled(found: Iterable[Candidate], min_score: float,
-             chosen: Sequence[_Span] = ()) -> Rivals:
+             chosen: Sequence[Span] = ()) -> Rivals:
     """Which other terms compete for a span, among the candidates of ``found`` scoring
     ``min_score`` or more: ``rivalled(found, 0.72).of(c)``. A candidate that also overlaps
     another of the ``chosen`` corrections competes with that one, not with ``c``."""
@@ -147,37 +138,19 @@ def rivalled(found: Iterable[Candidate], min_score: float,
 class Rivals:
     """The candidates of a text by where they are: which other terms compete for a span."""
 
-    _BUCKET = 64
-
-    def __init__(self, found: Iterable[Candidate], chosen: Sequence[_Span] = ()) -> None:
-        self._at: dict[int, list[tuple[int, int, str]]] = {}
-        longest = 0
-        for c in found:
-            self._at.setdefault(c.start // self._BUCKET, []).append(
-                (c.start, c.end, c.term.canonical))
-            longest = max(longest, c.end - c.start)
-        self._reach = longest // self._BUCKET + 1
-        self._chosen = sorted((c.start, c.end) for c in chosen)
-        self._chosen_starts = [s for s, _ in self._chosen]
+    def __init__(self, found: Iterable[Candidate], chosen: Sequence[Span] = ()) -> None:
+        self._found = Overlaps(found)
+        self._chosen = Overlaps(chosen)
 
     def of(self, c: Candidate) -> bool:
         """Whether a candidate for another term overlaps ``c`` (and no other chosen one)."""
-        b = self._BUCKET
-        return any(s < c.end and c.start < e and t != c.term.canonical
-                   and not self._elsewhere(s, e, c)
-                   for k in range(c.start // b - self._reach, c.end // b + 1)
-                   for s, e, t in self._at.get(k, ()))
+        return any(o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
+                   for o in self._found.of(c.start, c.end))
 
-    def _elsewhere(self, start: int, end: int, c: Candidate) -> bool:
-        """Whether the span ``start``-``end`` overlaps a chosen correction other than ``c``."""
-        chosen = self._chosen
-        k = max(0, bisect_right(self._chosen_starts, start) - 1)
-        while k < len(chosen) and chosen[k][0] < end:
-            s, e = chosen[k]
-            if s < end and start < e and (s, e) != (c.start, c.end):
-                return True
-            k += 1
-        return False
+    def _elsewhere(self, o: Candidate, c: Candidate) -> bool:
+        """Whether ``o`` overlaps a chosen correction other than ``c``."""
+        return any((x.start, x.end) != (c.start, c.end)
+                   for x in self._chosen.of(o.start, o.end))
 
 
 def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True) -> bool:
