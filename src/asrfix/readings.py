@@ -150,9 +150,10 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+@once
 def table_digest() -> str:
-    """A digest of the shipped reading table: part of the index cache's key, as the spoken
-    forms the index holds are derived from it."""
+    """A digest of the shipped reading table (read once per process): part of the index
+    cache's key, as the spoken forms the index holds are derived from it."""
     data = resources.files("asrfix").joinpath("data/readings.toml").read_bytes()
     return hashlib.sha256(data).hexdigest()[:16]
 

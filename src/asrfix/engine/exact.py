@@ -104,8 +104,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
         return  # "Agent" at a sentence start, "long term" for "long-term": style
     chinese = cjk_context(text, start, end)
-    if (n_latin > 1 and not chinese and stray_function_word(span, ct.canonical)
-            and all(known_word(x) for x in WORD_SPLIT.split(span) if x)):
+    words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
+    if words and not chinese and stray_function_word(span, ct.canonical):
         return  # "as I" is not ASI in English speech ("my cobacterium" may be)
     if not chinese and (not spacing_only
                         or STYLE.sub("", span) == STYLE.sub("", ct.canonical)):
@@ -113,7 +113,6 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
         return  # case, hyphens, apostrophes: in English writing, the writer's style
     if _duplicates_punctuation(text, start, end, ct.canonical):
         return  # "Rus" before "'" is already "Rus'"
-    words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
     if words and not spacing_only and span.islower() and not _names_in(index, ct, span):
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
