@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -76,3 +76,20 @@ def with_gold_applied(raw: str, records: Sequence[dict[str, Any]]) -> str:
             out += [raw[pos:g.start], g.corrected]
             pos = g.end
     return "".join(out) + raw[pos:]
+
+
+def distinct(n: int, make: Callable[[], str], what: str) -> list[str]:
+    """``n`` distinct names from ``make`` in the order first made; a clear exit where
+    ``make`` cannot give that many (``what``: the generator, for the message)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    tries = 0
+    while len(out) < n:
+        tries += 1
+        if tries > 50 * n + 1000:
+            raise SystemExit(f"{what}: only {len(out)} distinct names")
+        name = make()
+        if name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out

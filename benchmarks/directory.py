@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import string
 
-from common import arguments
+from common import arguments, distinct
 from synth import FIRST, GIVEN, LAST, ORG_HEAD, ORG_TAIL, SURNAMES, SYLLABLES
 
 #: everyday English words, the stuff of brands that sound like speech
@@ -98,18 +98,7 @@ def generate(n: int, seed: int = 7, shares: dict[str, float] | None = None) -> l
     kinds = [k for k in MAKERS if weights.get(k, 0) > 0]
     cum = [weights[k] for k in kinds]
     rng = random.Random(seed)
-    seen: set[str] = set()
-    out: list[str] = []
-    tries = 0
-    while len(out) < n:
-        tries += 1
-        if tries > 50 * n + 1000:
-            raise SystemExit(f"directory: only {len(out)} distinct names for this mix")
-        name = MAKERS[rng.choices(kinds, cum)[0]](rng)
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
+    return distinct(n, lambda: MAKERS[rng.choices(kinds, cum)[0]](rng), "directory (this mix)")
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from common import arguments
+from common import arguments, distinct
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -41,23 +41,19 @@ SYLLABLES = ["deep", "open", "neo", "syn", "data", "cloud", "quant", "vector", "
 
 def generate(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    seen: set[str] = set()
-    out: list[str] = []
-    while len(out) < n:
+
+    def make() -> str:
         r = rng.random()
         if r < 0.3:
             given = rng.choice((1, 2))
-            term = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(given))
-        elif r < 0.5:
-            term = "".join(rng.choice(ORG_HEAD) for _ in range(2)) + rng.choice(ORG_TAIL)
-        elif r < 0.8:
-            term = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        else:
-            term = "".join(rng.choice(SYLLABLES).capitalize() for _ in range(rng.choice((2, 3))))
-        if term not in seen:
-            seen.add(term)
-            out.append(term)
-    return out
+            return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(given))
+        if r < 0.5:
+            return "".join(rng.choice(ORG_HEAD) for _ in range(2)) + rng.choice(ORG_TAIL)
+        if r < 0.8:
+            return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        return "".join(rng.choice(SYLLABLES).capitalize() for _ in range(rng.choice((2, 3))))
+
+    return distinct(n, make, "synth")
 
 
 def main() -> None:
