@@ -16,7 +16,9 @@ def fixer() -> Corrector:
     return Corrector(Lexicon.from_terms(["姚顺雨", "DeepSeek", "OpenAI", "智源"]))
 
 
-def test_html_escapes_transcript_text(fixer: Corrector) -> None:
+def test_html_escapes_transcript_text() -> None:
+    # (an unambiguous match by sound kept a suggestion, so that both tiers are rendered)
+    fixer = Corrector(Lexicon.from_terms(["姚顺雨", "OpenAI"]), unrivalled_fix_threshold=1.0)
     text = '<script>alert("x")</script> 尧舜禹 <img src=x onerror=alert(1)>\n他在 open a 工作'
     html = fixer.check(text)._repr_html_()
     assert "<script>" not in html and "<img" not in html

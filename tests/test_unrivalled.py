@@ -53,3 +53,10 @@ def test_a_lower_setting_only_adds_fixes(terms: list[str], text: str, level: flo
         (c.start, c.end, c.replacement) for c in loose]  # the same proposals
     assert {c.start for c in strict if c.status == "fix"} <= {
         c.start for c in loose if c.status == "fix"}
+
+
+def test_an_unrivalled_match_from_the_default_threshold_is_a_fix() -> None:
+    corrector = Corrector(Lexicon.from_terms(["Snowflake"]))
+    (c,) = corrector.check("数据放在 snow flag 上面")
+    assert corrector.config.unrivalled_fix_threshold <= c.score < 0.85
+    assert (c.replacement, c.status) == ("Snowflake", "fix")

@@ -9,7 +9,7 @@ Keys (all optional)::
     no_default_lexicons = false
     min_score = 0.72
     fix_threshold = 0.92
-    unrivalled_fix_threshold = 0.85   # an unambiguous match by sound in Chinese speech
+    unrivalled_fix_threshold = 0.8    # an unambiguous match by sound in Chinese speech
     scorer = "rules"                  # or "fitted"
     exclude = ["drafts/*"]
     input_format = "srt"              # plain | speaker | srt | vtt | json
