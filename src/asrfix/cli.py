@@ -35,7 +35,8 @@ from .batch import check_sources
 from .config import Config
 from .errors import AsrfixError, ConfigError, InputError, LexiconError, Problem
 from .fileio import read_text, write_atomic, write_problem
-from .formats import FORMATS
+from .formats import FORMATS, detect_format
+from .formats.jsonseg import mirrored
 from .lexicon import Lexicon
 from .progress import Progress, progress
 from .render import (
@@ -486,6 +487,15 @@ def _changes(result: Result, which: Literal["fix", "all"]) -> list[Correction]:
     return [c for c in result.select(which) if c.replacement != c.original]
 
 
+def _edits(run: _Run, path: str, result: Result,
+           chosen: list[Correction]) -> list[Correction]:
+    """The edits that apply ``chosen`` to a file: in a Whisper-style JSON transcript, with
+    each fix carried into the top-level copy of the segments' texts as well."""
+    if not chosen or (run.eff["input_format"] or detect_format(path, result.text)) != "json":
+        return chosen
+    return sorted([*chosen, *mirrored(result.text, chosen)], key=lambda c: c.start)
+
+
 def _fix_in_place(run: _Run, sources: Sequence[Source], which: Literal["fix", "all"],
                   out: TextIO) -> int:
     """Rewrite each file that changes; nothing at all when one of them cannot be written."""
@@ -503,10 +513,11 @@ def _fix_in_place(run: _Run, sources: Sequence[Source], which: Literal["fix", "a
     for path, result in run.results([s for s in sources if s.path not in blocked]):
         chosen = _changes(result, which)
         if path == "-":
-            out.writelines(applied_chunks(result.text, chosen))
+            out.writelines(applied_chunks(result.text, _edits(run, path, result, chosen)))
         elif chosen:
             try:
-                write_atomic(path, applied_chunks(result.text, chosen))
+                write_atomic(path, applied_chunks(result.text,
+                                                  _edits(run, path, result, chosen)))
             except OSError as exc:
                 run.bar.note(f"asrfix: error: {path}: cannot write: {exc.strerror}")
                 run.worst = max(run.worst, EXIT_NOINPUT)
@@ -525,8 +536,9 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO) -> int:
         if args.write:
             code = _fix_in_place(run, sources, which, sink)
         else:
-            for _, result in run.results(sources):
-                sink.writelines(applied_chunks(result.text, _changes(result, which)))
+            for path, result in run.results(sources):
+                edits = _edits(run, path, result, _changes(result, which))
+                sink.writelines(applied_chunks(result.text, edits))
             code = run.worst
         run.summary()
     return code

@@ -1,7 +1,8 @@
 """Whisper-style JSON: ``{"segments": [{"start", "end", "text", ...}], "text": ...}`` or a
 bare list of segments. Each segment's ``text`` string is a segment; the top-level ``text``,
 Whisper's copy of them all, is one only when the list of segments is empty (else every finding
-would be reported twice). The file is otherwise untouched.
+would be reported twice). A fix applied to a segment is carried into that copy where the
+segment's text is found there (:func:`mirrored`). The file is otherwise untouched.
 
 Strings may use escapes (``json.dump`` writes Chinese as ``\\uXXXX`` by default): they are
 decoded for checking, and replacements are written back escaped the same way.
@@ -12,11 +13,16 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .model import Document, Segment
 
-__all__ = ["escape_json", "parse_json"]
+if TYPE_CHECKING:
+    from ..edits import Correction
+
+__all__ = ["escape_json", "mirrored", "parse_json"]
 
 _WS = re.compile(r"[ \t\r\n]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
@@ -173,3 +179,57 @@ def _nth_brace(text: str, k: int) -> int:
 def escape_json(value: str, *, ascii_only: bool) -> str:
     """``value`` as the inside of a JSON string literal."""
     return json.dumps(value, ensure_ascii=ascii_only)[1:-1]
+
+
+def mirrored(text: str, chosen: Sequence[Correction]) -> list[Correction]:
+    """The corrections ``chosen`` for the segments of a Whisper-style JSON document ``text``,
+    carried into its top-level ``text`` (Whisper's copy of the segments' texts, joined): each
+    segment's text is looked for there, in order, and a correction inside a segment found is
+    made again at the same place in the copy. A segment the copy does not hold word for word
+    is left out; a document without the copy gives none.
+
+    >>> from asrfix import Corrector
+    >>> doc = '{"text": " deep seek rocks", "segments": [{"text": " deep seek rocks"}]}'
+    >>> (fix,) = Corrector(["DeepSeek"]).check_document(parse_json(doc, "talk.json"))
+    >>> fix.start, [(c.start, c.end, c.replacement) for c in mirrored(doc, [fix])]
+    (53, [(11, 20, 'DeepSeek')])
+    """
+    strings = _strings(text) if chosen else []
+    full = next((x for x in strings if x[0] == ("text",)), None)
+    if full is None:
+        return []
+    _, fs, fe, copy, copy_offsets = full
+    ascii_only = "\\u" in text[fs:fe] and text[fs:fe].isascii()
+    ordered = sorted(chosen, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    out = []
+    cursor = 0
+    for path, s, e, decoded, offsets in strings:
+        if len(path) != 3 or path[0] != "segments" or path[2] != "text" or not decoded:
+            continue
+        at = copy.find(decoded, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(decoded)
+        escaped = "\\" in text[s:e]
+        for c in ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+            i, j = bisect.bisect_left(offsets, c.start), bisect.bisect_left(offsets, c.end)
+            if c.end > e or offsets[i] != c.start or offsets[j] != c.end:
+                continue
+            a, b = copy_offsets[at + i], copy_offsets[at + j]
+            value = json.loads(f'"{c.replacement}"') if escaped else c.replacement
+            out.append(c.model_copy(update={
+                "start": a, "end": b, "original": text[a:b],
+                "replacement": escape_json(value, ascii_only=ascii_only)}))
+    return out
+
+
+def _strings(text: str) -> list[tuple[tuple[object, ...], int, int, str, list[int]]]:
+    """Every string value of the JSON document ``text``: (path, raw start, raw end, decoded
+    value, raw offset of each decoded character and of the end); none if it is not JSON."""
+    scanner = _Scanner(text)
+    try:
+        scanner.value(len(text) - len(text.lstrip("\ufeff")), ())
+    except (ValueError, IndexError, KeyError):
+        return []
+    return scanner.strings
