@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,9 @@ PIECES = [
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 anything = st.one_of(texts, st.text(max_size=200))
-FAST = settings(max_examples=150, deadline=None,
+#: (derandomized: every run tries the same examples, so a failure is the code's, and shows
+#: again on the next run)
+FAST = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -89,6 +92,16 @@ def test_fixing_is_idempotent(ai_corrector: Corrector, text: str) -> None:
     once = ai_corrector.check(text).apply()
     again = ai_corrector.check(once)
     assert again.apply() == once
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "whether a span is in Chinese speech is read within 16 characters of it, and a fix "
+    "nearby that shortens the text brings more of it into reach: 'deep seek' after "
+    "'adeep mind' is an English-speech suggestion, after 'DeepMind' a fix"))
+def test_a_fix_that_shortens_the_text_leaves_the_context_of_others(
+        ai_corrector: Corrector) -> None:
+    once = ai_corrector.check("尧舜禹open adeep mind🙂deep seek").apply()
+    assert ai_corrector.check(once).apply() == once
 
 
 TYPED = ["https://", "www.", "x.com", "me@site.org", "@", ".", "-", "Pe-", " ", "file.PY",
