@@ -179,15 +179,18 @@ def _function_positions(window: list[Word], function_frequency: int) -> list[int
 
 
 def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> None:
-    """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎).
+    """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎), or, for a term of
+    five syllables or more, that a comma cuts (the recogniser paused inside it).
 
-    Only an exact folded-pinyin look-up (one per position and length), and only for terms
-    of three syllables or more; three-syllable terms need identical toneless pinyin.
+    Only an exact folded-pinyin look-up (one per position and length; a long term may
+    differ in one syllable), and only for terms of three syllables or more; three-syllable
+    terms need identical toneless pinyin.
     """
     words, joins = ctx.words, ctx.joins
     lengths = sorted(n for n in index.zh_lengths if n >= 3)
     if not lengths:
         return
+    bridged = not syllable_floor(lengths[-1])  # (a long term may be cut by a comma)
     heads, first = index.pinyin_heads, index.pinyin_exact_firsts
     k = 0
     while k < len(words):
@@ -195,7 +198,8 @@ def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> 
             k += 1
             continue
         first_word = k
-        while k + 1 < len(words) and words[k + 1].cjk and joins[k]:
+        while k + 1 < len(words) and words[k + 1].cjk and (
+                joins[k] or (bridged and _comma_between(ctx, k))):
             k += 1
         run = words[first_word:k + 1]
         k += 1
@@ -209,12 +213,25 @@ def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> 
                                  lengths)
 
 
+def _comma_between(ctx: CheckContext, k: int) -> bool:
+    """Whether only a comma stands between words ``k`` and ``k + 1``."""
+    return ctx.text[ctx.ends[k]:ctx.starts[k + 1]] in _COMMAS
+
+
+#: a pause the recogniser marks inside a long term
+_COMMAS = frozenset("，、,")
+#: the syllables of a term's head, which a stretch that cuts a word must share exactly
+_HEAD = (0, 1, 2)
+
+
 def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, first_word: int,
                          run: list[Word], folded: tuple[str, ...], term_starts: list[int],
                          lengths: list[int]) -> None:
     """The terms of ``lengths`` syllables whose first three syllables are at ``term_starts``
     in a run of joined Chinese words (``run``, from word ``first_word`` on; ``folded``: its
-    folded syllables), where their span is not the run's words' own."""
+    folded syllables), where their span is not the run's words' own. A term of five
+    syllables or more may differ in one of them, and may cut a frequent word
+    (国家自燃科学基金|会 for 国家自然科学基金): so long a stretch is heard as a whole."""
     text, out = ctx.text, ctx.out
     common = config.common_word_frequency
     run_starts = ctx.starts[first_word:first_word + len(run)]
@@ -236,13 +253,16 @@ def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, fi
             if e > len(syl):
                 break
             start, end = offsets[s], offsets[e - 1] + 1
-            if start in bounds and end in bounds:
-                continue  # token-aligned: the main pass saw it
-            if any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
-                   for bound, edge in ((start, start), (end, end - 1))
-                   if bound not in bounds):
+            long = not syllable_floor(n)  # (a long term may lose a syllable)
+            whole = end - start == n or _COMMAS.isdisjoint(text[start:end])
+            if (start in bounds and end in bounds and whole) or not (whole or long):
+                continue  # token-aligned: the main pass saw it; a comma cuts no short term
+            if not long and any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
+                                for bound, edge in ((start, start), (end, end - 1))
+                                if bound not in bounds):
                 continue  # a frequent word was heard whole: 人已经 cuts 别人
-            for tid in index.pinyin_terms(folded[s:e]):
+            for tid in (index.pinyin_candidates(syl[s:e], folded[s:e], _HEAD) if long
+                        else index.pinyin_terms(folded[s:e])):
                 ct = index.terms[tid]
                 span = text[start:end]
                 if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
@@ -251,7 +271,8 @@ def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, fi
                 if sim >= config.min_score:
                     out.append(Candidate(
                         start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
-                        " ".join(ct.syllables), sim, ("span cuts a word",)))
+                        " ".join(ct.syllables), sim,
+                        ("span cuts a word" if whole else "a comma inside the term",)))
 
 
 def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,
