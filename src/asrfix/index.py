@@ -8,8 +8,9 @@ dictionary look-ups, whatever the lexicon size.
 
 * exact table: squashed spelling (lower case, no spaces or hyphens) of canonical forms,
   known variants and spoken forms (``c 加加`` for C++: :mod:`asrfix.sayings`);
-* pinyin tables (Chinese terms): folded syllables, and the same with one syllable
-  wild-carded (terms of three syllables or more);
+* pinyin tables (Chinese terms, and names of capital letters and Chinese characters read
+  with each letter's syllables: :func:`~asrfix.pinyin.letter_reading`): folded syllables,
+  and the same with one syllable wild-carded (terms of three syllables or more);
 * phone tables: the class-level phone key and the consonant skeleton of each pronunciation
   (postings stored packed, unpacked the first time a key is met; a reading's phone classes
   and its term's spelling are kept as they are met, to screen candidates by, in
@@ -48,7 +49,7 @@ from .phonetics import (
     pinyin_phones,
     skeleton,
 )
-from .pinyin import syllables
+from .pinyin import letter_reading, syllables
 from .sayings import spoken_forms
 from .scoring import syllable_similarity
 from .segment import CJK_RE
@@ -472,8 +473,10 @@ class TermIndex:
         if tid >= MAX_TERMS:
             raise ValueError(f"too many terms for one index (at most {MAX_TERMS:,})")
         is_zh = t.lang == "zh"
-        # (uncached: the caches are for heard windows; a large lexicon would fill them)
-        syll = _syllables(t.canonical) if is_zh else ()
+        # (uncached: the caches are for heard windows; a large lexicon would fill them; a
+        # name of letters and Chinese characters, such as X 光机, is also heard as syllables)
+        syll = _syllables(t.canonical) if is_zh else (
+            letter_reading(t.canonical) if t.lang == "mixed" else ())
         folded = tuple(fold_syllable(s) for s in syll)
         own = term_pronunciations(t, syll if is_zh else None)
         heard = () if is_zh else tuple(ph for ph in variant_pronunciations(t) if ph not in own)
@@ -491,7 +494,7 @@ class TermIndex:
         self._add_spoken(tid, t, letters)
         if t.exact_only:
             return
-        if is_zh and len(syll) >= 2:
+        if len(syll) >= 2:
             self._add_pinyin(tid, syll, folded)
         if not is_zh:
             self._add_phones(tid, t, phones, len(own), letters)

@@ -15,11 +15,14 @@ per character, phrases that read otherwise) is kept in the asrfix cache.
 from __future__ import annotations
 
 import marshal
+import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from .once import once
 
-__all__ = ["split_syllables", "syllables"]
+__all__ = ["LETTER_SYLLABLES", "letter_reading", "split_syllables", "syllables"]
 
 _TONES = str.maketrans({
     "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
@@ -28,6 +31,44 @@ _TONES = str.maketrans({
     "ü": "v", "ń": "n", "ň": "n", "ǹ": "n", "ḿ": "m", "ê": "e", "ế": "e", "ề": "e",
 })
 _MAX_PHRASE = 6
+
+#: the syllables (toneless pinyin) each letter is said with in Mandarin speech
+LETTER_SYLLABLES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
+    "a": (("ei",),), "b": (("bi",),), "c": (("xi",), ("sei",)), "d": (("di",),),
+    "e": (("yi",),), "f": (("ai", "fu"),), "g": (("ji",),), "h": (("ai", "qi"), ("ai", "chi")),
+    "i": (("ai",),), "j": (("jie",),), "k": (("kai",),), "l": (("ai", "le"), ("ai", "lu")),
+    "m": (("ai", "mu"), ("ai", "mo")), "n": (("en",),), "o": (("ou",),), "p": (("pi",),),
+    "q": (("kiu",), ("kou",)), "r": (("a",), ("a", "er")), "s": (("ai", "si"),),
+    "t": (("ti",),), "u": (("you",),), "v": (("wei",),), "w": (("da", "bu", "liu"),),
+    "x": (("ai", "ke", "si"),), "y": (("wai",),), "z": (("zei",), ("zei", "de")),
+})
+#: a name of capital letters and Chinese characters (V 型, X 光机): a letter stands alone
+_LETTERS_AND_HAN = re.compile(r"(?:[A-Z]|[\u3400-\u9fff]| )+")
+
+
+def letter_reading(text: str) -> tuple[str, ...]:
+    """The syllables a name of capital letters and Chinese characters is said with, each
+    letter as Mandarin speakers say it (its first reading in :data:`LETTER_SYLLABLES`): the
+    recogniser may write those syllables in characters (微型 for V 型). Empty for any other
+    text, and for a name of fewer than two Chinese characters or three syllables.
+
+    >>> letter_reading("X 光机"), letter_reading("B 超"), letter_reading("GPT-4")
+    (('ai', 'ke', 'si', 'guang', 'ji'), (), ())
+    """
+    if not _LETTERS_AND_HAN.fullmatch(text) or not re.search("[A-Z]", text):
+        return ()
+    han = syllables(text)
+    if len(han) < 2 or len(han) != len(text) - text.count(" ") - sum(map(str.isupper, text)):
+        return ()  # (too short, or a character without a reading)
+    out: list[str] = []
+    k = 0
+    for ch in text:
+        if ch.isupper():
+            out.extend(LETTER_SYLLABLES[ch.lower()][0])
+        elif ch != " ":
+            out.append(han[k])
+            k += 1
+    return tuple(out) if len(out) >= 3 else ()
 
 
 def _plain(toned: str) -> str:

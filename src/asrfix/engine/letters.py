@@ -20,27 +20,17 @@ only. A run that is itself a common word (第一, "di yi", is not DE) is left al
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterator
 
 from ..config import Config
 from ..index import TermIndex
+from ..pinyin import LETTER_SYLLABLES
 from .candidate import Candidate
 from .context import CheckContext
 from .words import Word
 
 __all__ = ["LETTER_SYLLABLES", "SPELLED_SCORE", "spelled_letters"]
 
-#: the syllables (toneless pinyin) each letter is said with in Mandarin speech
-LETTER_SYLLABLES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
-    "a": (("ei",),), "b": (("bi",),), "c": (("xi",), ("sei",)), "d": (("di",),),
-    "e": (("yi",),), "f": (("ai", "fu"),), "g": (("ji",),), "h": (("ai", "qi"), ("ai", "chi")),
-    "i": (("ai",),), "j": (("jie",),), "k": (("kai",),), "l": (("ai", "le"), ("ai", "lu")),
-    "m": (("ai", "mu"), ("ai", "mo")), "n": (("en",),), "o": (("ou",),), "p": (("pi",),),
-    "q": (("kiu",), ("kou",)), "r": (("a",), ("a", "er")), "s": (("ai", "si"),),
-    "t": (("ti",),), "u": (("you",),), "v": (("wei",),), "w": (("da", "bu", "liu"),),
-    "x": (("ai", "ke", "si"),), "y": (("wai",),), "z": (("zei",), ("zei", "de")),
-})
 #: the score of an acronym spelled in Chinese syllables: a suggestion above the default floor
 SPELLED_SCORE = 0.8
 #: the most letters an acronym spelled so is looked for with

@@ -162,8 +162,15 @@ def _pinyin_matches(index: TermIndex, config: Config, span: str, syl: tuple[str,
             # the heard form is no word of the dictionary (正至 for 郑智, not 要强 for 姚强)
             cap = True
             notes = (*notes, "a dictionary word of two syllables")
+        if ct.term.lang == "mixed":  # (V 型 heard as 微型: a letter's sound is a guess)
+            cap = True
+            notes = (*notes, _LETTERS_HEARD)
         found.append((ct, sim, heard, " ".join(ts), notes, cap))
     return found
+
+
+#: the note on a name of letters and Chinese characters matched by its letters' syllables
+_LETTERS_HEARD = "its letters heard as Chinese syllables"
 
 
 def _function_positions(window: list[Word], function_frequency: int) -> list[int]:
@@ -269,10 +276,12 @@ def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, fi
                     continue
                 sim = pinyin_similarity(syl[s:e], ct.syllables)
                 if sim >= config.min_score:
+                    mixed = ct.term.lang == "mixed"
                     out.append(Candidate(
                         start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
                         " ".join(ct.syllables), sim,
-                        ("span cuts a word" if whole else "a comma inside the term",)))
+                        ("span cuts a word" if whole else "a comma inside the term",
+                         *((_LETTERS_HEARD,) if mixed else ())), mixed))
 
 
 def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,
