@@ -30,6 +30,8 @@ def test_positive(case: dict[str, Any]) -> None:
     got = [(c.original, c.replacement) for c in result]
     want = [(e["original"], e["replacement"]) for e in case["expect"]]
     assert got == want
+    for c, e in zip(result, case["expect"], strict=True):  # (a tier, where the case names one)
+        assert c.status == e.get("status", c.status)
 
 
 @pytest.mark.parametrize("case", [p for name in NEGATIVES for p in _params(name)])

@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from operator import attrgetter, itemgetter
 
 from ..config import Config
-from ..index import TermIndex
+from ..index import CompiledTerm, TermIndex
 from ..phonetics import is_function_word
 from ..pinyin import split_syllables
 from ..scoring import FOLDED_SYLLABLE, pinyin_similarity, syllable_floor, syllable_similarity
+from ..segment import Segmenter
 from .candidate import Candidate, PinyinMatch
 from .context import CheckContext
 from .scripts import cjk_context
@@ -150,23 +151,50 @@ def _pinyin_matches(index: TermIndex, config: Config, span: str, syl: tuple[str,
             # every syllable sounds as the term's (是先有 is no 史娟佑)
         if sim < cfg.min_score:
             continue
-        same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
-        notes = (f"{same} character(s) shared",) if same else ()
+        tier = _tier(cfg, ct, span, ts, syl, per, window, word)
+        if tier is not None:
+            found.append((ct, sim, heard, " ".join(ts), *tier))
+    return found
+
+
+def _tier(config: Config, ct: CompiledTerm, span: str, ts: tuple[str, ...],
+          syl: tuple[str, ...], per: list[float], window: list[Word],
+          word: bool) -> tuple[tuple[str, ...], bool] | None:
+    """A pinyin match's notes, and whether it may only be suggested; ``None`` where a
+    short name of letters is plain speech (提醒太 is no T 型台)."""
+    same = sum(a == b for a, b in zip(span, ct.canonical, strict=False))
+    notes: tuple[str, ...] = (f"{same} character(s) shared",) if same else ()
+    cap = False
+    if word and ts != syl:
         # a word of the dictionary that only sounds near the term: a suggestion
         # (神经网络 is no 盛金网络 however close; 惊艳 no 金燕)
-        cap = word and ts != syl
-        if cap:
-            notes = (*notes, "a dictionary word, not the term's exact sound")
-        elif len(ts) == 2 and word:
-            # two syllables are as often a word as a name: applied unattended only where
-            # the heard form is no word of the dictionary (正至 for 郑智, not 要强 for 姚强)
-            cap = True
-            notes = (*notes, "a dictionary word of two syllables")
-        if ct.term.lang == "mixed":  # (V 型 heard as 微型: a letter's sound is a guess)
-            cap = True
-            notes = (*notes, _LETTERS_HEARD)
-        found.append((ct, sim, heard, " ".join(ts), notes, cap))
-    return found
+        cap, notes = True, (*notes, "a dictionary word, not the term's exact sound")
+    elif len(ts) == 2 and word:
+        # two syllables are as often a word as a name: applied unattended only where
+        # the heard form is no word of the dictionary (正至 for 郑智, not 要强 for 姚强)
+        cap, notes = True, (*notes, "a dictionary word of two syllables")
+    elif _frequent_word_astray(config, window, per):
+        # a frequent word heard whole, where the term sounds otherwise (科学家 is no 科学院)
+        cap, notes = True, (*notes, "a frequent word with a syllable of another sound")
+    if ct.term.lang == "mixed":  # (V 型 heard as 微型: a letter's sound is a guess)
+        if syllable_floor(len(ts)) and any(
+                w.freq >= (config.common_word_frequency if len(w.text) > 1
+                           else config.function_word_frequency) for w in window):
+            return None
+        cap, notes = True, (*notes, _LETTERS_HEARD)
+    return notes, cap
+
+
+def _frequent_word_astray(config: Config, window: list[Word], per: list[float]) -> bool:
+    """Whether a syllable the term does not share lies in a frequent word of the window
+    (two characters or more)."""
+    pos = 0
+    for w in window:
+        n = len(w.syllables)
+        if n > 1 and w.freq >= config.common_word_frequency and min(per[pos:pos + n]) < 1.0:
+            return True
+        pos += n
+    return False
 
 
 #: the note on a name of letters and Chinese characters matched by its letters' syllables
@@ -185,7 +213,8 @@ def _function_positions(window: list[Word], function_frequency: int) -> list[int
     return found
 
 
-def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> None:
+def pinyin_inside_words(index: TermIndex, config: Config, segmenter: Segmenter,
+                        ctx: CheckContext) -> None:
     """Chinese terms whose span cuts a jieba word (栓皮栗|树 for 栓皮栎), or, for a term of
     five syllables or more, that a comma cuts (the recogniser paused inside it).
 
@@ -216,8 +245,8 @@ def pinyin_inside_words(index: TermIndex, config: Config, ctx: CheckContext) -> 
         term_starts = [s for s in range(len(folded) - 2)
                        if folded[s] in first and folded[s:s + 3] in heads]
         if term_starts:  # (else no term's first three syllables anywhere in the run)
-            _terms_cutting_words(index, config, ctx, first_word, run, folded, term_starts,
-                                 lengths)
+            _terms_cutting_words(index, config, segmenter, ctx, first_word, run, folded,
+                                 term_starts, lengths)
 
 
 def _comma_between(ctx: CheckContext, k: int) -> bool:
@@ -226,21 +255,24 @@ def _comma_between(ctx: CheckContext, k: int) -> bool:
 
 
 #: a pause the recogniser marks inside a long term
-_COMMAS = frozenset("，、,")
+_COMMAS = frozenset("，,")
 #: the syllables of a term's head, which a stretch that cuts a word must share exactly
 _HEAD = (0, 1, 2)
 
 
-def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, first_word: int,
-                         run: list[Word], folded: tuple[str, ...], term_starts: list[int],
+def _terms_cutting_words(index: TermIndex, config: Config, segmenter: Segmenter,
+                         ctx: CheckContext, first_word: int, run: list[Word],
+                         folded: tuple[str, ...], term_starts: list[int],
                          lengths: list[int]) -> None:
     """The terms of ``lengths`` syllables whose first three syllables are at ``term_starts``
     in a run of joined Chinese words (``run``, from word ``first_word`` on; ``folded``: its
-    folded syllables), where their span is not the run's words' own. A term of five
-    syllables or more may differ in one of them, and may cut a frequent word
-    (国家自燃科学基金|会 for 国家自然科学基金): so long a stretch is heard as a whole."""
-    text, out = ctx.text, ctx.out
-    common = config.common_word_frequency
+    folded syllables), where their span is not the run's words' own.
+
+    A term of five syllables or more may also leave a lone function character of the word it
+    cuts outside (前庭功能检查|和, where jieba joined 和 to the word), may differ in one
+    syllable, and may hold a comma where the recogniser paused inside it. A stretch that
+    differs in a syllable, or holds a comma, is only suggested."""
+    text = ctx.text
     run_starts = ctx.starts[first_word:first_word + len(run)]
     run_end = ctx.ends[first_word + len(run) - 1]
     syl: tuple[str, ...] = sum(map(_SYLLABLES, run), ())
@@ -253,35 +285,72 @@ def _terms_cutting_words(index: TermIndex, config: Config, ctx: CheckContext, fi
             for c in range(len(w.text))]
     if len(syl) != chars:
         return  # pinyin did not align one to one with the characters
-    bounds = {*run_starts, run_end}
+    edges = _Edges(config, segmenter, run, run_starts,
+                   ctx.ends[first_word:first_word + len(run)])
     for s in term_starts:
         for n in lengths:
             e = s + n
             if e > len(syl):
                 break
             start, end = offsets[s], offsets[e - 1] + 1
-            long = not syllable_floor(n)  # (a long term may lose a syllable)
             whole = end - start == n or _COMMAS.isdisjoint(text[start:end])
-            if (start in bounds and end in bounds and whole) or not (whole or long):
-                continue  # token-aligned: the main pass saw it; a comma cuts no short term
-            if not long and any(run[bisect.bisect_right(run_starts, edge) - 1].freq >= common
-                                for bound, edge in ((start, start), (end, end - 1))
-                                if bound not in bounds):
-                continue  # a frequent word was heard whole: 人已经 cuts 别人
-            for tid in (index.pinyin_candidates(syl[s:e], folded[s:e], _HEAD) if long
-                        else index.pinyin_terms(folded[s:e])):
-                ct = index.terms[tid]
-                span = text[start:end]
-                if span == ct.canonical or (n == 3 and syl[s:e] != ct.syllables):
-                    continue
-                sim = pinyin_similarity(syl[s:e], ct.syllables)
-                if sim >= config.min_score:
-                    mixed = ct.term.lang == "mixed"
-                    out.append(Candidate(
-                        start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl[s:e]),
-                        " ".join(ct.syllables), sim,
-                        ("span cuts a word" if whole else "a comma inside the term",
-                         *((_LETTERS_HEARD,) if mixed else ())), mixed))
+            if whole and start in edges.bounds and end in edges.bounds:
+                continue  # token-aligned: the main pass saw it
+            long = not syllable_floor(n)
+            if not (whole or long) or edges.cut_heard_word(start, end, long):
+                continue  # a comma cuts no short term; a word was heard whole (人已经|别人)
+            key = folded[s:e]  # (a long term may have one syllable astray)
+            for tid in (index.pinyin_candidates(syl[s:e], key, _HEAD) if long
+                        else index.pinyin_terms(key)):
+                _cutting(ctx, config, index.terms[tid], start, end, syl[s:e], key, whole)
+
+
+class _Edges:
+    """Where a run's words begin and end, and whether a span cuts one heard whole."""
+
+    __slots__ = ("bounds", "common", "frequency", "function", "run", "starts")
+
+    def __init__(self, config: Config, segmenter: Segmenter, run: list[Word],
+                 run_starts: list[int], run_ends: list[int]) -> None:
+        self.run, self.starts, self.frequency = run, run_starts, segmenter.word_frequency
+        self.bounds = {*run_starts, *run_ends}
+        self.common, self.function = config.common_word_frequency, config.function_word_frequency
+
+    def cut_heard_word(self, start: int, end: int, long: bool) -> bool:
+        """Whether the span ``start:end`` cuts a frequent word (人已经 cuts 别人): a word
+        heard whole. For a long term, not where the part left outside is one function
+        character the segmenter joined on (检查|和)."""
+        for bound, edge, after in ((start, start, False), (end, end - 1, True)):
+            if bound in self.bounds:
+                continue
+            k = bisect.bisect_right(self.starts, edge) - 1
+            w = self.run[k]
+            if w.freq < self.common:
+                continue
+            cut = bound - self.starts[k]
+            left = w.text[cut:] if after else w.text[:cut]  # (the part outside the span)
+            if not (long and len(left) == 1 and self.frequency(left) >= self.function):
+                return True
+        return False
+
+
+def _cutting(ctx: CheckContext, config: Config, ct: CompiledTerm, start: int, end: int,
+             syl: tuple[str, ...], key: tuple[str, ...], whole: bool) -> None:
+    """The term ``ct`` for the stretch ``start:end`` that cuts a word or holds a comma
+    (``whole`` false), heard as ``syl`` (folded: ``key``): a candidate at its similarity."""
+    if ctx.text[start:end] == ct.canonical or (len(syl) == 3 and syl != ct.syllables):
+        return
+    sim = pinyin_similarity(syl, ct.syllables)
+    if sim < config.min_score:
+        return
+    astray = key != ct.folded  # (a syllable of another sound)
+    mixed = ct.term.lang == "mixed"
+    notes = ("span cuts a word" if whole else "a comma inside the term",
+             *(("a syllable of another sound",) if astray else ()),
+             *((_LETTERS_HEARD,) if mixed else ()))
+    ctx.out.append(Candidate(start, end, ct, ct.canonical, sim, "pinyin", " ".join(syl),
+                             " ".join(ct.syllables), sim, notes,
+                             mixed or astray or not whole))
 
 
 def pinyin_spelled(index: TermIndex, ctx: CheckContext, letters: str, start: int, end: int,

@@ -77,7 +77,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     record what their guards held back."""
     ctx = CheckContext.of(segmenter, text, trace)
     enumerate_windows(index, config, segmenter, ctx)
-    pinyin_inside_words(index, config, ctx)
+    pinyin_inside_words(index, config, segmenter, ctx)
     spelled_letters(index, config, ctx)
     transliterations(index, config, segmenter, ctx)
     truncations(index, ctx, written_terms(index, text) if written is None else written)
