@@ -70,3 +70,27 @@ def test_the_copy_stays_the_segments_joined(tmp_path_factory: pytest.TempPathFac
     out = json.loads(fix(tmp_path_factory.mktemp("w"), whisper(texts, ascii_only=ascii_only)))
     assert out["text"] == "".join(s["text"] for s in out["segments"])
     assert "尧舜禹" not in out["text"]
+
+
+def test_the_diff_of_check_shows_the_copy_changed_too(tmp_path: Path) -> None:
+    """``check --format diff`` shows what ``fix`` writes: a patch that gives the fixed file."""
+    doc = whisper(["我们请到了尧舜禹"], ascii_only=False, indent=2)
+    fixed = fix(tmp_path, doc)
+    (tmp_path / "lex.txt").write_text(LEXICON, encoding="utf-8")
+    out = io.StringIO()
+    main(["check", str(tmp_path / "talk.json"), "--no-default-lexicons", "-l",
+          str(tmp_path / "lex.txt"), "--format", "diff"], stdout=out)
+    removed = [line for line in out.getvalue().splitlines() if line.startswith("-")][1:]
+    added = [line for line in out.getvalue().splitlines() if line.startswith("+")][1:]
+    assert len(removed) == len(added) == 2
+    assert [a[1:] for a in added] == [r[1:].replace("尧舜禹", "姚顺雨") for r in removed]
+    assert all(a[1:] in fixed.splitlines() for a in added)
+
+
+def test_the_last_of_two_top_level_texts_is_the_copy(tmp_path: Path) -> None:
+    """As JSON readers keep the last of repeated keys, so does the copy's fix."""
+    doc = ('{"text": "别的", "segments": [{"text": "我们请到了尧舜禹"}], '
+           '"text": "我们请到了尧舜禹"}')
+    out = fix(tmp_path, doc)
+    assert json.loads(out)["text"] == "我们请到了姚顺雨"
+    assert out.startswith('{"text": "别的"')

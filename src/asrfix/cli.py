@@ -420,9 +420,9 @@ def _session(args: argparse.Namespace, eff: dict[str, Any], fixer: Corrector,
 class _Output:
     """Each file's rendering written as it comes (JSON framed as one document)."""
 
-    def __init__(self, fmt: str, out: TextIO, which: Literal["fix", "all"], *,
+    def __init__(self, fmt: str, out: TextIO, run: _Run, which: Literal["fix", "all"], *,
                  color: bool) -> None:
-        self.fmt, self.out, self.which, self.color = fmt, out, which, color
+        self.fmt, self.out, self.run, self.which, self.color = fmt, out, run, which, color
         self.files = 0
 
     def file(self, path: str, result: Result) -> None:
@@ -430,7 +430,8 @@ class _Output:
             self.out.write((", " if self.files else '{"files": [')
                            + json_file_entry(path, result))
         elif self.fmt == "diff":
-            self.out.write(render_diff_file(path, result, self.which))
+            self.out.write(render_diff_file(path, result, edits=_edits(
+                self.run, path, result, _changes(result, self.which))))
         elif self.fmt == "github":
             self.out.write(render_github_file(path, result))
         else:
@@ -465,7 +466,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     failing = False
     recorded: list[Finding] = []
     with _session(args, eff, fixer, sources, out, baseline) as (run, sink):
-        output = _Output(args.format, sink, _which(eff), color=out.isatty())
+        output = _Output(args.format, sink, run, _which(eff), color=out.isatty())
         for path, result in run.results(sources):
             if recording is not None:
                 recorded += findings(recording.key(path), result)

@@ -186,9 +186,12 @@ def _eol(line: str) -> str:
     return line if line.endswith("\n") else line + _NO_EOL
 
 
-def render_diff_file(path: str, r: Result, which: Literal["fix", "all"] = "fix") -> str:
-    """:func:`render_diff` of one file."""
-    chosen = [c for c in r.select(which) if c.replacement != c.original]
+def render_diff_file(path: str, r: Result, which: Literal["fix", "all"] = "fix", *,
+                     edits: Sequence[Correction] | None = None) -> str:
+    """:func:`render_diff` of one file; ``edits``, where given, are the changes to show
+    (sorted, not overlapping) instead of the corrections ``which`` selects."""
+    chosen = list(edits) if edits is not None else [
+        c for c in r.select(which) if c.replacement != c.original]
     if not chosen:
         return ""
     index = LineIndex(r.text)

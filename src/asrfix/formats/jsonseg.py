@@ -195,7 +195,7 @@ def mirrored(text: str, chosen: Sequence[Correction]) -> list[Correction]:
     (53, [(11, 20, 'DeepSeek')])
     """
     strings = _strings(text) if chosen else []
-    full = next((x for x in strings if x[0] == ("text",)), None)
+    full = next((x for x in reversed(strings) if x[0] == ("text",)), None)  # (the last wins)
     if full is None:
         return []
     _, fs, fe, copy, copy_offsets = full
