@@ -50,6 +50,7 @@ from .phonetics import (
     skeleton,
 )
 from .pinyin import letter_reading, syllables
+from .readings import readings as reading_table
 from .sayings import spoken_forms
 from .scoring import syllable_similarity
 from .segment import CJK_RE
@@ -131,6 +132,7 @@ def term_pronunciations(term: Term | TermRecord,
             syll = term_syllables(text)
         return ("".join(pinyin_phones(s) for s in syll),)
     say = mixed_phones if term.lang == "mixed" else english_phones
+    text = _SAID_SYMBOL.sub(_said_symbol, text)  # (C++ is never heard as C)
     readings = {say(text)}
     # acronyms of 2-5 capitals may also be read as a word, and words in caps may be spelled
     spelled = _CAPITALS.sub(lambda m: " ".join(m.group()), text)
@@ -143,6 +145,15 @@ def term_pronunciations(term: Term | TermRecord,
     if _DIGIT.search(text):  # digits read in Chinese: o3 as "o 三"
         readings.add(mixed_phones(chinese_digits(text)))
     return tuple(sorted(r for r in readings if r))
+
+
+#: symbols that are always said, as they tell a term from another (C, C++ and C#)
+_SAID_SYMBOL = re.compile(r"[+#]")
+
+
+def _said_symbol(m: re.Match[str]) -> str:
+    """A symbol as it is said in English (``+``: " plus "; see ``data/readings.toml``)."""
+    return f" {reading_table().symbol(m.group(), 'en')[0]} "
 
 
 def variant_pronunciations(term: Term | TermRecord) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ from .once import once
 from .segment import CJK_CHARS
 
 __all__ = [
+    "CHINESE_DIGITS",
     "VOWELS",
     "aligned_similarity",
     "chinese_digits",

@@ -29,6 +29,7 @@ from rapidfuzz.process import extract as _extract
 from ..config import Config
 from ..index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex
 from ..phonetics import (
+    CHINESE_DIGITS,
     aligned_similarity,
     classes,
     known_word,
@@ -270,6 +271,8 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     # word is more often a term than not (view for Vue): a suggestion
     homophone = short and common and not english and phones == tph
     why = _held_back(ct, sim, span, letters, english, words, i, j, common, short, homophone)
+    if why is None and _word_for_number(config, ct.canonical, span, words[i:j + 1]):
+        why = "a Chinese word where the term has a number"  # (GPT 写 is no GPT-4)
     if why is not None:
         _hold(held, ct, sim, tph, why)
         return None
@@ -292,6 +295,22 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
         notes.append("sounds like a known variant")
         score = min(score, config.fix_threshold - 0.01)
     return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+#: the characters Chinese numbers are said with
+_NUMERALS = frozenset(CHINESE_DIGITS + "十百千万两点")
+
+
+def _word_for_number(config: Config, canonical: str, span: str, words: list[Word]) -> bool:
+    """Whether a term with a digit is matched over a frequent Chinese word that says no
+    number, where the window writes no digit (写 heard for the 四 of GPT-4)."""
+    return _has_digit(canonical) and not _has_digit(span) and any(
+        w.cjk and w.freq >= config.common_word_frequency and not _NUMERALS.issuperset(w.text)
+        for w in words)
 
 
 def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, english: bool,
