@@ -1,12 +1,14 @@
-"""The document's own evidence: the compound terms a transcript writes out anywhere in it, and
-a term's first part said alone in Chinese speech where the document writes the term
-("open" for OpenAI), proposed as a suggestion only.
+"""The document's own evidence: the compound terms and acronyms a transcript writes out
+anywhere in it; a term's first part said alone in Chinese speech where the document writes
+the term ("open" for OpenAI), and an acronym heard with a letter dropped or added where the
+document writes it (RHF for RLHF), proposed as suggestions only.
 
 >>> from asrfix.index import TermIndex
 >>> from asrfix.lexicon import Lexicon
->>> index = TermIndex(Lexicon.from_terms(["OpenAI", "DeepSeek", "GPT"]))
->>> sorted(index.terms[t].canonical for t in written_terms(index, "open AI 和 deep seek，GPT"))
-['DeepSeek', 'OpenAI']
+>>> index = TermIndex(Lexicon.from_terms(["OpenAI", "DeepSeek", "GPT", "RLHF"]))
+>>> written = written_terms(index, "open AI 和 deep seek，GPT 和 gpt")
+>>> sorted((index.terms[t].canonical, n) for t, n in written.items())
+[('DeepSeek', 1), ('GPT', 1), ('OpenAI', 1)]
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from __future__ import annotations
 import re
 
 from ..index import TermIndex
-from ..phonetics import phone_similarity
+from ..phonetics import known_word, phone_similarity
+from ..scoring import spelling_similarity
 from .candidate import Candidate
 from .context import CheckContext
 from .forms import parts
 from .scripts import cjk_context
 
-__all__ = ["TRUNCATION_SCORE", "truncations", "written_terms"]
+__all__ = ["TRUNCATION_SCORE", "acronym_slips", "truncations", "written_terms"]
 
 #: the score of a compound term's first part said alone, the term written elsewhere in the
 #: text: just above the default ``min_score``, a suggestion
@@ -31,17 +34,81 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
 
 
 def written_terms(index: TermIndex, text: str) -> dict[int, int]:
-    """Compound terms the text writes out, up to case and spacing (OpenAI, deep mind):
-    term id → how many times. A quick scan of runs of Latin words, no segmentation."""
+    """Compound terms the text writes out, up to case and spacing (OpenAI, deep mind), and
+    acronyms it writes exactly (RLHF): term id → how many times. A quick scan of runs of
+    Latin words, no segmentation."""
     found: dict[int, int] = {}
     for m in _LATIN_RUN.finditer(text):
         run = _LATIN_WORD.findall(m.group())
         for a in range(len(run)):
             for b in range(a + 1, min(len(run), a + 3) + 1):
-                for tid, variant in index.exact_matches("".join(run[a:b]).lower()):
-                    if variant is None and len(parts(index.terms[tid].canonical)) > 1:
+                heard = "".join(run[a:b])
+                for tid, variant in index.exact_matches(heard.lower()):
+                    if variant is None and _written(index.terms[tid].canonical, heard, b - a):
                         found[tid] = found.get(tid, 0) + 1
     return found
+
+
+def _written(canonical: str, heard: str, words: int) -> bool:
+    """Whether ``heard`` (``words`` words joined) writes out a compound term, or an acronym
+    as it is spelled."""
+    if _ACRONYM.fullmatch(canonical):
+        return words == 1 and heard == canonical
+    return len(parts(canonical)) > 1
+
+
+#: an acronym of the lexicon that a slip of one letter may stand for (RLHF; not AI)
+_ACRONYM = re.compile(r"[A-Z]{3,7}")
+#: a word in capitals, which may be an acronym heard with a letter dropped or added
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,8}(?![A-Za-z0-9])")
+
+
+def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> None:
+    """An acronym heard with one letter dropped or added (RHF, SSFT), where the document
+    writes the lexicon's acronym (RLHF, SFT; ``active``, see :func:`written_terms`): a
+    suggestion, never a fix; of a show's terms only. Not a word in capitals that is a
+    term, a variant or a word of its own (AP), nor the acronym with a letter added at its
+    end (SFTP, LLMS: another name, or a plural).
+
+    >>> from asrfix.index import TermIndex
+    >>> from asrfix.lexicon import Lexicon
+    >>> from asrfix.segment import Segmenter
+    >>> index = TermIndex(Lexicon.from_terms(["RLHF", "SFT"]))
+    >>> text = "RLHF 很关键，RHF 的奖励模型难训"
+    >>> ctx = CheckContext.of(Segmenter(), text)
+    >>> acronym_slips(index, ctx, written_terms(index, text))
+    >>> [(text[c.start:c.end], c.replacement, c.cap_suggestion) for c in ctx.out]
+    [('RHF', 'RLHF', True)]
+    """
+    acronyms = {index.terms[tid].canonical: tid for tid in active
+                if index.terms[tid].role == "show" and _ACRONYM.fullmatch(
+                    index.terms[tid].canonical)}
+    if not acronyms:
+        return
+    for m in _CAPITALS.finditer(ctx.text):
+        heard = m.group()
+        if heard in acronyms or index.exact_matches(heard.lower()) or known_word(heard):
+            continue
+        for name, tid in acronyms.items():
+            if _one_letter_apart(heard, name):
+                ct = index.terms[tid]
+                ctx.out.append(Candidate(
+                    m.start(), m.end(), ct, name, TRUNCATION_SCORE, "spelling", heard, name,
+                    spelling_similarity(heard.lower(), name.lower()),
+                    (f"an acronym of {name!r}, written {active[tid]} time(s) in this text, "
+                     "with a letter dropped or added",), cap_suggestion=True))
+
+
+def _one_letter_apart(heard: str, name: str) -> bool:
+    """Whether the heard spelling is the name with one letter dropped (RHF for RLHF), or
+    with one letter added, not at the end, where it makes another name (SFTP, LLMS), unless
+    it doubles the letter before it (SSFT for SFT)."""
+    if len(heard) == len(name) - 1:
+        return any(name[:k] + name[k + 1:] == heard for k in range(len(name)))
+    if len(heard) != len(name) + 1:
+        return False
+    return any(heard[:k] + heard[k + 1:] == name
+               for k in range(len(heard)) if k < len(name) or heard[k] == heard[k - 1])
 
 
 def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> None:

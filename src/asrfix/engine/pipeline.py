@@ -35,7 +35,7 @@ from ..segment import Segmenter
 from .aloud import whole_readings
 from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
-from .document import truncations, written_terms
+from .document import acronym_slips, truncations, written_terms
 from .evidence import adjust
 from .features import features
 from .letters import spelled_letters
@@ -80,7 +80,9 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     pinyin_inside_words(index, config, segmenter, ctx)
     spelled_letters(index, config, ctx)
     transliterations(index, config, segmenter, ctx)
-    truncations(index, ctx, written_terms(index, text) if written is None else written)
+    active = written_terms(index, text) if written is None else written
+    truncations(index, ctx, active)
+    acronym_slips(index, ctx, active)
     ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx, index)
 
