@@ -36,7 +36,7 @@ __all__ = ["TRANSLITERATION_CHARACTERS", "TRANSLITERATION_SIMILARITY",
 
 #: an English term written in Chinese characters: windows of this many syllables, matched
 #: at least this closely by sound (欧朋海 / OpenAI)
-TRANSLITERATION_SYLLABLES = (3, 5)
+TRANSLITERATION_SYLLABLES = (3, 7)
 TRANSLITERATION_SIMILARITY = 0.72
 #: a wider window of a transliteration is kept over a narrower one this much closer
 _WIDER = 0.05
@@ -103,7 +103,7 @@ def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
                      ctx: CheckContext) -> None:
     """English terms written as runs of transliteration characters (瑞迪斯 for Redis), with
     ``Config.transliterated`` or without (it asks every window of rare words besides, which
-    the segmenter may have cut elsewhere): the first 3-5 characters
+    the segmenter may have cut elsewhere): the first 3-7 characters
     of such a run (character by character: the segmenter cuts names it does not know
     anywhere), where they are not one word of the dictionary (诺基亚 is the conventional
     name)."""
