@@ -80,13 +80,20 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
             continue
         ct = canon[0]
         ending = len(key) - len(stem)
+        chinese = cjk_context(ctx.text, start, end)
         if (" " in span.strip() and " " not in ct.canonical
                 and len(last) - ending >= 3  # (routers, not "is" after the name)
-                and (cjk_context(ctx.text, start, end) or not all(
-                    known_word(x) for x in span.split()))):
+                and (chinese or not all(known_word(x) for x in span.split()))):
             ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
                                      ct.letters, 1.0, ("a name heard as words, with an "
                                                        "ending",), cap_suggestion=True))
+        elif chinese and span[:len(ct.canonical)] == ct.canonical and CAMEL.search(
+                ct.canonical) and not ct.canonical.isupper():
+            # Chinese has no plural: a name with an inner capital and an ending (GitLabs)
+            # is the name mis-heard, not many of it
+            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
+                                     ct.letters, 1.0, ("a name with a plural ending, in "
+                                                       "Chinese speech",), cap_suggestion=True))
         else:
             ctx.protected.append((start, end))  # a plural of a term (EBITDAs)
         return
