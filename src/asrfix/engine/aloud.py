@@ -32,6 +32,7 @@ from bisect import bisect_right
 
 from ..index import CompiledTerm, squash
 from ..phonetics import is_function_word, known_word
+from ..readings import readings
 from ..segment import CJK_RE
 from .candidate import Candidate
 from .context import CheckContext
@@ -112,14 +113,21 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
 def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:
     """Whether a whole number read in English words ends the window and a plural noun
     follows it (``three years``): the number counts that word."""
-    if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or _MINOR.search(canonical):
-        return False  # (three point eleven is a version)
+    if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or (
+            _MINOR.search(canonical) and _point_said(span)):
+        return False  # (three point eleven is a version; "three twelve years" a count)
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
     word = m.group(1)
     return (len(word) > 3 and word.endswith("s") and known_word(word)
             and not is_function_word(word))
+
+
+def _point_said(span: str) -> bool:
+    """Whether the window says a decimal point in English (``three point eleven``)."""
+    words = span.lower().split()
+    return any(p in words for p in readings().point("en") if p)
 
 
 def _letter_and_digit(canonical: str) -> bool:
