@@ -52,12 +52,18 @@ def written_terms(index: TermIndex, text: str) -> dict[int, int]:
 def _written(canonical: str, heard: str, words: int) -> bool:
     """Whether ``heard`` (``words`` words joined) writes out a compound term, or an acronym
     as it is spelled."""
-    if _ACRONYM.fullmatch(canonical):
+    if _acronym(canonical):
         return words == 1 and heard == canonical
     return len(parts(canonical)) > 1
 
 
-#: an acronym of the lexicon that a slip of one letter may stand for (RLHF; not AI)
+def _acronym(canonical: str) -> bool:
+    """Whether a term is an acronym a slip of one letter may stand for: three to seven
+    letters, at most one of them in lower case (RLHF, gRPC, LoRA; not AI, not Kimi)."""
+    return bool(_ACRONYM.fullmatch(canonical.upper())) and sum(
+        map(str.islower, canonical)) <= 1
+
+
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
 #: a word in capitals, which may be an acronym heard with a letter dropped or added
 _CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,8}(?![A-Za-z0-9])")
@@ -81,8 +87,7 @@ def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -
     [('RHF', 'RLHF', True)]
     """
     acronyms = {index.terms[tid].canonical: tid for tid in active
-                if index.terms[tid].role == "show" and _ACRONYM.fullmatch(
-                    index.terms[tid].canonical)}
+                if index.terms[tid].role == "show" and _acronym(index.terms[tid].canonical)}
     if not acronyms:
         return
     for m in _CAPITALS.finditer(ctx.text):
@@ -90,7 +95,7 @@ def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -
         if heard in acronyms or index.exact_matches(heard.lower()) or known_word(heard):
             continue
         for name, tid in acronyms.items():
-            if _one_letter_apart(heard, name):
+            if _one_letter_apart(heard, name.upper()):
                 ct = index.terms[tid]
                 ctx.out.append(Candidate(
                     m.start(), m.end(), ct, name, TRUNCATION_SCORE, "spelling", heard, name,
