@@ -14,6 +14,7 @@ document writes it (RHF for RLHF), proposed as suggestions only.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..index import TermIndex
 from ..phonetics import known_word, phone_similarity
@@ -23,7 +24,8 @@ from .context import CheckContext
 from .forms import parts
 from .scripts import cjk_context
 
-__all__ = ["TRUNCATION_SCORE", "acronym_slips", "truncations", "written_terms"]
+__all__ = ["TRUNCATION_SCORE", "acronym_slips", "one_letter_apart", "truncations",
+           "written_terms"]
 
 #: the score of a compound term's first part said alone, the term written elsewhere in the
 #: text: just above the default ``min_score``, a suggestion
@@ -66,15 +68,17 @@ def _acronym(canonical: str) -> bool:
 
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
 #: a word in capitals, which may be an acronym heard with a letter dropped or added
-_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,8}(?![A-Za-z0-9])")
+_CAPITALS = re.compile(r"[A-Z]{3,8}")
 
 
 def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> None:
     """An acronym heard with one letter dropped or added (RHF, SSFT), where the document
     writes the lexicon's acronym (RLHF, SFT; ``active``, see :func:`written_terms`): a
     suggestion, never a fix; of a show's terms only. Not a word in capitals that is a
-    term, a variant or a word of its own (AP), nor the acronym with a letter added at its
-    end (SFTP, LLMS: another name, or a plural).
+    term, a variant or a word of its own (ERA), nor one written more than once and as
+    often as the acronym (a name of its own, used as such), nor one that differs in the
+    last letter or in a doubled one (see :func:`one_letter_apart`). Words of speech only
+    (not in a web address or a file name).
 
     >>> from asrfix.index import TermIndex
     >>> from asrfix.lexicon import Lexicon
@@ -86,30 +90,49 @@ def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -
     >>> [(text[c.start:c.end], c.replacement, c.cap_suggestion) for c in ctx.out]
     [('RHF', 'RLHF', True)]
     """
-    acronyms = {index.terms[tid].canonical: tid for tid in active
-                if index.terms[tid].role == "show" and _acronym(index.terms[tid].canonical)}
-    if not acronyms:
+    names = {index.terms[tid].canonical.upper(): tid for tid in active
+             if index.terms[tid].role == "show" and _acronym(index.terms[tid].canonical)}
+    if not names:
         return
-    for m in _CAPITALS.finditer(ctx.text):
-        heard = m.group()
-        if heard in acronyms or index.exact_matches(heard.lower()) or known_word(heard):
+    short = {d: name for name in names for d in _one_dropped(name)}  # (RHF: RLHF)
+    heard_words = [(k, w.text) for k, w in enumerate(ctx.words)
+                   if not w.cjk and _CAPITALS.fullmatch(w.text)]
+    counts = Counter(text for _, text in heard_words)
+    for k, heard in heard_words:
+        name = short.get(heard) or min((n for n in _one_dropped(heard) if n in names),
+                                       default=None)
+        if name is None or heard in names or not one_letter_apart(heard, name):
             continue
-        for name, tid in acronyms.items():
-            if _one_letter_apart(heard, name.upper()):
-                ct = index.terms[tid]
-                ctx.out.append(Candidate(
-                    m.start(), m.end(), ct, name, TRUNCATION_SCORE, "spelling", heard, name,
-                    spelling_similarity(heard.lower(), name.lower()),
-                    (f"an acronym of {name!r}, written {active[tid]} time(s) in this text, "
-                     "with a letter dropped or added",), cap_suggestion=True))
+        tid = names[name]
+        if (1 < counts[heard] >= active[tid] or index.exact_matches(heard.lower())
+                or known_word(heard)):
+            continue  # (NSA beside NASA, as often and more than once: a name of its own)
+        ct = index.terms[tid]
+        ctx.out.append(Candidate(
+            ctx.starts[k], ctx.ends[k], ct, ct.canonical, TRUNCATION_SCORE, "spelling", heard,
+            name, spelling_similarity(heard.lower(), name.lower()),
+            (f"an acronym of {ct.canonical!r}, written {active[tid]} time(s) in this text, "
+             "with a letter dropped or added",), cap_suggestion=True))
 
 
-def _one_letter_apart(heard: str, name: str) -> bool:
-    """Whether the heard spelling is the name with one letter dropped (RHF for RLHF), or
-    with one letter added, not at the end, where it makes another name (SFTP, LLMS), unless
-    it doubles the letter before it (SSFT for SFT)."""
+def _one_dropped(word: str) -> set[str]:
+    """``word`` with one letter dropped, wherever it is."""
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def one_letter_apart(heard: str, name: str) -> bool:
+    """Whether the heard spelling is the name with one letter dropped (RHF for RLHF) or
+    added (SSFT for SFT), but not at the end, where it makes another name (SFTP and SFT,
+    AIGC and AIG), unless a doubled letter is added (SFTT); and not one of a doubled
+    letter dropped (VLM for VLLM: the family has both).
+
+    >>> [one_letter_apart(h, n) for h, n in [("RHF", "RLHF"), ("SSFT", "SFT"),
+    ...                                      ("SFTP", "SFT"), ("SFT", "SFTP"), ("VLM", "VLLM")]]
+    [True, True, False, False, False]
+    """
     if len(heard) == len(name) - 1:
-        return any(name[:k] + name[k + 1:] == heard for k in range(len(name)))
+        return any(name[:k] + name[k + 1:] == heard for k in range(len(name) - 1)
+                   if name[k] != name[k + 1] and (k == 0 or name[k] != name[k - 1]))
     if len(heard) != len(name) + 1:
         return False
     return any(heard[:k] + heard[k + 1:] == name
