@@ -446,6 +446,8 @@ def word_phones(part: str) -> str:
 
 #: the shortest dictionary word a compound's part may be (pine|cone, red|fin)
 _COMPOUND_PART = 3
+#: longer than any word of the pronouncing dictionary (a compound's parts are shorter)
+_LONGEST_WORD = 34
 
 
 def _compound_phones(low: str, table: Mapping[str, str]) -> str:
@@ -457,7 +459,9 @@ def _compound_phones(low: str, table: Mapping[str, str]) -> str:
     """
     best = ""
     even = 0
-    for k in range(_COMPOUND_PART, len(low) - _COMPOUND_PART + 1):
+    n = len(low)  # (no word of the dictionary is longer than _LONGEST_WORD letters)
+    for k in range(max(_COMPOUND_PART, n - _LONGEST_WORD),
+                   min(n - _COMPOUND_PART, _LONGEST_WORD) + 1):
         a, b = low[:k], low[k:]
         if min(len(a), len(b)) > even and a in table and b in table:
             pa, pb = table[a], table[b]

@@ -40,6 +40,7 @@ class Readings:
     """The reading table (see ``data/readings.toml``)."""
 
     symbols: Mapping[Language, Mapping[str, tuple[str, ...]]]
+    word_hyphens: Mapping[Language, tuple[str, ...]]
     points: Mapping[Language, tuple[str, ...]]
     digits: Mapping[Language, tuple[str, ...]]
     digit_alternates: Mapping[Language, Mapping[str, tuple[str, ...]]]
@@ -55,6 +56,10 @@ class Readings:
         """How ``ch`` is read in ``lang`` ("" for left unsaid; nothing for a symbol the
         table does not know)."""
         return self.symbols[lang].get(ch, ())
+
+    def word_hyphen(self, lang: Language) -> tuple[str, ...]:
+        """How a hyphen between two words is read in ``lang`` ("" for left unsaid)."""
+        return self.word_hyphens[lang]
 
     def point(self, lang: Language) -> tuple[str, ...]:
         """How the decimal point between two digits is read."""
@@ -169,6 +174,8 @@ def readings() -> Readings:
     zh, en = data["numbers"]["zh"], data["numbers"]["en"]
     return Readings(
         symbols=symbols,
+        word_hyphens={lang: _strings(data["hyphen_between_words"][lang],
+                                     f"hyphen_between_words.{lang}") for lang in LANGUAGES},
         points={lang: _strings(data["point"][lang], f"point.{lang}") for lang in LANGUAGES},
         digits={lang: _strings(digits[lang], f"digits.{lang}") for lang in LANGUAGES},
         digit_alternates={lang: {d: _strings(v, f"digits.{lang}_alternates.{d}")

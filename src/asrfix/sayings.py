@@ -36,6 +36,8 @@ __all__ = ["MAX_FORMS", "MAX_WORDS", "spoken_forms"]
 MAX_FORMS = 24
 #: the most words a spoken form holds (a window of the default settings holds no more)
 MAX_WORDS = 8
+#: the most letters of a piece beside a hyphen read as a symbol (SWE 杠 bench)
+_CODE_LETTERS = 3
 _WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
 
@@ -105,7 +107,15 @@ def _token_readings(table: Readings, tokens: tuple[str, ...], k: int,
         return tuple(dict.fromkeys((*whole, *spelled, tok)))
     if tok == "." and before[:1].isdigit() and after[:1].isdigit():
         return table.point(lang)
-    return table.symbol(tok, lang)  # (a hyphen between words too: scikit 杠 learn)
+    if tok == "-" and not (_code_like(before) or _code_like(after)):
+        return table.word_hyphen(lang)  # (long-term, scikit 杠 learn)
+    return table.symbol(tok, lang)
+
+
+def _code_like(token: str) -> bool:
+    """Whether a piece beside a hyphen reads it as a symbol: a number or a run of at most
+    three letters (GPT 杠 4, SWE 杠 bench), not a word (scikit-learn)."""
+    return token[:1].isdigit() or (token[:1].isalpha() and len(token) <= _CODE_LETTERS)
 
 
 def _capped(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

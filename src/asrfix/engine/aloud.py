@@ -32,7 +32,7 @@ from bisect import bisect_right
 
 from ..index import CompiledTerm, squash
 from ..phonetics import is_function_word, known_word
-from ..readings import readings
+from ..readings import LANGUAGES, readings
 from ..segment import CJK_RE
 from .candidate import Candidate
 from .context import CheckContext
@@ -64,20 +64,23 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     specific = bool(_HEAD.search(ct.canonical))
     if _letter_and_digit(ct.canonical):
         return  # "R 一" is as often two letters heard (R L) as R1
+    # a version's decimal point unsaid ("GPT four one"): maybe two numbers, a suggestion
+    unsaid = bool(_MINOR.search(ct.canonical)) and not _point_said(form)
     if not chinese:
-        if _counts_something(text, end, span, ct.canonical):
+        if _counts_something(text, end, span, ct.canonical, unsaid):
             ctx.protected.append((start, end))
             return  # "python three years": a number of years, whatever else it sounds like
         if not specific and is_function_word(_first_letter(ct.canonical)):
             return  # "a one" is not A1
-    if specific:
+    if specific and not unsaid:
         score = SCORE_SPECIFIC
     else:
-        score = SCORE_ONE_LETTER if chinese else SCORE_ONE_LETTER_ENGLISH
+        score = SCORE_ONE_LETTER if chinese and not unsaid else SCORE_ONE_LETTER_ENGLISH
     words = not chinese and all(known_word(w) for w in span.split())
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
                              squash(form), 1.0, (f"said aloud as {form!r}",),
-                             cap_suggestion=words))  # ("the top ten list": words, in English)
+                             # ("the top ten list": words, in English)
+                             cap_suggestion=words or unsaid))
 
 
 def whole_readings(cands: list[Candidate]) -> list[Candidate]:
@@ -110,11 +113,12 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
     return False
 
 
-def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:
+def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool) -> bool:
     """Whether a whole number read in English words ends the window and a plural noun
-    follows it (``three years``): the number counts that word."""
+    follows it (``three years``): the number counts that word (``unsaid``: the term's
+    decimal point is not said in the window)."""
     if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or (
-            _MINOR.search(canonical) and _point_said(span)):
+            _MINOR.search(canonical) and not unsaid):
         return False  # (three point eleven is a version; "three twelve years" a count)
     m = _NEXT_WORD.match(text, end)
     if m is None:
@@ -124,10 +128,11 @@ def _counts_something(text: str, end: int, span: str, canonical: str) -> bool:
             and not is_function_word(word))
 
 
-def _point_said(span: str) -> bool:
-    """Whether the window says a decimal point in English (``three point eleven``)."""
-    words = span.lower().split()
-    return any(p in words for p in readings().point("en") if p)
+def _point_said(form: str) -> bool:
+    """Whether a spoken form says the decimal point (``three point eleven``, ``三 点 一一``)."""
+    words = form.lower().split()
+    table = readings()
+    return any(p in words for lang in LANGUAGES for p in table.point(lang) if p)
 
 
 def _letter_and_digit(canonical: str) -> bool:
