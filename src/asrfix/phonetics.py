@@ -385,6 +385,8 @@ def letters_to_sound(word: str) -> str:
         return _lts(stem)
     if len(w) <= 3 and w.endswith("e") and not any(c in "aeiou" for c in w[:-1]):
         return _lts(w[:-1]) + "i"  # we, she, be
+    if len(w) == 2 and w[1] == "y" and w[0] not in "aeiou":
+        return _lts(w[0]) + "ai"  # my, by: Py of PyTorch and NumPy
     return _lts(w)
 
 
