@@ -88,17 +88,18 @@ def test_every_spoken_form_maps_back_to_its_term(head: str, version: tuple[int, 
     canonical = _term(head, version, joiner)
     form = data.draw(st.sampled_from(spoken_forms(canonical)))
     # a decimal point left unsaid ("gemini two five": maybe two numbers) is only suggested
+    # as said aloud (the sound path, which reads a term's digits one by one, may hear it
+    # whole and apply it)
     points = {p for lang in LANGUAGES for p in readings().point(lang) if p}
-    status = "suggestion" if version[1] is not None and points.isdisjoint(form.split()) \
-        else "fix"
+    unsaid = version[1] is not None and points.isdisjoint(form.split())
     if glued:  # as speech recognition often writes it: no spaces beside Chinese characters
         form = re.sub(r"(?<=\S) (?=[^a-z0-9])|(?<=[^a-z0-9 ]) (?=\S)", "", form)
     text = f"我们今天聊 {form} 的效果"
     result = Corrector([canonical]).check(text)
-    assert [(c.original, c.replacement, c.status) for c in result] == [
-        (form, canonical, status)]
+    assert [(c.original, c.replacement) for c in result] == [(form, canonical)]
     [c] = result
-    assert text[c.start:c.end] == c.original and c.evidence.method == "spoken"
+    assert text[c.start:c.end] == c.original
+    assert (c.status, c.evidence.method) == ("fix", "spoken") or unsaid
     assert result.apply("all") == f"我们今天聊 {canonical} 的效果"
 
 
