@@ -318,8 +318,9 @@ class _Edges:
 
     def cut_heard_word(self, start: int, end: int, long: bool) -> bool:
         """Whether the span ``start:end`` cuts a frequent word (人已经 cuts 别人): a word
-        heard whole. For a long term, not where the part left outside is one function
-        character the segmenter joined on (检查|和)."""
+        heard whole. For a long term, not where the part left outside is one character
+        as frequent as a function word (``Config.function_word_frequency``: 和, 的, but
+        also 说), which the segmenter may have joined on (检查|和)."""
         for bound, edge, after in ((start, start, False), (end, end - 1, True)):
             if bound in self.bounds:
                 continue
