@@ -70,33 +70,38 @@ def exact(index: TermIndex, config: Config, segmenter: Segmenter, ctx: CheckCont
 def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int,
             end: int) -> None:
     """A window spelled as a term plus a plural ending: the plural of the term (EBITDAs),
-    protected; but a one-word name heard as separate words with an ending (``open routers``
-    for OpenRouter), in Chinese speech or not all dictionary words, is the name mis-heard:
-    a "format" suggestion."""
-    last = span.split()[-1] if span.strip() else ""
+    protected; but the name mis-heard, a "format" suggestion, where it is a one-word name
+    heard as separate words with an ending (``open routers`` for OpenRouter), in Chinese
+    speech or not all dictionary words, or a name with an inner capital and an ending in
+    Chinese speech, which has no plural (GitLabs)."""
     for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
         canon = [index.terms[tid] for tid, v in index.exact_matches(stem) if v is None]
         if not canon:
             continue
         ct = canon[0]
-        ending = len(key) - len(stem)
-        chinese = cjk_context(ctx.text, start, end)
-        if (" " in span.strip() and " " not in ct.canonical
-                and len(last) - ending >= 3  # (routers, not "is" after the name)
-                and (chinese or not all(known_word(x) for x in span.split()))):
-            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
-                                     ct.letters, 1.0, ("a name heard as words, with an "
-                                                       "ending",), cap_suggestion=True))
-        elif chinese and span[:len(ct.canonical)] == ct.canonical and CAMEL.search(
-                ct.canonical) and not ct.canonical.isupper():
-            # Chinese has no plural: a name with an inner capital and an ending (GitLabs)
-            # is the name mis-heard, not many of it
-            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
-                                     ct.letters, 1.0, ("a name with a plural ending, in "
-                                                       "Chinese speech",), cap_suggestion=True))
-        else:
+        why = _name_misheard(ctx, ct, span, len(key) - len(stem), start, end)
+        if why is None:
             ctx.protected.append((start, end))  # a plural of a term (EBITDAs)
+        else:
+            ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.9, "format", key,
+                                     ct.letters, 1.0, (why,), cap_suggestion=True))
         return
+
+
+def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, start: int,
+                   end: int) -> str | None:
+    """Why a window spelled as the term and a plural ending of ``ending`` letters is the
+    name mis-heard, not its plural (see :func:`_plural`); ``None`` where it is the plural."""
+    chinese = cjk_context(ctx.text, start, end)
+    last = span.split()[-1] if span.strip() else ""
+    if (" " in span.strip() and " " not in ct.canonical
+            and len(last) - ending >= 3  # (routers, not "is" after the name)
+            and (chinese or not all(known_word(x) for x in span.split()))):
+        return "a name heard as words, with an ending"
+    if chinese and span[:len(ct.canonical)] == ct.canonical and CAMEL.search(
+            ct.canonical) and not ct.canonical.isupper():
+        return "a name with a plural ending, in Chinese speech"
+    return None
 
 
 def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: CompiledTerm,
