@@ -467,7 +467,7 @@ def _compound_phones(low: str, table: Mapping[str, str]) -> str:
         a, b = low[:k], low[k:]
         if min(len(a), len(b)) > even and a in table and b in table:
             pa, pb = table[a], table[b]
-            # a letter the two words share is said once (skin|ning: skinning)
+            # a sound the two words share is said once (cat|tail: one t)
             best, even = pa + (pb[1:] if pa[-1:] == pb[:1] else pb), min(len(a), len(b))
     return best
 
