@@ -21,6 +21,7 @@ that Chinese syllables in a window are compared with.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -88,6 +89,9 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
             trace.held.extend(HeldMatch(start, end, phones, *h) for h in held)
     if not found:
         return  # (most windows)
+    if letters is not None and not english and _inside_spelling(words, i, j):
+        _note_spelling(ctx, found, start, end, phones)
+        return  # in Chinese speech, a spelled sequence (G P S, K T V) is said as a whole
     before = words[i - 1].text.lower() if i > 0 else ""
     after = words[j + 1].text.lower() if j + 1 < len(words) else ""
     for ct, score, tph, sim, notes, cap in found:
@@ -96,6 +100,16 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
             continue  # the neighbouring word is the term's own: a wider window owns it
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
+
+
+def _note_spelling(ctx: CheckContext, found: list[PhoneticMatch], start: int, end: int,
+                   phones: str) -> None:
+    """Note, where explaining, the matches held back inside a spelled sequence."""
+    if ctx.trace is not None:
+        ctx.trace.held.extend(
+            HeldMatch(start, end, phones, ct, sim, tph,
+                      "letters inside a spelled sequence, in Chinese speech")
+            for ct, _, tph, sim, _, _ in found)
 
 
 def _hold(held: list[_Held] | None, ct: CompiledTerm, sim: float, expected: str,
@@ -297,8 +311,33 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
 
 
+#: two lower-case letters in a row: a term read as a word, not spelled letter by letter
+_WORD_IN_TERM = re.compile("[a-z]{2}")
+
+
+def _spelled_out(words: list[Word], i: int, j: int) -> bool:
+    """Whether the window ``words[i:j + 1]`` is letters written one by one (K, C T)."""
+    return all(_is_letter(w) for w in words[i:j + 1])
+
+
+def _is_letter(w: Word) -> bool:
+    return len(w.text) == 1 and not w.cjk and w.text.isalpha()
+
+
+def _inside_spelling(words: list[Word], i: int, j: int) -> bool:
+    """Whether the letters of the window go on into a letter written beside it (the P of
+    G P S): a part of a spelled sequence, which is said as a whole."""
+    return _spelled_out(words, i, j) and (
+        (i > 0 and _is_letter(words[i - 1]))
+        or (j + 1 < len(words) and _is_letter(words[j + 1])))
+
+
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 #: the characters Chinese numbers are said with
@@ -319,6 +358,12 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
     """Why a guard holds the match back, if one does: ``common``, the window is one English
     dictionary word; ``short``, the term is three letters or four phones or fewer;
     ``homophone``, a common word that sounds exactly as a short term in Chinese speech."""
+    if letters is not None and _spelled_out(words, i, j) and _WORD_IN_TERM.search(ct.canonical):
+        # letters said one by one spell an acronym (C T, K), not a name read as a word
+        return "letters said one by one, and the term is a word"
+    if _has_digit(span) and _digits(span) != _digits(ct.canonical):
+        # a number written in digits was heard as a number: V4 is no V2, nor 21 a 1
+        return "a number written in the window that the term does not have"
     if letters is not None and i == j and _same_family(span, ct.canonical):
         # "computer" is a word of its own, not a mishearing of "compute"
         return "a word of the term's own family, not a mishearing"

@@ -226,7 +226,9 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
     mixed_limit, function_freq = bounds.mixed_limit, bounds.function_freq
     cross_script = config.cross_script
     start = ctx.starts[i]
-    glued_start = words[i].glued
+    # (the s of that's, the t of don't: the end of the word before, not one of its own)
+    glued_start = words[i].glued or (start >= 2 and text[start - 1] in "'’"
+                                     and text[start - 2].isalpha())
     phones = ""  # (the phones and letters of words[i:keyed], made as the window grows)
     letters = ""
     keyed = i
