@@ -263,7 +263,9 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
             pinyin_spelled(index, ctx, letters, start, end, words[i:j + 1])
         if glued_start or w.glued:
             continue  # "o" of "o&m" is not the end of a mis-heard word
-        elif n_cjk == 0 or (cross_script and not function_word and n_cjk <= mixed_limit):
+        elif n_cjk == 0 or (cross_script and not function_word and n_cjk <= mixed_limit
+                            and not words[i].closed and not w.closed):
+            # (a preposition, conjunction or pronoun at its edge is heard right: 跟 text)
             phonetic_window(index, config, ctx, span, phones, letters if n_cjk == 0 else None,
                             start, end, i, j)
 

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
+from ..once import once
 from ..phonetics import fold_syllable, pinyin_phones, word_parts, word_phones
 from ..pinyin import syllables
 from ..segment import Segmenter
 
-__all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "latin_phones", "not_speech", "words_of"]
+__all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "chinese_function_word", "latin_phones",
+           "not_speech", "words_of"]
 
 #: characters between two words that still let them join in one window
 JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
@@ -64,6 +67,26 @@ class Word:
     glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
     folded: tuple[str, ...] = ()
     freq: int = 0  # jieba's frequency of a Chinese word
+    #: a Chinese preposition, conjunction or pronoun (see :func:`chinese_function_word`)
+    closed: bool = False
+
+
+@once
+def _chinese_function_words() -> frozenset[str]:
+    raw = resources.files("asrfix").joinpath("data/chinese_function_words.txt").read_text(
+        encoding="utf-8")
+    return frozenset(w for w in raw.split("\n") if w and not w.startswith("#"))
+
+
+def chinese_function_word(word: str) -> bool:
+    """Whether ``word`` is a Chinese preposition, conjunction or pronoun (跟, 只有, 他: the
+    words jieba's dictionary tags so, see ``data/chinese_function_words.txt``), which the
+    recogniser writes because the sentence needs it, not for a syllable of an English term.
+
+    >>> chinese_function_word("跟"), chinese_function_word("拆")
+    (True, False)
+    """
+    return word in _chinese_function_words()
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +129,8 @@ def words_of(segmenter: Segmenter,
                 syl = syllables(piece)
                 word = seen[piece] = Word(
                     piece, kind, syl, "".join(pinyin_phones(s) for s in syl), piece, True,
-                    False, tuple(fold_syllable(s) for s in syl), frequency(piece))
+                    False, tuple(fold_syllable(s) for s in syl), frequency(piece),
+                    chinese_function_word(piece))
         elif kind == "latin" or kind == "digit":
             glued = _glued(text, start, end)
             word = seen_latin.get((piece, glued))

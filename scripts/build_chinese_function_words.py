@@ -1,0 +1,56 @@
+"""Build ``src/asrfix/data/chinese_function_words.txt`` from jieba's dictionary.
+
+A Chinese preposition, conjunction or pronoun (跟, 比, 只有, 他) is heard for what it is: the
+recogniser wrote it because the sentence needs it there. A window mixed with English words
+that holds one is therefore not taken for a mis-heard English term (跟 text is not context).
+jieba's dictionary (MIT, like asrfix) tags each word with its part of speech; this script
+keeps the words tagged ``p`` (preposition), ``c`` (conjunction) and ``r`` (pronoun) that are
+frequent enough to matter.
+
+Usage::
+
+    python scripts/build_chinese_function_words.py [--min-frequency 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import jieba
+
+TAGS = {"p": "preposition", "c": "conjunction", "r": "pronoun"}
+OUT = Path(__file__).resolve().parents[1] / "src" / "asrfix" / "data" / "chinese_function_words.txt"
+HEADER = """\
+# Chinese prepositions, conjunctions and pronouns (跟, 比, 只有, 他): a window mixed with
+# English words that holds one is not taken for a mis-heard English term. The words jieba's
+# dictionary (MIT) tags p, c or r, at frequency {min_frequency} or more there; made by
+# scripts/build_chinese_function_words.py.
+"""
+
+
+def function_words(dictionary: Path, min_frequency: int) -> list[str]:
+    """The words of jieba's ``dictionary`` with a tag of :data:`TAGS`, most frequent first."""
+    found = []
+    with dictionary.open(encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) == 3 and fields[2] in TAGS and int(fields[1]) >= min_frequency:
+                found.append((-int(fields[1]), fields[0]))
+    return [w for _, w in sorted(found)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--min-frequency", type=int, default=1000)
+    a = ap.parse_args()
+    words = function_words(Path(jieba.__file__).parent / "dict.txt", a.min_frequency)
+    OUT.write_text(HEADER.format(min_frequency=a.min_frequency) + "\n".join(words) + "\n",
+                   encoding="utf-8")
+    print(f"{OUT}: {len(words)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
