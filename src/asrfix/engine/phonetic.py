@@ -92,14 +92,40 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
     if letters is not None and not english and _inside_spelling(words, i, j):
         _note_spelling(ctx, found, start, end, phones)
         return  # in Chinese speech, a spelled sequence (G P S, K T V) is said as a whole
+    phrase = i == j and _in_english_phrase(ctx, i)
     before = words[i - 1].text.lower() if i > 0 else ""
     after = words[j + 1].text.lower() if j + 1 < len(words) else ""
     for ct, score, tph, sim, notes, cap in found:
         first, last = _edge_words(ct.canonical)
         if first == before or last == after:
             continue  # the neighbouring word is the term's own: a wider window owns it
+        if phrase and _HOMOPHONE in notes:
+            _note_phrase(ctx, ct, sim, tph, start, end, phones)
+            continue  # a word of an English phrase said in Chinese speech (pass at k)
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
+
+
+#: the note on a common English word that sounds exactly as a short term, in Chinese speech
+_HOMOPHONE = "an English word that sounds exactly as the term"
+
+
+def _in_english_phrase(ctx: CheckContext, k: int) -> bool:
+    """Whether word ``k`` is joined to an English word beside it: one of a run of English
+    words said as a phrase, not an English word standing alone among Chinese ones."""
+    words, joins = ctx.words, ctx.joins
+    return ((k > 0 and joins[k - 1] and words[k - 1].kind == "latin")
+            or (k + 1 < len(words) and joins[k] and words[k + 1].kind == "latin"))
+
+
+def _note_phrase(ctx: CheckContext, ct: CompiledTerm, sim: float, tph: str, start: int,
+                 end: int, phones: str) -> None:
+    """Note, where explaining, a homophone held back inside an English phrase."""
+    if ctx.trace is not None:
+        ctx.trace.held.append(HeldMatch(
+            start, end, phones, ct, sim, tph,
+            "a word of an English phrase: sounds exactly as a short term, but is not alone "
+            "among Chinese words"))
 
 
 def _note_spelling(ctx: CheckContext, found: list[PhoneticMatch], start: int, end: int,
@@ -412,7 +438,7 @@ def _scored(k: int, sim: float, common: bool, short: bool,
         score -= 0.1
         notes.append("short term")
         if homophone:
-            notes.append("an English word that sounds exactly as the term")
+            notes.append(_HOMOPHONE)
     if common:
         score -= 0.08
         notes.append("English word in Chinese speech")
