@@ -158,6 +158,7 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
             firsts.setdefault(split[0].lower(), []).append(tid)
     if not firsts:
         return
+    shared: dict[str, list[int]] = {}  # (first part → every show term it begins)
     for k, w in enumerate(words):
         if w.cjk or w.letters not in firsts or w.glued:
             continue
@@ -168,7 +169,8 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
         if not cjk_context(text, start, end):
             continue
         tids = _shortest(index, firsts[w.letters])
-        if tids is None:
+        if tids is None or (all(active[t] < _OWNED for t in tids)
+                            and not _only_reading(index, w.letters, tids, shared)):
             continue  # "deep" for DeepMind or deep learning: not for a machine to say
         for tid in tids:
             ct = index.terms[tid]
@@ -177,6 +179,38 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
                 ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
                 (f"the first part of {ct.canonical!r}, written {active[tid]} time(s) in "
                  "this text",), cap_suggestion=True))
+
+
+#: a term the document writes this many times owns its first part, whatever other terms
+#: of the lexicon begin the same (OpenAI, written again and again, beside OpenRouter)
+_OWNED = 2
+
+
+def _only_reading(index: TermIndex, first: str, tids: list[int],
+                  shared: dict[str, list[int]]) -> bool:
+    """Whether, of all the show's terms that ``first`` begins (not only those the document
+    writes), ``tids`` is still the one it stands for: "open" for OpenCode, written once,
+    may as well be OpenClaw where the lexicon has both. ``shared`` keeps each part's terms
+    for the check."""
+    others = shared.get(first)
+    if others is None:
+        others = shared[first] = _beginning(index, first)
+    return set(others) <= set(tids) or _shortest(index, sorted({*others, *tids})) == tids
+
+
+def _beginning(index: TermIndex, first: str) -> list[int]:
+    """The show's terms whose first part is ``first`` (by a scan of the spelling table: a
+    lookup made only for a word that would stand for a term)."""
+    found = set()
+    for key, hits in index.exact.items():
+        if not key.startswith(first):
+            continue
+        for tid, variant in ((hits, None),) if isinstance(hits, int) else hits:
+            ct = index.terms[tid]
+            if (variant is None and ct.role == "show"
+                    and parts(ct.canonical)[0].lower() == first):
+                found.add(tid)
+    return sorted(found)
 
 
 def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:
