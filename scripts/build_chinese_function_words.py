@@ -1,10 +1,10 @@
 """Build ``src/asrfix/data/chinese_function_words.txt`` from jieba's dictionary.
 
-A Chinese preposition, conjunction or pronoun (跟, 比, 只有, 他) is heard for what it is: the
-recogniser wrote it because the sentence needs it there. A window mixed with English words
-that holds one is therefore not taken for a mis-heard English term (跟 text is not context).
-jieba's dictionary (MIT, like asrfix) tags each word with its part of speech; this script
-keeps the words tagged ``p`` (preposition), ``c`` (conjunction) and ``r`` (pronoun) that are
+A Chinese function word (跟, 比, 只有, 他, 吧, 非) is heard for what it is: the recogniser
+wrote it because the sentence needs it there. A window mixed with English words that begins
+or ends with one is therefore not taken for a mis-heard English term (跟 text is not
+context, 非code is not VS Code). jieba's dictionary (MIT, like asrfix) tags each word with its
+part of speech; this script keeps the words of the closed classes in :data:`TAGS` that are
 frequent enough to matter.
 
 Usage::
@@ -20,12 +20,16 @@ from pathlib import Path
 
 import jieba
 
-TAGS = {"p": "preposition", "c": "conjunction", "r": "pronoun"}
+TAGS = {"p": "preposition", "c": "conjunction", "r": "pronoun", "u": "particle",
+        "uj": "particle", "ul": "particle", "uz": "particle", "ug": "particle",
+        "uv": "particle", "ud": "particle", "y": "modal particle", "e": "interjection",
+        "h": "prefix"}
 OUT = Path(__file__).resolve().parents[1] / "src" / "asrfix" / "data" / "chinese_function_words.txt"
 HEADER = """\
-# Chinese prepositions, conjunctions and pronouns (跟, 比, 只有, 他): a window mixed with
-# English words that holds one is not taken for a mis-heard English term. The words jieba's
-# dictionary (MIT) tags p, c or r, at frequency {min_frequency} or more there; made by
+# Chinese function words (跟, 比, 只有, 他, 吧, 非): a window mixed with English words that
+# begins or ends with one is not taken for a mis-heard English term. The words jieba's
+# dictionary (MIT) tags as prepositions, conjunctions, pronouns, particles, interjections or
+# prefixes ({tags}), at frequency {min_frequency} or more there; made by
 # scripts/build_chinese_function_words.py.
 """
 
@@ -46,8 +50,8 @@ def main() -> int:
     ap.add_argument("--min-frequency", type=int, default=1000)
     a = ap.parse_args()
     words = function_words(Path(jieba.__file__).parent / "dict.txt", a.min_frequency)
-    OUT.write_text(HEADER.format(min_frequency=a.min_frequency) + "\n".join(words) + "\n",
-                   encoding="utf-8")
+    header = HEADER.format(min_frequency=a.min_frequency, tags=" ".join(TAGS))
+    OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(words)} words")
     return 0
 
