@@ -37,6 +37,7 @@ from functools import lru_cache, partial
 from typing import Any, Final, TypeVar
 
 from .lexicon import Kind, Lexicon, Role, Term, TermRecord
+from .once import once
 from .phonetics import (
     chinese_digits,
     classes,
@@ -132,7 +133,7 @@ def term_pronunciations(term: Term | TermRecord,
             syll = term_syllables(text)
         return ("".join(pinyin_phones(s) for s in syll),)
     say = mixed_phones if term.lang == "mixed" else english_phones
-    text = _SAID_SYMBOL.sub(_said_symbol, text)  # (C++ is never heard as C)
+    text = _said_symbols().sub(_said_symbol, text)  # (C++ is never heard as C)
     readings = {say(text)}
     # acronyms of 2-5 capitals may also be read as a word, and words in caps may be spelled
     spelled = _CAPITALS.sub(lambda m: " ".join(m.group()), text)
@@ -147,8 +148,12 @@ def term_pronunciations(term: Term | TermRecord,
     return tuple(sorted(r for r in readings if r))
 
 
-#: symbols that are always said, as they tell a term from another (C, C++ and C#)
-_SAID_SYMBOL = re.compile(r"[+#]")
+@once
+def _said_symbols() -> re.Pattern[str]:
+    """The symbols always said, as they tell a term from another (C, C++ and C#): the
+    reading table's ``[always_said]``."""
+    return re.compile("[" + "".join(map(re.escape, sorted(reading_table().always_said)))
+                      + "]")
 
 
 def _said_symbol(m: re.Match[str]) -> str:

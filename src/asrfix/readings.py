@@ -4,6 +4,8 @@
 >>> r = readings()
 >>> r.symbol("+", "zh"), r.symbol("#", "en"), r.point("zh")
 (('加',), ('sharp',), ('点',))
+>>> sorted(r.always_said)
+['#', '+']
 >>> r.number("15", "zh"), r.number("2", "zh"), r.number("24", "en")
 (('十五',), ('二', '两'), ('twenty four',))
 >>> r.digit_string("2024", "zh")
@@ -40,6 +42,8 @@ class Readings:
     """The reading table (see ``data/readings.toml``)."""
 
     symbols: Mapping[Language, Mapping[str, tuple[str, ...]]]
+    #: the symbols always said, as they tell a term from another (the + of C++)
+    always_said: frozenset[str]
     word_hyphens: Mapping[Language, tuple[str, ...]]
     points: Mapping[Language, tuple[str, ...]]
     digits: Mapping[Language, tuple[str, ...]]
@@ -172,8 +176,13 @@ def readings() -> Readings:
                       for ch, v in data["symbols"][lang].items()} for lang in LANGUAGES}
     digits = data["digits"]
     zh, en = data["numbers"]["zh"], data["numbers"]["en"]
+    always = _strings(data["always_said"]["symbols"], "always_said.symbols")
+    if any(len(ch) != 1 or not symbols["en"].get(ch) or not symbols["en"][ch][0]
+           for ch in always):
+        raise ValueError("readings.toml: always_said.symbols must be symbols with an English "
+                         "reading in [symbols.en]")
     return Readings(
-        symbols=symbols,
+        symbols=symbols, always_said=frozenset(always),
         word_hyphens={lang: _strings(data["hyphen_between_words"][lang],
                                      f"hyphen_between_words.{lang}") for lang in LANGUAGES},
         points={lang: _strings(data["point"][lang], f"point.{lang}") for lang in LANGUAGES},
