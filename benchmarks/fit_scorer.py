@@ -77,13 +77,50 @@ def _resolve(cands: list[tuple[Row, float]], floor: float) -> list[tuple[Row, fl
     return [(c.row, c.score) for c in chosen]
 
 
+def _unrivalled_fixes(cands: list[tuple[Row, float]], chosen: list[tuple[Row, float]],
+                      floor: float, unrivalled: float) -> set[int]:
+    """The chosen candidates (by ``id``) that the engine's rules apply unattended below the
+    fix threshold (:func:`asrfix.engine.pipeline.is_fix`): a match by sound in Chinese speech
+    with score and similarity at ``unrivalled`` or more, and no candidate for another term
+    overlapping it (at ``floor`` or more) that overlaps no other chosen one."""
+    from asrfix.engine.features import FEATURES
+
+    at = {name: FEATURES.index(name) for name in
+          ("similarity", "method_pinyin", "method_phonetic", "chinese_speech")}
+    found = [(r, s) for r, s in cands if s >= floor]
+    out = set()
+    for r, s in chosen:
+        x = r["x"]
+        if (r["cap"] or min(s, x[at["similarity"]]) < unrivalled or not x[at["chinese_speech"]]
+                or not (x[at["method_pinyin"]] or x[at["method_phonetic"]])):
+            continue
+        rivals = [o for o, _ in found if o["term"] != r["term"]
+                  and o["start"] < r["end"] and r["start"] < o["end"]
+                  and not any((c["start"], c["end"]) != (r["start"], r["end"])
+                              and c["start"] < o["end"] and o["start"] < c["end"]
+                              for c, _ in chosen)]
+        if not rivals:
+            out.add(id(r))
+    return out
+
+
 class Evaluator:
-    """Measures one source's chosen proposals as the shared suite does."""
+    """Measures one source's chosen proposals as the shared suite does; ``unrivalled``: the
+    rules' threshold for an unrivalled match by sound (see :func:`_unrivalled_fixes`), for
+    the engine's own score only."""
 
     def __init__(self) -> None:
         from scorer_data import sources
 
         self.docs = {src.doc_id: src for src in sources()}
+        self.unrivalled: float | None = None
+
+    def _fixes(self, by_doc: dict[str, list[tuple[Row, float]]], doc: str,
+               chosen: list[tuple[Row, float]], floor: float, fix: float) -> list[Row]:
+        """The chosen candidates applied unattended."""
+        extra = (set() if self.unrivalled is None else
+                 _unrivalled_fixes(by_doc.get(doc, []), chosen, floor, self.unrivalled))
+        return [r for r, s in chosen if not r["cap"] and (s >= fix or id(r) in extra)]
 
     def measure(self, group: str, rows: list[Row], scores: Scores, floor: float,
                 fix: float) -> dict[str, float]:
@@ -113,7 +150,7 @@ class Evaluator:
         preds = [{"start": r["start"], "end": r["end"], "replacement": r["replacement"]}
                  for r, _ in chosen]
         fixes = [{"start": r["start"], "end": r["end"], "replacement": r["replacement"]}
-                 for r, s in chosen if s >= fix and not r["cap"]]
+                 for r in self._fixes(by_doc, group, chosen, floor, fix)]
         a, f = score.score(src.text, gold, preds), score.score(src.text, gold, fixes)
         return {"recall": a["domain_recall"] or 0.0, "precision": a["precision"],
                 "judged": a["correct"] + a["wrong_fix"] + a["spurious"], "correct": a["correct"],
@@ -151,7 +188,7 @@ class Evaluator:
             chars += len(src.text)
             chosen = self._chosen(by_doc, doc, floor)
             props += len(chosen)
-            fixes += sum(1 for r, s in chosen if s >= fix and not r["cap"])
+            fixes += len(self._fixes(by_doc, doc, chosen, floor, fix))
         return {"clean_props": 1e4 * props / max(chars, 1),
                 "clean_fixes": 1e4 * fixes / max(chars, 1), "clean_chars": chars}
 
@@ -276,7 +313,14 @@ def main() -> int:
     rows = [json.loads(x) for x in Path(a.candidates).read_text(encoding="utf-8").splitlines()]
     ev = Evaluator()
     heuristic = {n: r["score"] for n, r in enumerate(rows)}
-    show("engine's own score (min 0.72, fix 0.92)", table(ev, rows, heuristic, 0.72, 0.92))
+    from asrfix.config import Config
+
+    rules = Config()
+    ev.unrivalled = rules.unrivalled_fix_threshold
+    show(f"engine's own score (min {rules.min_score}, fix {rules.fix_threshold}, unrivalled "
+         f"{rules.unrivalled_fix_threshold})",
+         table(ev, rows, heuristic, rules.min_score, rules.fix_threshold))
+    ev.unrivalled = None
     oof = out_of_fold(rows, a.c)
     floor, fix = choose(ev, rows, oof, a)
     folds = table(ev, rows, oof, floor, fix)
