@@ -137,8 +137,9 @@ def _pinyin_matches(index: TermIndex, config: Config, span: str, syl: tuple[str,
         if span == ct.canonical:
             continue
         sim = sum(per) / len(per)
-        if len(ts) == 2 and (sim < 0.95 or (n_tokens > 1 and min(per) < 1.0)):
-            continue  # two-syllable terms: at most one fuzzy fold, inside one word
+        if len(ts) == 2 and (sim < 0.95 or (min(per) < 1.0 and (n_tokens > 1 or word))):
+            continue  # two-syllable terms: at most one fuzzy fold, inside one word that
+            # the dictionary does not know (防滑 is a word of its own, not 泛化)
         if len(ts) == 2 and function and len(span) == len(ct.canonical) and any(
                 ct.canonical[p] != span[p] for p in function):
             continue  # nor a function character of two words (里问 is no 李文; 小俊 may
