@@ -33,6 +33,7 @@ from ..phonetics import (
     CHINESE_DIGITS,
     aligned_similarity,
     classes,
+    is_function_word,
     known_word,
     mandarin_rendering,
     phone_similarity,
@@ -390,6 +391,8 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
     if _has_digit(span) and _digits(span) != _digits(ct.canonical):
         # a number written in digits was heard as a number: V4 is no V2, nor 21 a 1
         return "a number written in the window that the term does not have"
+    if letters is not None and i == j and is_function_word(span):
+        return "an English function word, filler or greeting alone (so, okay, hello)"
     if letters is not None and i == j and _same_family(span, ct.canonical):
         # "computer" is a word of its own, not a mishearing of "compute"
         return "a word of the term's own family, not a mishearing"
