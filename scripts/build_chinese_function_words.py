@@ -1,6 +1,6 @@
 """Build ``src/asrfix/data/chinese_function_words.txt`` from jieba's dictionary.
 
-A Chinese function word (跟, 比, 只有, 他, 吧, 非) is heard for what it is: the recogniser
+A Chinese function word (跟, 比, 只有, 他, 之, 非) is heard for what it is: the recogniser
 wrote it because the sentence needs it there. A window mixed with English words that begins
 or ends with one is therefore not taken for a mis-heard English term (跟 text is not
 context, 非code is not VS Code). jieba's dictionary (MIT, like asrfix) tags each word with its
@@ -20,16 +20,17 @@ from pathlib import Path
 
 import jieba
 
+#: (not the modal particles and interjections, 吗, 嘛, 哎: the recogniser writes them for the
+#: last syllable of an English word, la 吗 for Llama)
 TAGS = {"p": "preposition", "c": "conjunction", "r": "pronoun", "u": "particle",
         "uj": "particle", "ul": "particle", "uz": "particle", "ug": "particle",
-        "uv": "particle", "ud": "particle", "y": "modal particle", "e": "interjection",
-        "h": "prefix"}
+        "uv": "particle", "ud": "particle", "h": "prefix"}
 OUT = Path(__file__).resolve().parents[1] / "src" / "asrfix" / "data" / "chinese_function_words.txt"
 HEADER = """\
-# Chinese function words (跟, 比, 只有, 他, 吧, 非): a window mixed with English words that
+# Chinese function words (跟, 比, 只有, 他, 之, 非): a window mixed with English words that
 # begins or ends with one is not taken for a mis-heard English term. The words jieba's
-# dictionary (MIT) tags as prepositions, conjunctions, pronouns, particles, interjections or
-# prefixes ({tags}), at frequency {min_frequency} or more there; made by
+# dictionary (MIT) tags as prepositions, conjunctions, pronouns, particles or prefixes
+# ({tags}), at frequency {min_frequency} or more there; made by
 # scripts/build_chinese_function_words.py.
 """
 

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from .lexicon import Kind, Lexicon, Role, Term, TermRecord
 from .once import once
@@ -458,9 +458,22 @@ class TermIndex:
         self.pinyin_long_firsts = {(a, b) for _, p, a, b in pairs if p == 0}
         self.pinyin_long_thirds = {a for _, p, a, _ in pairs if p == 2}
 
+    def derived(self, name: str, build: Callable[[TermIndex], _T]) -> _T:
+        """A table derived from the index by ``build``, made the first time ``name`` is asked
+        for (under the index's lock: once, from any thread) and kept with the index: for the
+        look-ups only some checks make, such as every show term a first part begins."""
+        table = self._derived.get(name)
+        if table is None:
+            with self.lock:
+                table = self._derived.get(name)
+                if table is None:
+                    table = self._derived[name] = build(self)
+        return cast(_T, table)
+
     def _screens(self) -> None:
         """Empty the screening data of phone postings (:meth:`reading_classes`) and of
-        pinyin candidates (:meth:`term_syllables`)."""
+        pinyin candidates (:meth:`term_syllables`), and the tables :meth:`derived` keeps."""
+        self._derived: dict[str, object] = {}
         self.classes_of: dict[int, str] = {}
         self.spelling_of: dict[int, str] = {}
         self.syllables_of: dict[int, tuple[str, ...]] = {}
@@ -731,6 +744,7 @@ def _unpacked(stored: bytes) -> tuple[int, ...]:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+_T = TypeVar("_T")
 
 
 def _drain(table: dict[_K, _V]) -> Iterator[tuple[_K, _V]]:

@@ -177,10 +177,10 @@ def readings() -> Readings:
     digits = data["digits"]
     zh, en = data["numbers"]["zh"], data["numbers"]["en"]
     always = _strings(data["always_said"]["symbols"], "always_said.symbols")
-    if any(len(ch) != 1 or not symbols["en"].get(ch) or not symbols["en"][ch][0]
-           for ch in always):
-        raise ValueError("readings.toml: always_said.symbols must be symbols with an English "
-                         "reading in [symbols.en]")
+    if not always or any(len(ch) != 1 or not symbols["en"].get(ch) or not symbols["en"][ch][0]
+                         for ch in always):
+        raise ValueError("readings.toml: always_said.symbols must be one or more symbols with "
+                         "an English reading in [symbols.en]")
     return Readings(
         symbols=symbols, always_said=frozenset(always),
         word_hyphens={lang: _strings(data["hyphen_between_words"][lang],

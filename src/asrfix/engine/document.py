@@ -146,7 +146,10 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
     :mod:`asrfix.lexicon`: a directory's names would make every first part ambiguous).
 
     The word must stand alone (no English word joined on either side: "open source" is
-    not OpenAI) and be the term's whole first part (a word, or a capitalised piece)."""
+    not OpenAI) and be the term's whole first part (a word, or a capitalised piece). A term
+    written only once must also be the one reading of its first part among all the show's
+    terms that begin with it (open: OpenCode beside OpenClaw is neither); a term written
+    twice or more owns its first part."""
     text, words, starts, ends, joins = ctx.text, ctx.words, ctx.starts, ctx.ends, ctx.joins
     out = ctx.out
     firsts: dict[str, list[int]] = {}
@@ -158,7 +161,6 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
             firsts.setdefault(split[0].lower(), []).append(tid)
     if not firsts:
         return
-    shared: dict[str, list[int]] = {}  # (first part → every show term it begins)
     for k, w in enumerate(words):
         if w.cjk or w.letters not in firsts or w.glued:
             continue
@@ -170,7 +172,7 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
             continue
         tids = _shortest(index, firsts[w.letters])
         if tids is None or (all(active[t] < _OWNED for t in tids)
-                            and not _only_reading(index, w.letters, tids, shared)):
+                            and not _only_reading(index, w.letters, tids)):
             continue  # "deep" for DeepMind or deep learning: not for a machine to say
         for tid in tids:
             ct = index.terms[tid]
@@ -186,31 +188,26 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
 _OWNED = 2
 
 
-def _only_reading(index: TermIndex, first: str, tids: list[int],
-                  shared: dict[str, list[int]]) -> bool:
+def _only_reading(index: TermIndex, first: str, tids: list[int]) -> bool:
     """Whether, of all the show's terms that ``first`` begins (not only those the document
     writes), ``tids`` is still the one it stands for: "open" for OpenCode, written once,
-    may as well be OpenClaw where the lexicon has both. ``shared`` keeps each part's terms
-    for the check."""
-    others = shared.get(first)
-    if others is None:
-        others = shared[first] = _beginning(index, first)
+    may as well be OpenClaw where the lexicon has both."""
+    others = index.derived("first parts", _first_parts).get(first, ())
     return set(others) <= set(tids) or _shortest(index, sorted({*others, *tids})) == tids
 
 
-def _beginning(index: TermIndex, first: str) -> list[int]:
-    """The show's terms whose first part is ``first`` (by a scan of the spelling table: a
-    lookup made only for a word that would stand for a term)."""
-    found = set()
-    for key, hits in index.exact.items():
-        if not key.startswith(first):
-            continue
+def _first_parts(index: TermIndex) -> dict[str, tuple[int, ...]]:
+    """Every compound show term by its first part, lower-cased (open: OpenAI, OpenClaw):
+    made once per index, from the spelling table, the first time a check needs it."""
+    found: dict[str, set[int]] = {}
+    for hits in index.exact.values():
         for tid, variant in ((hits, None),) if isinstance(hits, int) else hits:
             ct = index.terms[tid]
-            if (variant is None and ct.role == "show"
-                    and parts(ct.canonical)[0].lower() == first):
-                found.add(tid)
-    return sorted(found)
+            if variant is None and ct.role == "show":
+                split = parts(ct.canonical)
+                if len(split) >= 2:
+                    found.setdefault(split[0].lower(), set()).add(tid)
+    return {first: tuple(sorted(tids)) for first, tids in found.items()}
 
 
 def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:

@@ -46,7 +46,7 @@ from .scripts import ENGLISH_WORD_SIMILARITY
 from .words import Word, latin_phones
 
 __all__ = ["NAME_SPELLING_SIMILARITY", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
-           "VARIANT_SOUND_MARGIN", "phonetic_window", "reading"]
+           "VARIANT_SOUND_MARGIN", "phonetic_window", "read_as_word", "reading"]
 
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
@@ -90,7 +90,7 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
             trace.held.extend(HeldMatch(start, end, phones, *h) for h in held)
     if not found:
         return  # (most windows)
-    if letters is not None and not english and _inside_spelling(words, i, j):
+    if letters is not None and not english and _inside_spelling(ctx, i, j):
         _note_spelling(ctx, found, start, end, phones)
         return  # in Chinese speech, a spelled sequence (G P S, K T V) is said as a whole
     phrase = i == j and _in_english_phrase(ctx, i)
@@ -338,8 +338,18 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
 
 
-#: two lower-case letters in a row: a term read as a word, not spelled letter by letter
-_WORD_IN_TERM = re.compile("[a-z]{2}")
+_LOWER_RUN = re.compile("[a-z]{2,}")
+_VOWEL_LETTER = re.compile("[aeiouy]")
+
+
+def read_as_word(canonical: str) -> bool:
+    """Whether a term is read as a word rather than spelled letter by letter: it has a
+    run of lower-case letters with a vowel (Kay, Citi; not SQL, npm, gcc, o1).
+
+    >>> [read_as_word(t) for t in ("Kay", "Citi", "SQL", "npm", "gcc", "o1", "iOS")]
+    [True, True, False, False, False, False, False]
+    """
+    return any(_VOWEL_LETTER.search(run) for run in _LOWER_RUN.findall(canonical))
 
 
 def _spelled_out(words: list[Word], i: int, j: int) -> bool:
@@ -351,12 +361,14 @@ def _is_letter(w: Word) -> bool:
     return len(w.text) == 1 and not w.cjk and w.text.isalpha()
 
 
-def _inside_spelling(words: list[Word], i: int, j: int) -> bool:
-    """Whether the letters of the window go on into a letter written beside it (the P of
-    G P S): a part of a spelled sequence, which is said as a whole."""
+def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
+    """Whether the letters of the window go on into a letter written beside it, with only
+    spaces between (the P of G P S, not of A，P): a part of a spelled sequence, which is
+    said as a whole."""
+    words, joins = ctx.words, ctx.joins
     return _spelled_out(words, i, j) and (
-        (i > 0 and _is_letter(words[i - 1]))
-        or (j + 1 < len(words) and _is_letter(words[j + 1])))
+        (i > 0 and joins[i - 1] and _is_letter(words[i - 1]))
+        or (j + 1 < len(words) and joins[j] and _is_letter(words[j + 1])))
 
 
 def _has_digit(text: str) -> bool:
@@ -385,7 +397,7 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
     """Why a guard holds the match back, if one does: ``common``, the window is one English
     dictionary word; ``short``, the term is three letters or four phones or fewer;
     ``homophone``, a common word that sounds exactly as a short term in Chinese speech."""
-    if letters is not None and _spelled_out(words, i, j) and _WORD_IN_TERM.search(ct.canonical):
+    if letters is not None and _spelled_out(words, i, j) and read_as_word(ct.canonical):
         # letters said one by one spell an acronym (C T, K), not a name read as a word
         return "letters said one by one, and the term is a word"
     if _has_digit(span) and _digits(span) != _digits(ct.canonical):

@@ -228,6 +228,7 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
     start = ctx.starts[i]
     # (the s of that's, the t of don't: the end of the word before, not one of its own)
     glued_start = words[i].glued or (start >= 2 and text[start - 1] in "'’"
+                                     and text[start - 2].isascii()
                                      and text[start - 2].isalpha())
     phones = ""  # (the phones and letters of words[i:keyed], made as the window grows)
     letters = ""
@@ -265,7 +266,7 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
             continue  # "o" of "o&m" is not the end of a mis-heard word
         elif n_cjk == 0 or (cross_script and not function_word and n_cjk <= mixed_limit
                             and not words[i].closed and not w.closed):
-            # (a preposition, conjunction or pronoun at its edge is heard right: 跟 text)
+            # (a Chinese function word at its edge is heard right: 跟 text, 非code)
             phonetic_window(index, config, ctx, span, phones, letters if n_cjk == 0 else None,
                             start, end, i, j)
 

@@ -67,7 +67,7 @@ class Word:
     glued: bool = False  # joined to a neighbour by &, /, @, + or _ (o&m, TCP/IP)
     folded: tuple[str, ...] = ()
     freq: int = 0  # jieba's frequency of a Chinese word
-    #: a Chinese preposition, conjunction or pronoun (see :func:`chinese_function_word`)
+    #: a Chinese function word (see :func:`chinese_function_word`)
     closed: bool = False
 
 
@@ -79,9 +79,10 @@ def _chinese_function_words() -> frozenset[str]:
 
 
 def chinese_function_word(word: str) -> bool:
-    """Whether ``word`` is a Chinese preposition, conjunction or pronoun (跟, 只有, 他: the
-    words jieba's dictionary tags so, see ``data/chinese_function_words.txt``), which the
-    recogniser writes because the sentence needs it, not for a syllable of an English term.
+    """Whether ``word`` is a Chinese function word: a preposition, conjunction, pronoun,
+    particle or prefix (跟, 只有, 他, 之, 非: the words jieba's dictionary tags so, see
+    ``data/chinese_function_words.txt``), which the recogniser writes because the sentence
+    needs it, not for a syllable of an English term.
 
     >>> chinese_function_word("跟"), chinese_function_word("拆")
     (True, False)
