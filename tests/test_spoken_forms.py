@@ -122,7 +122,19 @@ def test_a_number_counting_the_next_word_protects_the_window() -> None:
 
 
 def test_a_candidate_cutting_a_written_decimal_is_dropped() -> None:
-    assert list(Corrector(["GPT-3.5"]).check("GPT3.5 很好用")) == []
+    assert list(Corrector(["GPT-3"]).check("GPT3.5 很好用")) == []
+    assert list(Corrector(["GLM-5"]).check("GLM5．1 发布了")) == []  # (a full-width point)
+
+
+def test_a_version_written_with_its_point_is_one_word() -> None:
+    fixer = Corrector(["GPT-3.5", "GLM-5.1", "Claude 4.6"])
+    found = {c.original: (c.replacement, c.status)
+             for c in fixer.check("用 gpt 3.5 和 GLM5．1 写，也试了 claude 4.6")}
+    assert found == {"gpt 3.5": ("GPT-3.5", "fix"), "GLM5．1": ("GLM-5.1", "suggestion"),
+                     "claude 4.6": ("Claude 4.6", "fix")}
+    # only a space or hyphen between a name and its number: house style, a suggestion
+    [c] = fixer.check("GPT3.5 很好用")
+    assert (c.original, c.replacement, c.status) == ("GPT3.5", "GPT-3.5", "suggestion")
 
 
 def test_a_lexicon_declares_spoken_forms(tmp_path: Path) -> None:

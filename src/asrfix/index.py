@@ -59,13 +59,14 @@ from .segment import CJK_RE
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
            "deletions", "is_spoken", "squash", "term_spoken_forms"]
 
-_SQUASH = re.compile(r"[\s\-_·.'’]+")
+_SQUASH = re.compile(r"[\s\-_·.．'’]+")
 #: a spelling's start before its first letter or digit
 _LEAD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def squash(text: str) -> str:
-    """Lower case without spaces, hyphens, underscores or dots: the spelling key.
+    """Lower case without spaces, hyphens, underscores or dots (half or full width): the
+    spelling key.
 
     >>> squash("SWE-bench"), squash("web shop")
     ('swebench', 'webshop')

@@ -34,7 +34,7 @@ CJK_RE = re.compile(f"[{_CJK}]")
 _RUN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
     r"|(?P<latin>[A-Za-z]+(?:['’](?![sS]\b)[A-Za-z]+)*)"
-    r"|(?P<digit>[0-9]+)"
+    r"|(?P<digit>[0-9]+(?:[.．][0-9]+)*)"  # (a version, 4.6 or 5．1, is one number)
     r"|(?P<space>[ \t\u3000\u00a0]+)"
     r"|(?P<punct>.)",
     re.S,

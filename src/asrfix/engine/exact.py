@@ -20,6 +20,8 @@ candidate may cut into it.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
@@ -138,8 +140,31 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     # that only gains a capital (copilot) may be the common noun: a suggestion
     acronym = ct.canonical.isupper()
     score = 0.97 if (spacing_only or acronym or n_latin > 1) else 0.88
+    # only a space or hyphen between a name and its number (Opus4.6, GPT4): house style
+    # as often as a slip, a suggestion
+    version = _version_spacing_only(span, ct.canonical)
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "format", letters,
-                             ct.letters, 1.0, ("chinese context",) if chinese else ()))
+                             ct.letters, 1.0,
+                             (*(("chinese context",) if chinese else ()),
+                              *(("only the spacing of a number",) if version else ())),
+                             cap_suggestion=version))
+
+
+_NUMBER_GAP = re.compile(r"(?<=[^\W\d_])[ \-](?=\d)|(?<=\d)[ \-](?=[^\W\d_])")
+
+
+def _version_spacing_only(span: str, canonical: str) -> bool:
+    """Whether the span is the term but for a space or hyphen between letters and a number
+    (Opus4.6 for Opus 4.6, GPT4 for GPT-4, GLM5．1 for GLM-5.1); a change of case is more
+    than that (gpt4 for GPT-4).
+
+    >>> _version_spacing_only("Opus4.6", "Opus 4.6"), _version_spacing_only("GLM5．1", "GLM-5.1")
+    (True, True)
+    >>> _version_spacing_only("gpt4", "GPT-4"), _version_spacing_only("deep seek v4", "DeepSeek-V4")
+    (False, False)
+    """
+    span = span.replace("．", ".")  # (a full-width point is the point)
+    return span != canonical and _NUMBER_GAP.sub("", span) == _NUMBER_GAP.sub("", canonical)
 
 
 def _written_as_variant(config: Config, segmenter: Segmenter, ctx: CheckContext,

@@ -136,8 +136,9 @@ def words_of(segmenter: Segmenter,
             glued = _glued(text, start, end)
             word = seen_latin.get((piece, glued))
             if word is None:
+                plain = piece.translate(_POINTS)  # (4.6 is read 4 6: the point unsaid)
                 word = seen_latin[piece, glued] = Word(
-                    piece, kind, (), latin_phones(piece), piece.lower(), False, glued)
+                    piece, kind, (), latin_phones(plain), plain.lower(), False, glued)
         else:
             if kind != "space" and piece not in JOINERS:
                 gap_ok = False
@@ -151,6 +152,8 @@ def words_of(segmenter: Segmenter,
 
 
 _GLUE = frozenset("&/@+_")
+#: a decimal point between digits, half or full width (a number's token holds it: 4.6, 5．1)
+_POINTS = str.maketrans("", "", ".．")
 
 
 def _glued(text: str, s: int, e: int) -> bool:
