@@ -66,6 +66,7 @@ __all__ = [
     "pinyin_phones",
     "skeleton",
     "spelled_phones",
+    "word_list",
     "word_parts",
     "word_phones",
 ]
@@ -530,11 +531,20 @@ def mixed_phones(text: str) -> str:
     return "".join(out)
 
 
+def word_list(name: str) -> frozenset[str]:
+    """The words of a list shipped in ``asrfix/data`` (one a line; lines that begin with
+    ``#`` are comments).
+
+    >>> "the" in word_list("english_function_words.txt")
+    True
+    """
+    raw = resources.files("asrfix").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(w for w in raw.split("\n") if w and not w.startswith("#"))
+
+
 @once
 def _function_words() -> frozenset[str]:
-    raw = resources.files("asrfix").joinpath("data/english_function_words.txt").read_text(
-        encoding="utf-8")
-    return frozenset(w for w in raw.split("\n") if w and not w.startswith("#"))
+    return word_list("english_function_words.txt")
 
 
 def is_function_word(word: str) -> bool:

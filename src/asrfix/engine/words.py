@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..once import once
-from ..phonetics import fold_syllable, pinyin_phones, word_parts, word_phones
+from ..phonetics import fold_syllable, pinyin_phones, word_list, word_parts, word_phones
 from ..pinyin import syllables
 from ..segment import Segmenter
 
@@ -73,9 +72,7 @@ class Word:
 
 @once
 def _chinese_function_words() -> frozenset[str]:
-    raw = resources.files("asrfix").joinpath("data/chinese_function_words.txt").read_text(
-        encoding="utf-8")
-    return frozenset(w for w in raw.split("\n") if w and not w.startswith("#"))
+    return word_list("chinese_function_words.txt")
 
 
 def chinese_function_word(word: str) -> bool:
