@@ -150,21 +150,37 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
                              cap_suggestion=version))
 
 
-_NUMBER_GAP = re.compile(r"(?<=[^\W\d_])[ \-](?=\d)|(?<=\d)[ \-](?=[^\W\d_])")
+#: a space or hyphen between letters and a number, or a lone letter and its number (Opus
+#: 4.6, GPT-4, DeepSeek-V4)
+_NUMBER_GAP = re.compile(
+    r"(?<=[^\W\d_])[ \-](?=\d|[^\W\d_]\d)|(?<=\d)[ \-](?=[^\W\d_])")
 
 
 def _version_spacing_only(span: str, canonical: str) -> bool:
     """Whether the span is the term but for a space or hyphen between letters and a number
-    (Opus4.6 for Opus 4.6, GPT4 for GPT-4, GLM5．1 for GLM-5.1); a change of case is more
-    than that (gpt4 for GPT-4).
+    (Opus4.6 for Opus 4.6, GPT4 for GPT-4, GLM5．1 for GLM-5.1), and the case of a lone
+    letter before it (DeepSeek v4 for DeepSeek-V4); any other change of case is more than
+    that (gpt4 for GPT-4).
 
     >>> _version_spacing_only("Opus4.6", "Opus 4.6"), _version_spacing_only("GLM5．1", "GLM-5.1")
     (True, True)
     >>> _version_spacing_only("gpt4", "GPT-4"), _version_spacing_only("deep seek v4", "DeepSeek-V4")
     (False, False)
+    >>> _version_spacing_only("DeepSeek v4", "DeepSeek-V4")
+    True
     """
     span = span.replace("．", ".")  # (a full-width point is the point)
-    return span != canonical and _NUMBER_GAP.sub("", span) == _NUMBER_GAP.sub("", canonical)
+    return span != canonical and _version_key(span) == _version_key(canonical)
+
+
+#: a letter of its own before a number (the v of v4): its case is style too
+_VERSION_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?=\d)")
+
+
+def _version_key(text: str) -> str:
+    """``text`` without the gaps between letters and a number, a lone letter before a number
+    in lower case (DeepSeek v4 and DeepSeek-V4 both DeepSeekv4)."""
+    return _NUMBER_GAP.sub("", _VERSION_LETTER.sub(lambda m: m.group().lower(), text))
 
 
 def _written_as_variant(config: Config, segmenter: Segmenter, ctx: CheckContext,
