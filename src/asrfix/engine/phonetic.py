@@ -22,6 +22,7 @@ that Chinese syllables in a window are compared with.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -91,17 +92,21 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
     if not found:
         return  # (most windows)
     if letters is not None and not english and _inside_spelling(ctx, i, j):
-        _note_spelling(ctx, found, start, end, phones)
+        _note_placed(ctx, found, start, end, phones,
+                     "letters inside a spelled sequence, in Chinese speech")
         return  # in Chinese speech, a spelled sequence (G P S, K T V) is said as a whole
     phrase = i == j and _in_english_phrase(ctx, i)
     before = words[i - 1].text.lower() if i > 0 else ""
     after = words[j + 1].text.lower() if j + 1 < len(words) else ""
-    for ct, score, tph, sim, notes, cap in found:
+    for match in found:
+        ct, score, tph, sim, notes, cap = match
         first, last = _edge_words(ct.canonical)
         if first == before or last == after:
             continue  # the neighbouring word is the term's own: a wider window owns it
         if phrase and _HOMOPHONE in notes:
-            _note_phrase(ctx, ct, sim, tph, start, end, phones)
+            _note_placed(ctx, (match,), start, end, phones,
+                         "a word of an English phrase: sounds exactly as a short term, but "
+                         "is not alone among Chinese words")
             continue  # a word of an English phrase said in Chinese speech (pass at k)
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
@@ -119,24 +124,13 @@ def _in_english_phrase(ctx: CheckContext, k: int) -> bool:
             or (k + 1 < len(words) and joins[k] and words[k + 1].kind == "latin"))
 
 
-def _note_phrase(ctx: CheckContext, ct: CompiledTerm, sim: float, tph: str, start: int,
-                 end: int, phones: str) -> None:
-    """Note, where explaining, a homophone held back inside an English phrase."""
+def _note_placed(ctx: CheckContext, matches: Iterable[PhoneticMatch], start: int, end: int,
+                 phones: str, why: str) -> None:
+    """Note, where explaining, matches held back where the window is placed (by the words
+    beside it, which the matches shared by every occurrence of a window do not see)."""
     if ctx.trace is not None:
-        ctx.trace.held.append(HeldMatch(
-            start, end, phones, ct, sim, tph,
-            "a word of an English phrase: sounds exactly as a short term, but is not alone "
-            "among Chinese words"))
-
-
-def _note_spelling(ctx: CheckContext, found: list[PhoneticMatch], start: int, end: int,
-                   phones: str) -> None:
-    """Note, where explaining, the matches held back inside a spelled sequence."""
-    if ctx.trace is not None:
-        ctx.trace.held.extend(
-            HeldMatch(start, end, phones, ct, sim, tph,
-                      "letters inside a spelled sequence, in Chinese speech")
-            for ct, _, tph, sim, _, _ in found)
+        ctx.trace.held.extend(HeldMatch(start, end, phones, ct, sim, tph, why)
+                              for ct, _, tph, sim, _, _ in matches)
 
 
 def _hold(held: list[_Held] | None, ct: CompiledTerm, sim: float, expected: str,
