@@ -24,26 +24,12 @@ from .evidence import REST_SIMILARITY
 from .forms import WORD, WORD_SPLIT, inflection
 from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
 
-__all__ = ["REST_SIMILARITY_CHINESE", "cuts_number", "trim"]
+__all__ = ["REST_SIMILARITY_CHINESE", "trim"]
 
 #: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
 #: speech, where an English word heard right beside a mangled one is strong evidence ("news
 #: network" for "neural network")
 REST_SIMILARITY_CHINESE = 0.4
-
-
-def cuts_number(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins or ends at the decimal point of a number.
-
-    >>> cuts_number("GPT3.5 很好", 0, 4), cuts_number("GPT3.5 很好", 0, 6)
-    (True, False)
-    """
-    after = text[end:end + 2]
-    before = text[max(0, start - 2):start]
-    return ((len(after) == 2 and after[0] == "." and after[1].isdigit()
-             and text[end - 1:end].isdigit())
-            or (len(before) == 2 and before[1] == "." and before[0].isdigit()
-                and text[start:start + 1].isdigit()))
 
 
 def trim(text: str, c: Candidate) -> Candidate | None:
@@ -53,11 +39,10 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     that already match are left exactly as the transcript has them. A cut is made only where
     the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
     hyphen). The part that changes must itself sound like its replacement, else the match
-    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped. So
-    is a candidate that cuts a written decimal number (``GPT3`` of ``GPT3.5``).
+    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
+    (No candidate cuts a written decimal number, ``GPT3`` of ``GPT3.5``: the segmenter
+    makes the number one word.)
     """
-    if cuts_number(text, c.start, c.end):
-        return None  # "GPT3" of "GPT3.5" is not the whole of what was said
     span = text[c.start:c.end]
     if c.method not in ("phonetic", "spelling"):
         return c
