@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from .jieba_dict import ShardedDictionary
 
-__all__ = ["CJK_CHARS", "CJK_RE", "Segmenter", "Token", "TokenKind", "has_cjk"]
+__all__ = ["CJK_CHARS", "CJK_RE", "DECIMAL_POINTS", "Segmenter", "Token", "TokenKind", "has_cjk"]
 
 TokenKind = Literal["cjk", "latin", "digit", "space", "punct"]
 
@@ -31,10 +31,12 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: the CJK ideograph ranges, for character classes elsewhere
 CJK_CHARS = _CJK
 CJK_RE = re.compile(f"[{_CJK}]")
+#: the decimal points a number may be written with, half and full width (4.6, 5．1)
+DECIMAL_POINTS = ".．"
 _RUN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
     r"|(?P<latin>[A-Za-z]+(?:['’](?![sS]\b)[A-Za-z]+)*)"
-    r"|(?P<digit>[0-9]+(?:[.．][0-9]+)*)"  # (a version, 4.6 or 5．1, is one number)
+    rf"|(?P<digit>[0-9]+(?:[{DECIMAL_POINTS}][0-9]+)*)"  # (a version, 4.6, is one number)
     r"|(?P<space>[ \t\u3000\u00a0]+)"
     r"|(?P<punct>.)",
     re.S,

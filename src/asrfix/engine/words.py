@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..once import once
 from ..phonetics import fold_syllable, pinyin_phones, word_list, word_parts, word_phones
 from ..pinyin import syllables
-from ..segment import Segmenter
+from ..segment import DECIMAL_POINTS, Segmenter
 
 __all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "chinese_function_word", "latin_phones",
            "not_speech", "words_of"]
@@ -149,8 +149,8 @@ def words_of(segmenter: Segmenter,
 
 
 _GLUE = frozenset("&/@+_")
-#: a decimal point between digits, half or full width (a number's token holds it: 4.6, 5．1)
-_POINTS = str.maketrans("", "", ".．")
+#: a number's decimal points, which its token holds (4.6, 5．1), taken out of its keys
+_POINTS = str.maketrans("", "", DECIMAL_POINTS)
 
 
 def _glued(text: str, s: int, e: int) -> bool:
