@@ -27,6 +27,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from common import EVAL, ROOT, arguments
@@ -63,17 +64,21 @@ def _predict(model: Any, rows: Sequence[Row]) -> list[float]:
     return list(model.predict_proba(np.array([r["x"] for r in rows], dtype=float))[:, 1])
 
 
+class _Cand:
+    """A labelled candidate as the corrector's resolution and rivalry read one."""
+
+    __slots__ = ("end", "row", "score", "start", "term")
+
+    def __init__(self, row: Row, score: float) -> None:
+        self.row, self.score, self.start, self.end = row, score, row["start"], row["end"]
+        self.term = SimpleNamespace(canonical=row["term"])
+
+
 def _resolve(cands: list[tuple[Row, float]], floor: float) -> list[tuple[Row, float]]:
     """The corrector's overlap resolution (by score, then span length, then position)."""
     from asrfix.resolve import resolve
 
-    class _C:
-        __slots__ = ("end", "row", "score", "start")
-
-        def __init__(self, row: Row, score: float) -> None:
-            self.row, self.score, self.start, self.end = row, score, row["start"], row["end"]
-
-    chosen = resolve((_C(r, s) for r, s in cands), floor)
+    chosen = resolve((_Cand(r, s) for r, s in cands), floor)
     return [(c.row, c.score) for c in chosen]
 
 
@@ -81,26 +86,24 @@ def _unrivalled_fixes(cands: list[tuple[Row, float]], chosen: list[tuple[Row, fl
                       floor: float, unrivalled: float) -> set[int]:
     """The chosen candidates (by ``id``) that the engine's rules apply unattended below the
     fix threshold (:func:`asrfix.engine.pipeline.is_fix`): a match by sound in Chinese speech
-    with score and similarity at ``unrivalled`` or more, and no candidate for another term
-    overlapping it (at ``floor`` or more) that overlaps no other chosen one."""
+    with score and similarity at ``unrivalled`` or more, that no other term competes for
+    (:func:`asrfix.engine.pipeline.rivalled`, among the candidates at ``floor`` or more)."""
     from asrfix.engine.features import FEATURES
+    from asrfix.engine.pipeline import rivalled
 
     at = {name: FEATURES.index(name) for name in
           ("similarity", "method_pinyin", "method_phonetic", "chinese_speech")}
-    found = [(r, s) for r, s in cands if s >= floor]
+    picked = [_Cand(r, s) for r, s in chosen]
+    rivals = rivalled((_Cand(r, s) for r, s in cands), floor, picked)  # type: ignore[misc]
     out = set()
-    for r, s in chosen:
-        x = r["x"]
-        if (r["cap"] or min(s, x[at["similarity"]]) < unrivalled or not x[at["chinese_speech"]]
+    for c in picked:
+        x = c.row["x"]
+        if (c.row["cap"] or min(c.score, x[at["similarity"]]) < unrivalled
+                or not x[at["chinese_speech"]]
                 or not (x[at["method_pinyin"]] or x[at["method_phonetic"]])):
             continue
-        rivals = [o for o, _ in found if o["term"] != r["term"]
-                  and o["start"] < r["end"] and r["start"] < o["end"]
-                  and not any((c["start"], c["end"]) != (r["start"], r["end"])
-                              and c["start"] < o["end"] and o["start"] < c["end"]
-                              for c, _ in chosen)]
-        if not rivals:
-            out.add(id(r))
+        if not rivals.of(c):  # type: ignore[arg-type]
+            out.add(id(c.row))
     return out
 
 
