@@ -122,9 +122,13 @@ def _changed_similarity(changed: str, into: str, chinese: bool) -> float:
     rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
     if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
         rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
-    elif changed.isascii() and into.isascii() and chinese:
-        # in code-switched speech the spelling counts too (retrial / retrieval)
-        rest = max(rest, Levenshtein.normalized_similarity(squash(changed), squash(into)))
+    elif changed.isascii() and into.isascii():
+        # the spelling counts too: in code-switched speech (retrial / retrieval); and in
+        # English speech where it is near-identical, as a word's one English word must be
+        # (pneumonia / pneumoniae, whose sound no dictionary has and is only guessed)
+        spelled = Levenshtein.normalized_similarity(squash(changed), squash(into))
+        if chinese or spelled >= ENGLISH_WORD_SIMILARITY:
+            rest = max(rest, spelled)
     return rest
 
 
