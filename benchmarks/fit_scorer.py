@@ -86,10 +86,13 @@ def _unrivalled_fixes(cands: list[tuple[Row, float]], chosen: list[tuple[Row, fl
                       floor: float, unrivalled: float) -> set[int]:
     """The chosen candidates (by ``id``) that the engine's rules apply unattended below the
     fix threshold (:func:`asrfix.engine.pipeline.is_fix`): a match by sound in Chinese speech
-    with score and similarity at ``unrivalled`` or more, that no other term competes for
-    (:func:`asrfix.engine.pipeline.rivalled`, among the candidates at ``floor`` or more)."""
+    with score and similarity at ``unrivalled`` or more (``UNRIVALLED_DOUBTED`` where scored
+    below its similarity), that no other term competes for
+    (:func:`asrfix.engine.pipeline.rivalled`, among the candidates at ``floor`` or more).
+    A family's shared part (:mod:`asrfix.engine.families`) is not weighed: the rows keep
+    no span text, so this baseline applies a little more than the engine does."""
     from asrfix.engine.features import FEATURES
-    from asrfix.engine.pipeline import rivalled
+    from asrfix.engine.pipeline import UNRIVALLED_DOUBTED, rivalled
 
     at = {name: FEATURES.index(name) for name in
           ("similarity", "method_pinyin", "method_phonetic", "chinese_speech")}
@@ -98,7 +101,8 @@ def _unrivalled_fixes(cands: list[tuple[Row, float]], chosen: list[tuple[Row, fl
     out = set()
     for c in picked:
         x = c.row["x"]
-        if (c.row["cap"] or min(c.score, x[at["similarity"]]) < unrivalled
+        need = max(unrivalled, UNRIVALLED_DOUBTED) if c.score < x[at["similarity"]] else unrivalled
+        if (c.row["cap"] or min(c.score, x[at["similarity"]]) < need
                 or not x[at["chinese_speech"]]
                 or not (x[at["method_pinyin"]] or x[at["method_phonetic"]])):
             continue

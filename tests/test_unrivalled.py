@@ -60,3 +60,31 @@ def test_an_unrivalled_match_from_the_default_threshold_is_a_fix() -> None:
     (c,) = corrector.check("数据放在 snow flag 上面")
     assert corrector.config.unrivalled_fix_threshold <= c.score < 0.85
     assert (c.replacement, c.status) == ("Snowflake", "fix")
+
+
+def test_a_part_shared_with_another_term_is_judged_by_the_rest() -> None:
+    # the span writes "open" as it is; CD sounds like neither Code nor Claw
+    text = "我们都在用 open CD 写代码"
+    assert _statuses(["OpenCode"], text) == [("OpenCode", "fix")]
+    assert _statuses(["OpenCode", "OpenClaw"], text) == [("OpenCode", "suggestion")]
+
+
+def test_a_last_part_shared_with_another_term_is_judged_by_the_rest() -> None:
+    text = "我们换成了基洛 code 来写"
+    assert _statuses(["Kilo Code"], text) == [("Kilo Code", "fix")]
+    assert _statuses(["Kilo Code", "Claude Code"], text) == [("Kilo Code", "suggestion")]
+
+
+def test_a_term_that_only_extends_another_is_not_its_rival() -> None:
+    assert _statuses(["DeepSeek", "DeepSeek-V4"]) == [("DeepSeek", "fix")]
+
+
+def test_a_match_scored_down_needs_the_doubted_floor() -> None:
+    from asrfix.engine.pipeline import UNRIVALLED_DOUBTED
+
+    corrector = Corrector(Lexicon.from_terms(["context"]), unrivalled_fix_threshold=0.5)
+    (c,) = corrector.check("我觉得 contest 很重要")
+    # an English word in Chinese speech, scored below its similarity: above the setting,
+    # below the floor such a match needs
+    assert 0.5 <= c.score < min(c.evidence.similarity, UNRIVALLED_DOUBTED)
+    assert c.status == "suggestion"

@@ -128,7 +128,7 @@ def _add_matching(p: argparse.ArgumentParser) -> None:
                         "at least --min-score)")
     p.add_argument("--unrivalled-fix-threshold", type=_fraction, default=None, metavar="X",
                    help="a match by sound in Chinese speech that no other term competes for "
-                        "is 'fix' from X on (default 0.8; 1 turns this off)")
+                        "is 'fix' from X on (default 0.75; 1 turns this off)")
     p.add_argument("--protect", action="append", default=None, metavar="PHRASE",
                    help="a phrase that is never changed; repeatable")
     p.add_argument("--scorer", choices=("rules", "fitted"), default=None,

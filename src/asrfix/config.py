@@ -29,7 +29,7 @@ class Config(BaseModel):
         description="Proposals scoring at least this (and not protected) are status 'fix'; "
                     "the rest are 'suggestion'.")
     unrivalled_fix_threshold: float = Field(
-        0.8, ge=0.0, le=1.0,
+        0.75, ge=0.0, le=1.0,
         description="A match by sound in Chinese speech that no other lexicon term competes "
                     "for is a 'fix' from this score on (or from fix_threshold, if lower): "
                     "an unambiguous match needs less similarity to be sure. 1 turns this "

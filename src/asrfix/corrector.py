@@ -105,7 +105,8 @@ class Corrector:
         # (had it run while they lived, it would have moved them among the old objects,
         # whose full collections scan the whole index)
         with paused_gc():
-            return corrections(self.config, text, self.candidates(text, written))
+            return corrections(self.config, text, self.candidates(text, written),
+                               self.index)
 
     def explain(self, text: str, target: str | tuple[int, int]) -> Explanation:
         """Why ``target`` (a substring or a span of ``text``) was or was not corrected."""

@@ -117,7 +117,8 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
     for c in found:
         if c.start < end and start < c.end:
             would = ("dropped" if c.score < cfg.min_score else
-                     "fix" if is_fix(cfg, text, c, rivalled=rivals.of(c)) else "suggestion")
+                     "fix" if is_fix(cfg, text, c, rivalled=rivals.of(c), index=corrector.index)
+                     else "suggestion")
             cands.append(CandidateInfo(
                 start=c.start, end=c.end, original=text[c.start:c.end], term=c.term.canonical,
                 method=c.method, score=round(c.score, 4), similarity=round(c.similarity, 4),

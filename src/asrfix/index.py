@@ -252,6 +252,14 @@ class _TermTable:
             self._done[tid] = ct
         return ct
 
+    def name(self, tid: int) -> tuple[str, str]:
+        """A term's canonical form and role, without compiling it."""
+        ct = self._done.get(tid)
+        if ct is not None:
+            return ct.canonical, ct.role
+        row = marshal.loads(self._blob[self._offsets[tid]:self._offsets[tid + 1]])
+        return row[0], row[13]
+
     def screen(self, tid: int) -> list[str]:
         """A term's spelling, its syllables (space-separated), then each of its readings (its
         ``letters``, ``syllables`` and ``phones``), without compiling it."""

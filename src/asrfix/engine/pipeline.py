@@ -37,6 +37,7 @@ from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
 from .document import acronym_slips, truncations, written_terms
 from .evidence import adjust
+from .families import rest_similarity
 from .features import features
 from .letters import spelled_letters
 from .pinyin_match import pinyin_inside_words
@@ -49,6 +50,7 @@ from .windows import enumerate_windows
 __all__ = [
     "GENERATION_FIX",
     "GENERATION_FLOOR",
+    "UNRIVALLED_DOUBTED",
     "Rivals",
     "corrections",
     "find_candidates",
@@ -65,6 +67,10 @@ GENERATION_FLOOR = 0.72
 #: the generators' own line between a sure and an unsure match (a match they may only
 #: suggest is kept below it); not the output's fix tier, which the scorer decides
 GENERATION_FIX = 0.92
+#: the least score and similarity of an unrivalled match by sound scored below its similarity
+#: (an English dictionary word in Chinese speech, a short term, a word to avoid nearby) for it
+#: to be a fix: such a word is likelier meant as written than a match of the same similarity
+UNRIVALLED_DOUBTED = 0.8
 
 
 def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text: str, *,
@@ -119,14 +125,16 @@ def generation_config(config: Config, floor: float) -> Config:
                           scorer="rules")
 
 
-def corrections(config: Config, text: str, found: Iterable[Candidate]) -> Result:
+def corrections(config: Config, text: str, found: Iterable[Candidate],
+                index: TermIndex | None = None) -> Result:
     """The corrections proposed for ``text``: its candidates (``found``) trimmed, the best of
-    those that overlap chosen, each made a :class:`~asrfix.edits.Correction`."""
+    those that overlap chosen, each made a :class:`~asrfix.edits.Correction` (``index``: the
+    terms they were found among, whose families :func:`is_fix` weighs)."""
     trimmed = [t for t in (trim(text, c) for c in found) if t is not None]
     chosen = resolve(trimmed, config.min_score)
     rivals = rivalled(trimmed, config.min_score, chosen)
     return Result(text=text, corrections=tuple(
-        to_correction(config, text, c, rivalled=rivals.of(c)) for c in chosen))
+        to_correction(config, text, c, rivalled=rivals.of(c), index=index) for c in chosen))
 
 
 def rivalled(found: Iterable[Candidate], min_score: float,
@@ -155,26 +163,37 @@ class Rivals:
                    for x in self._chosen.of(o.start, o.end))
 
 
-def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True) -> bool:
+def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
+           index: TermIndex | None = None) -> bool:
     """Whether a chosen candidate is applied unattended: it scores ``fix_threshold`` or
     more; or, scored by the rules, it is a match by sound in Chinese speech that no other
     term competes for (``rivalled`` false) whose score and similarity both reach
     ``unrivalled_fix_threshold`` (its similarity: a term nearby, which a fix may bring,
-    does not tip it over). Never where only a suggestion is allowed."""
+    does not tip it over; a match scored below its similarity, such as an English word or a
+    short term, needs :data:`UNRIVALLED_DOUBTED`). Where its span writes a part the term shares
+    with others of ``index`` (see :mod:`.families`), the rest of the span must reach that
+    threshold too. Never where only a suggestion is allowed."""
     if c.cap_suggestion:
         return False
     if c.score >= config.fix_threshold:
         return True
-    return (not rivalled and config.scorer == "rules"
-            and min(c.score, c.similarity) >= config.unrivalled_fix_threshold
-            and c.method in ("phonetic", "pinyin") and cjk_context(text, c.start, c.end))
+    if (rivalled or config.scorer != "rules" or c.method not in ("phonetic", "pinyin")
+            or not cjk_context(text, c.start, c.end)):
+        return False
+    floor = config.unrivalled_fix_threshold
+    if c.score < c.similarity:
+        floor = max(floor, UNRIVALLED_DOUBTED)
+    if min(c.score, c.similarity) < floor:
+        return False
+    rest = None if index is None else rest_similarity(index, text, c)
+    return rest is None or rest >= floor
 
 
-def to_correction(config: Config, text: str, c: Candidate, *,
-                  rivalled: bool = True) -> Correction:
+def to_correction(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
+                  index: TermIndex | None = None) -> Correction:
     """A chosen candidate as a correction: a fix where :func:`is_fix` says so, else a
     suggestion (``rivalled``: whether another term competes for its span)."""
-    fix = is_fix(config, text, c, rivalled=rivalled)
+    fix = is_fix(config, text, c, rivalled=rivalled, index=index)
     status: Status = "fix" if fix else "suggestion"
     return Correction(
         start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
