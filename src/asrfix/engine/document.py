@@ -198,13 +198,16 @@ def _only_reading(index: TermIndex, first: str, tids: list[int]) -> bool:
 
 def _first_parts(index: TermIndex) -> dict[str, tuple[int, ...]]:
     """Every compound show term by its first part, lower-cased (open: OpenAI, OpenClaw):
-    made once per index, from the spelling table, the first time a check needs it."""
+    made once per index, from the spelling table, the first time a check needs it (the
+    terms' names read without compiling them)."""
     found: dict[str, set[int]] = {}
     for hits in index.exact.values():
         for tid, variant in ((hits, None),) if isinstance(hits, int) else hits:
-            ct = index.terms[tid]
-            if variant is None and ct.role == "show":
-                split = parts(ct.canonical)
+            if variant is not None:
+                continue
+            canonical, role = index.terms.name(tid)
+            if role == "show":
+                split = parts(canonical)
                 if len(split) >= 2:
                     found.setdefault(split[0].lower(), set()).add(tid)
     return {first: tuple(sorted(tids)) for first, tids in found.items()}
