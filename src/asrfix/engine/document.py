@@ -21,6 +21,7 @@ from ..phonetics import known_word, phone_similarity
 from ..scoring import spelling_similarity
 from .candidate import Candidate
 from .context import CheckContext
+from .families import show_compounds
 from .forms import parts
 from .scripts import cjk_context
 
@@ -198,19 +199,11 @@ def _only_reading(index: TermIndex, first: str, tids: list[int]) -> bool:
 
 def _first_parts(index: TermIndex) -> dict[str, tuple[int, ...]]:
     """Every compound show term by its first part, lower-cased (open: OpenAI, OpenClaw):
-    made once per index, from the spelling table, the first time a check needs it (the
-    terms' names read without compiling them)."""
-    found: dict[str, set[int]] = {}
-    for hits in index.exact.values():
-        for tid, variant in ((hits, None),) if isinstance(hits, int) else hits:
-            if variant is not None:
-                continue
-            canonical, role = index.terms.name(tid)
-            if role == "show":
-                split = parts(canonical)
-                if len(split) >= 2:
-                    found.setdefault(split[0].lower(), set()).add(tid)
-    return {first: tuple(sorted(tids)) for first, tids in found.items()}
+    made once per index, the first time a check needs it."""
+    found: dict[str, list[int]] = {}
+    for tid, split in show_compounds(index):
+        found.setdefault(split[0].lower(), []).append(tid)
+    return {first: tuple(tids) for first, tids in found.items()}
 
 
 def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:

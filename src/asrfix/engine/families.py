@@ -18,13 +18,14 @@ after the shared part's neighbour, not beside the shared part.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..index import TermIndex
 from ..phonetics import mixed_phones, phone_similarity
 from .candidate import Candidate
 from .forms import parts
 
-__all__ = ["family_parts", "rest_similarity"]
+__all__ = ["family_parts", "rest_similarity", "show_compounds"]
 
 #: where a shared part stands in a term: first or last
 _FIRST, _LAST = 0, -1
@@ -32,15 +33,22 @@ _FIRST, _LAST = 0, -1
 _WORD = re.compile(r"[0-9A-Za-z]+|[^\s0-9A-Za-z\-]+")
 
 
+def show_compounds(index: TermIndex) -> Iterator[tuple[int, list[str]]]:
+    """Every show term of two parts or more, by id, with its parts (OpenAI: Open, AI), read
+    without compiling the terms."""
+    for tid in range(len(index.terms)):
+        canonical, role = index.terms.name(tid)
+        if role == "show":
+            split = parts(canonical)
+            if len(split) >= 2:
+                yield tid, split
+
+
 def family_parts(index: TermIndex) -> dict[tuple[str, int], tuple[str, ...]]:
     """Each part (lower-cased, with where it stands: 0 first, -1 last) that two or more show
     terms share with different parts beside it, and those neighbouring parts."""
     beside: dict[tuple[str, int], set[str]] = {}
-    for tid in range(len(index.terms)):
-        canonical, role = index.terms.name(tid)
-        split = parts(canonical)
-        if role != "show" or len(split) < 2:
-            continue
+    for _, split in show_compounds(index):
         beside.setdefault((split[0].lower(), _FIRST), set()).add(split[1].lower())
         beside.setdefault((split[-1].lower(), _LAST), set()).add(split[-2].lower())
     return {key: tuple(sorted(others)) for key, others in beside.items() if len(others) >= 2}
