@@ -54,12 +54,12 @@ from .pinyin import letter_reading, syllables
 from .readings import readings as reading_table
 from .sayings import spoken_forms
 from .scoring import syllable_similarity
-from .segment import CJK_RE
+from .segment import CJK_RE, DECIMAL_POINTS
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
            "deletions", "is_spoken", "squash", "term_spoken_forms"]
 
-_SQUASH = re.compile(r"[\s\-_·.．'’]+")
+_SQUASH = re.compile(rf"[\s\-_·{DECIMAL_POINTS}'’]+")
 #: a spelling's start before its first letter or digit
 _LEAD = re.compile(r"[^A-Za-z0-9]+")
 

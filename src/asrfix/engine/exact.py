@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from ..config import Config
 from ..index import CompiledTerm, TermIndex, is_spoken, squash
 from ..phonetics import is_function_word, known_word
-from ..segment import CJK_RE, Segmenter
+from ..segment import CJK_RE, DECIMAL_POINTS, Segmenter
 from .aloud import said_aloud
 from .candidate import Candidate
 from .context import CheckContext
@@ -156,6 +156,10 @@ _NUMBER_GAP = re.compile(
     r"(?<=[^\W\d_])[ \-](?=\d|[^\W\d_]\d)|(?<=\d)[ \-](?=[^\W\d_])")
 
 
+#: every decimal point a number may be written with, as the half-width point
+_AS_POINT = str.maketrans(dict.fromkeys(DECIMAL_POINTS, "."))
+
+
 def _version_spacing_only(span: str, canonical: str) -> bool:
     """Whether the span is the term but for a space or hyphen between letters and a number
     (Opus4.6 for Opus 4.6, GPT4 for GPT-4, GLM5．1 for GLM-5.1), and the case of a lone
@@ -169,7 +173,7 @@ def _version_spacing_only(span: str, canonical: str) -> bool:
     >>> _version_spacing_only("DeepSeek v4", "DeepSeek-V4")
     True
     """
-    span = span.replace("．", ".")  # (a full-width point is the point)
+    span = span.translate(_AS_POINT)  # (a full-width point is the point)
     return span != canonical and _version_key(span) == _version_key(canonical)
 
 
