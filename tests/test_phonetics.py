@@ -64,6 +64,15 @@ def test_letters_and_digits_are_spelled() -> None:
     assert english_phones("RL") == english_phones("R L")
 
 
+def test_a_long_word_in_capitals_is_read_as_a_word_and_an_acronym_spelled() -> None:
+    # some recognisers write English in capitals: a pronounceable word is still a word
+    assert english_phones("SKYFALL") == english_phones("skyfall")
+    assert english_phones("COCODE") == english_phones("cocode")
+    # acronyms that no English word begins or runs like are spelled letter by letter
+    for acronym in ("HTTPS", "RLAIF", "GSM", "NVDA"):
+        assert english_phones(acronym) == english_phones(" ".join(acronym))
+
+
 def test_letter_to_sound_fallback_for_unknown_words() -> None:
     assert letters_to_sound("deepseek") == english_phones("deep seek")
     assert letters_to_sound("karthik") != ""

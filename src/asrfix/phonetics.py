@@ -437,14 +437,45 @@ def word_phones(part: str) -> str:
     low = part.lower()
     if part.isupper() and len(part) > 1:
         # an acronym: spelled, unless it is a dictionary word (BERT and CALM are said as words)
+        # or a long word written in capitals, as some recognisers write English (SKYFALL)
         if low in table and len(part) > 3:
             return table[low]
-        return spelled_phones(part)
+        if not said_as_word(part):
+            return spelled_phones(part)
     if len(part) == 1:
         return LETTER_PHONES.get(low, "") if part.isupper() else table.get(low, spelled_phones(low))
     if low in table:
         return table[low]
     return _compound_phones(low, table) or letters_to_sound(low)
+
+
+#: the consonants an English word may begin with, before its first vowel
+_ONSETS = frozenset({
+    *"bcdfghjklmnpqrstvwxz", "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gr",
+    "kl", "kn", "kr", "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st",
+    "sw", "th", "tr", "tw", "wh", "wr", "chr", "sch", "scr", "shr", "sph", "spl", "spr", "squ",
+    "str", "thr"})
+_CAPITALS_AS_WORD = 5
+_CONSONANT_RUN = re.compile("[^AEIOUY]+")
+
+
+def said_as_word(capitals: str) -> bool:
+    """Whether a word written in capitals that the dictionary lacks is read as a word, not
+    spelled letter by letter: five letters or more, beginning as English words begin, with
+    no run of more than two consonants after that, and a vowel (or y) for every four letters
+    (COCODE, SKYFALL; not HTTPS, RLAIF, VLMSEN).
+
+    >>> [said_as_word(w) for w in ("COCODE", "SKYFALL", "HTTPS", "RLAIF", "VLMSEN", "GPT")]
+    [True, True, False, False, False, False]
+    """
+    if len(capitals) < _CAPITALS_AS_WORD or not capitals.isalpha():
+        return False
+    runs = _CONSONANT_RUN.findall(capitals)
+    onset = capitals[:len(runs[0])] if runs and capitals.startswith(runs[0]) else ""
+    inner = [r for r in runs if r is not runs[0] or not onset]
+    vowels = len(capitals) - sum(map(len, runs))
+    return ((not onset or onset.lower() in _ONSETS) and all(len(r) <= 2 for r in inner)
+            and 4 * vowels >= len(capitals))
 
 
 #: the shortest dictionary word a compound's part may be (pine|cone, red|fin)
