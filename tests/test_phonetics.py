@@ -64,6 +64,13 @@ def test_letters_and_digits_are_spelled() -> None:
     assert english_phones("RL") == english_phones("R L")
 
 
+def test_a_v_is_as_near_a_w_as_an_f() -> None:
+    # Mandarin speakers say w for v (vibe as "waib"); English voicing blurs v and f
+    assert phone_similarity("vaib", "waib") == phone_similarity("vaib", "faib")
+    assert phone_similarity("vaib", "waib") > phone_similarity("vaib", "kaib")
+    assert phone_similarity("waib", "vaib") == phone_similarity("vaib", "waib")
+
+
 def test_a_long_word_in_capitals_is_read_as_a_word_and_an_acronym_spelled() -> None:
     # some recognisers write English in capitals: a pronounceable word is still a word
     assert english_phones("SKYFALL") == english_phones("skyfall")
