@@ -151,3 +151,21 @@ def test_rich_rendering(fixer: Corrector) -> None:
     out = console.export_text()
     assert "尧舜禹 → 姚顺雨" in out and "fix" in out
     assert rich
+
+
+def test_explain_says_why_a_candidate_above_the_floor_is_not_proposed() -> None:
+    """A candidate that scores enough can still come to nothing: trimming drops it when the
+    words that change do not sound like their replacement, or a wider proposal overlapping
+    it wins; explain says which, beside the candidate."""
+    fixer = Corrector(Lexicon.from_terms(["Deep Research", "DeepSeek", "DeepSeek-V4"]))
+    text = "我们用了 ent research 这个功能，然后聊 deep sick v4 的发布"
+    ex = fixer.explain(text, "ent research")
+    [c] = [c for c in ex.candidates if c.term == "Deep Research"]
+    assert c.passes_min_score and c.would_be == "dropped" and ex.chosen is None
+    assert "words that change" in c.notes[-1]
+    ex = fixer.explain(text, "deep sick")
+    assert ex.chosen is not None and ex.chosen.replacement == "DeepSeek-V4"
+    [narrow] = [c for c in ex.candidates if c.term == "DeepSeek" and c.original == "deep sick"]
+    assert narrow.notes[-1].startswith("not proposed: 'deep sick v4' -> 'DeepSeek-V4'")
+    assert not any(n.startswith("not proposed") for c in ex.candidates
+                   if c.term == "DeepSeek-V4" and c.original == "deep sick v4" for n in c.notes)

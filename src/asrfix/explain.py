@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .edits import Correction
+from .edits import Correction, Result
+from .engine.candidate import Candidate
 from .engine.context import Trace
-from .engine.pipeline import is_fix, rivalled, scored_candidates
+from .engine.pipeline import Rivals, is_fix, rivalled, scored_candidates
 from .engine.scorer import Scorer
 from .engine.scripts import cjk_context
 from .engine.trim import trim
@@ -116,13 +117,11 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                       cfg.min_score, list(result))  # (as corrections() counts them)
     for c in found:
         if c.start < end and start < c.end:
-            would = ("dropped" if c.score < cfg.min_score else
-                     "fix" if is_fix(cfg, text, c, rivalled=rivals.of(c), index=corrector.index)
-                     else "suggestion")
+            would, after = _verdict(corrector, text, c, rivals, result)
             cands.append(CandidateInfo(
                 start=c.start, end=c.end, original=text[c.start:c.end], term=c.term.canonical,
                 method=c.method, score=round(c.score, 4), similarity=round(c.similarity, 4),
-                heard=c.heard, expected=c.expected, notes=c.notes,
+                heard=c.heard, expected=c.expected, notes=(*c.notes, *after),
                 passes_min_score=c.score >= cfg.min_score, would_be=would))
     seen = {(c.start, c.end, c.term) for c in cands}
     for s, e, heard, ct, sim, expected, why in trace.held:
@@ -141,6 +140,28 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
         pinyin=list(syllables(span)) if CJK_RE.search(span) else None, phones=ph,
         phone_classes=coarse(ph), skeleton=skeleton(ph), facts=facts, candidates=cands[:10],
         min_score=cfg.min_score, fix_threshold=cfg.fix_threshold, chosen=chosen)
+
+
+def _verdict(corrector: Corrector, text: str, c: Candidate, rivals: Rivals,
+             result: Result) -> tuple[str, tuple[str, ...]]:
+    """What becomes of a candidate: dropped below ``min_score`` or at trimming, else a fix
+    or a suggestion; and why it is not what :meth:`~asrfix.Corrector.check` proposes, where
+    trimming dropped it or another proposal overlapping it won."""
+    cfg = corrector.config
+    if c.score < cfg.min_score:
+        return "dropped", ()
+    trimmed = trim(text, c)
+    if trimmed is None:
+        return "dropped", ("the words that change do not sound like what they would become "
+                           "(the match rested on the words kept)",)
+    would = ("fix" if is_fix(cfg, text, trimmed, rivalled=rivals.of(trimmed),
+                             index=corrector.index) else "suggestion")
+    won = [x for x in result if x.start < trimmed.end and trimmed.start < x.end]
+    if won and not any((x.start, x.end, x.replacement)
+                       == (trimmed.start, trimmed.end, trimmed.replacement) for x in won):
+        return would, (f"not proposed: {won[0].original!r} -> {won[0].replacement!r} "
+                       "overlaps it and was chosen",)
+    return would, ()
 
 
 def _facts(corrector: Corrector, text: str, start: int, end: int, span: str,
