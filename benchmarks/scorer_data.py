@@ -33,7 +33,7 @@ from typing import Any
 from common import EVAL, arguments
 
 from asrfix import Corrector, Lexicon
-from asrfix.engine.document import written_terms
+from asrfix.engine.document import DocumentEvidence
 from asrfix.engine.features import features
 from asrfix.engine.pipeline import GENERATION_FLOOR, find_candidates, generation_config
 from asrfix.engine.trim import trim
@@ -128,11 +128,11 @@ def candidates(fixer: Corrector, src: Source, floor: float) -> Iterator[dict[str
     at the generation ``floor``), with their features, trimmed as the corrector trims them,
     with offsets into the document's text."""
     doc = parse(src.text, detect_format(src.path, src.text), src.path)
-    written = written_terms(fixer.index, doc.text)
+    whole = DocumentEvidence.of(fixer.index, doc.text)
     config = generation_config(fixer.config, floor)
     for spoken in utterances(doc):
         found = find_candidates(fixer.index, config, fixer.segmenter, spoken.text,
-                                written=written, protect=fixer.protected_pattern)
+                                document=whole, protect=fixer.protected_pattern)
         rows = features(spoken.text, found, fixer.segmenter)
         for c, row in zip(found, rows, strict=True):
             t = trim(spoken.text, c)

@@ -24,7 +24,7 @@ from .arguments import as_lexicon, require_document, require_text
 from .config import Config
 from .edits import Correction, Result
 from .engine.candidate import Candidate
-from .engine.document import written_terms
+from .engine.document import DocumentEvidence
 from .engine.exact import variant_applies
 from .engine.pipeline import corrections, scored_candidates
 from .engine.scorer import Scorer
@@ -94,18 +94,18 @@ class Corrector:
         parallel."""
         require_text(text)
         with self.index.lock:
-            written = written_terms(self.index,
-                                    text if document is None else require_text(document))
-            return check_in_pieces(text, lambda piece: self._check(piece, written),
+            whole = DocumentEvidence.of(self.index,
+                                        text if document is None else require_text(document))
+            return check_in_pieces(text, lambda piece: self._check(piece, whole),
                                    margin=self.config.context_radius)
 
-    def _check(self, text: str, written: dict[int, int] | None) -> Result:
+    def _check(self, text: str, document: DocumentEvidence | None) -> Result:
         # many small objects (keys, memos, candidates) live until the end: see gcpause; and
         # they are all freed, with the check's context, before the collector runs again
         # (had it run while they lived, it would have moved them among the old objects,
         # whose full collections scan the whole index)
         with paused_gc():
-            return corrections(self.config, text, self.candidates(text, written),
+            return corrections(self.config, text, self.candidates(text, document),
                                self.index)
 
     def explain(self, text: str, target: str | tuple[int, int]) -> Explanation:
@@ -120,9 +120,9 @@ class Corrector:
         ``doc.text`` and each correction carries its location."""
         out: list[Correction] = []
         with self.index.lock:
-            written = written_terms(self.index, require_document(doc).text)
+            whole = DocumentEvidence.of(self.index, require_document(doc).text)
             for spoken in utterances(doc):
-                for c in self._check(spoken.text, written):
+                for c in self._check(spoken.text, whole):
                     span = spoken.span(c.start, c.end)
                     if span is None:
                         continue
@@ -138,13 +138,14 @@ class Corrector:
         """:meth:`check` each text with this corrector (one index, one tokenizer)."""
         return [self.check(t) for t in texts]
 
-    def candidates(self, text: str, written: dict[int, int] | None = None) -> list[Candidate]:
+    def candidates(self, text: str,
+                   document: DocumentEvidence | None = None) -> list[Candidate]:
         """Every candidate the generators find, its ``score`` the probability that an editor
-        accepts it, before trimming, ``min_score`` and overlap resolution (``written``: the
-        compound terms the whole document writes, when ``text`` is a part of one; by default
-        those of ``text``)."""
+        accepts it, before trimming, ``min_score`` and overlap resolution (``document``: what
+        the whole document says, when ``text`` is a part of one, see
+        :class:`~asrfix.engine.document.DocumentEvidence`; by default ``text`` itself)."""
         return scored_candidates(self.index, self.config, self.segmenter, Scorer.default(),
-                                 text, written=written, protect=self.protected_pattern)
+                                 text, document=document, protect=self.protected_pattern)
 
 
 def _rebuild(records: list[tuple[Any, ...]], protected: tuple[str, ...], digest: str,

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from ..index import TermIndex
-from ..phonetics import known_word, phone_similarity
+from ..phonetics import english_phones, known_word, phone_similarity
 from ..scoring import spelling_similarity
 from .candidate import Candidate
 from .context import CheckContext
@@ -25,8 +26,8 @@ from .families import show_compounds
 from .forms import parts
 from .scripts import cjk_context
 
-__all__ = ["TRUNCATION_SCORE", "acronym_slips", "one_letter_apart", "truncations",
-           "written_terms"]
+__all__ = ["HEARD_HEAD_SIMILARITY", "TRUNCATION_SCORE", "DocumentEvidence", "acronym_slips",
+           "echoes", "heard_heads", "one_letter_apart", "truncations", "written_terms"]
 
 #: the score of a compound term's first part said alone, the term written elsewhere in the
 #: text: just above the default ``min_score``, a suggestion
@@ -50,6 +51,28 @@ def written_terms(index: TermIndex, text: str) -> dict[int, int]:
                     if variant is None and _written(index.terms[tid].canonical, heard, b - a):
                         found[tid] = found.get(tid, 0) + 1
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEvidence:
+    """What a whole transcript says that a part of it is judged by: the compound terms and
+    acronyms it writes (:func:`written_terms`) and the words it hears show terms as before
+    the rest of longer ones (:func:`heard_heads`). Made once per document, shared by its
+    parts."""
+
+    written: dict[int, int] = field(default_factory=dict)
+    heard: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, index: TermIndex, text: str) -> DocumentEvidence:
+        """The evidence of ``text``, a whole document.
+
+        >>> from asrfix.lexicon import Lexicon
+        >>> index = TermIndex(Lexicon.from_terms(["Grok", "Grok Code", "OpenAI"]))
+        >>> DocumentEvidence.of(index, "OpenAI 和 grog code")
+        DocumentEvidence(written={2: 1}, heard={'grog': (0, 'grog code')})
+        """
+        return cls(written_terms(index, text), heard_heads(index, text))
 
 
 def _written(canonical: str, heard: str, words: int) -> bool:
@@ -215,3 +238,95 @@ def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:
     names = {tid: index.terms[tid].canonical.lower() for tid in tids}
     base = min(tids, key=lambda t: len(names[t]))
     return [base] if all(names[t].startswith(names[base]) for t in tids) else None
+
+
+#: how alike a word must sound to a term that begins a longer one (Grok of Grok Code) for
+#: the document to count it as how the recording hears that term (grog in "grog code")
+HEARD_HEAD_SIMILARITY = 0.75
+_LATIN_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]+) ([A-Za-z]+)(?![A-Za-z])")
+
+
+def heard_heads(index: TermIndex, text: str) -> dict[str, tuple[int, str]]:
+    """How the text hears show terms that begin longer show terms: a word heard in place
+    of the term before the rest of the longer one, spelled right ("grog code" for Grok
+    Code, Grok being a term too) and sounding like it. By that word, lower-cased, the
+    term's id and the words it was first heard in.
+
+    >>> from asrfix.lexicon import Lexicon
+    >>> index = TermIndex(Lexicon.from_terms(["Grok", "Grok Code"]))
+    >>> heard_heads(index, "我用 grog code 写代码")
+    {'grog': (0, 'grog code')}
+    """
+    heads = index.derived("heads by the next word", _heads)
+    if not heads:
+        return {}
+    out: dict[str, tuple[int, str]] = {}
+    for m in _LATIN_PAIR.finditer(text):
+        first, second = m.group(1).lower(), m.group(2).lower()
+        for tid in heads.get(second, ()):
+            ct = index.terms[tid]
+            if first != ct.letters and first not in out and phone_similarity(
+                    english_phones(first), ct.phones[0]) >= HEARD_HEAD_SIMILARITY:
+                out[first] = (tid, m.group())
+    return out
+
+
+def _heads(index: TermIndex) -> dict[str, tuple[int, ...]]:
+    """Show terms of one Latin word that begin a longer show term (Grok of Grok Code),
+    by the longer term's next word, lower-cased (code)."""
+    names: dict[str, int] = {}
+    longer: list[list[str]] = []
+    for tid in range(len(index.terms)):
+        canonical, role = index.terms.name(tid)
+        if role != "show":
+            continue
+        words = canonical.split()
+        if len(words) == 1 and _LATIN_WORD.fullmatch(canonical):
+            names[canonical.lower()] = tid
+        elif len(words) >= 2:
+            longer.append(words)
+    found: dict[str, set[int]] = {}
+    for words in longer:
+        head = names.get(words[0].lower())
+        if head is not None:
+            found.setdefault(words[1].lower(), set()).add(head)
+    return {nxt: tuple(sorted(tids)) for nxt, tids in found.items()}
+
+
+def echoes(index: TermIndex, ctx: CheckContext, heard: dict[str, tuple[int, str]]) -> None:
+    """A show term said alone where the text elsewhere hears it as a word before the rest of
+    a longer term (``grog`` for Grok, the text saying "grog code" for Grok Code; see
+    :func:`heard_heads`): in Chinese speech, the word standing alone (no English word
+    joined on either side; a number may follow, a version), a suggestion."""
+    if not heard:
+        return
+    text, words, starts, ends = ctx.text, ctx.words, ctx.starts, ctx.ends
+    for k, w in enumerate(words):
+        found = heard.get(w.letters) if not w.cjk and not w.glued else None
+        if found is None:
+            continue
+        if not _stands_alone(ctx, k):
+            continue  # a phrase of its own ("open grog"), or a name of its own (grog4fast)
+        start, end = starts[k], ends[k]
+        if not cjk_context(text, start, end):
+            continue
+        ct = index.terms[found[0]]
+        ctx.out.append(Candidate(
+            start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
+            ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
+            (f"heard so in {found[1]!r} elsewhere in this text",), cap_suggestion=True))
+
+
+def _stands_alone(ctx: CheckContext, k: int) -> bool:
+    """Whether word ``k`` has no English word joined to it on either side, a number between
+    them or not (``grog 4`` stands alone; ``open grog``, ``grog4fast`` do not)."""
+    words, joins = ctx.words, ctx.joins
+    j = k - 1
+    while j >= 0 and joins[j] and words[j].kind == "digit":
+        j -= 1
+    if j >= 0 and joins[j] and words[j].kind == "latin":
+        return False
+    j = k + 1
+    while j < len(words) and joins[j - 1] and words[j].kind == "digit":
+        j += 1
+    return not (j < len(words) and joins[j - 1] and words[j].kind == "latin")

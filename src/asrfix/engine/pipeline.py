@@ -35,7 +35,7 @@ from ..segment import Segmenter
 from .aloud import whole_readings
 from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
-from .document import acronym_slips, truncations, written_terms
+from .document import DocumentEvidence, acronym_slips, echoes, truncations
 from .evidence import adjust
 from .families import rest_similarity
 from .features import features
@@ -74,27 +74,28 @@ UNRIVALLED_DOUBTED = 0.8
 
 
 def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text: str, *,
-                    written: dict[int, int] | None = None,
+                    document: DocumentEvidence | None = None,
                     protect: re.Pattern[str] | None = None,
                     trace: Trace | None = None) -> list[Candidate]:
     """Every scored candidate of ``text``, with the evidence weighed, before trimming and
-    overlap resolution. ``written``: the compound terms the whole document writes (by default
-    those of ``text``); ``protect``: phrases never changed; ``trace``: where the stages
-    record what their guards held back."""
+    overlap resolution. ``document``: what the whole document ``text`` is a part of says
+    (by default ``text`` itself); ``protect``: phrases never changed; ``trace``: where the
+    stages record what their guards held back."""
     ctx = CheckContext.of(segmenter, text, trace)
     enumerate_windows(index, config, segmenter, ctx)
     pinyin_inside_words(index, config, segmenter, ctx)
     spelled_letters(index, config, ctx)
     transliterations(index, config, segmenter, ctx)
-    active = written_terms(index, text) if written is None else written
-    truncations(index, ctx, active)
-    acronym_slips(index, ctx, active)
+    whole = DocumentEvidence.of(index, text) if document is None else document
+    truncations(index, ctx, whole.written)
+    acronym_slips(index, ctx, whole.written)
+    echoes(index, ctx, whole.heard)
     ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx, index)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
-                      text: str, *, written: dict[int, int] | None = None,
+                      text: str, *, document: DocumentEvidence | None = None,
                       protect: re.Pattern[str] | None = None, trace: Trace | None = None,
                       floor: float | None = None) -> list[Candidate]:
     """The candidates of ``text``, scored as ``config.scorer`` says: by the generators' rules
@@ -107,11 +108,11 @@ def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, sc
         if floor is not None:
             config = config.replace(min_score=floor, fix_threshold=max(config.fix_threshold,
                                                                        floor))
-        return find_candidates(index, config, segmenter, text, written=written,
+        return find_candidates(index, config, segmenter, text, document=document,
                                protect=protect, trace=trace)
     found = find_candidates(index, generation_config(config, GENERATION_FLOOR
                                                      if floor is None else floor),
-                            segmenter, text, written=written, protect=protect, trace=trace)
+                            segmenter, text, document=document, protect=protect, trace=trace)
     probability = scorer.probability
     for c, row in zip(found, features(text, found, segmenter), strict=True):
         c.score = probability(row)
