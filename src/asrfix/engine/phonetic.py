@@ -329,7 +329,12 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
         # variant itself where the window is written exactly so
         notes.append("sounds like a known variant")
         score = min(score, config.fix_threshold - 0.01)
-    return (ct, score, tph, sim, tuple(notes), k >= MANDARIN or heard_variant or homophone)
+    # Chinese syllables heard as letters of an acronym (甲 A for G&A): a suggestion
+    as_letters = letters is None and _acronym(ct.canonical)
+    if as_letters:
+        notes.append("Chinese syllables heard as letters")
+    return (ct, score, tph, sim, tuple(notes),
+            k >= MANDARIN or heard_variant or homophone or as_letters)
 
 
 _LOWER_RUN = re.compile("[a-z]{2,}")
@@ -344,6 +349,20 @@ def read_as_word(canonical: str) -> bool:
     [True, True, False, False, False, False, False]
     """
     return any(_VOWEL_LETTER.search(run) for run in _LOWER_RUN.findall(canonical))
+
+
+_POSSESSIVE = re.compile("['’]s$")
+
+
+def _acronym(canonical: str) -> bool:
+    """Whether a term is an acronym: its letters, but for a possessive ending, are capitals
+    (G&A, GCP's, RLHF; not MiMo-V2, nor AI原生, which has Chinese).
+
+    >>> [_acronym(t) for t in ("G&A", "GCP's", "RLHF", "MiMo-V2", "AI原生", "GPT-4")]
+    [True, True, True, False, False, True]
+    """
+    letters = [ch for ch in _POSSESSIVE.sub("", canonical) if ch.isalpha()]
+    return bool(letters) and all(ch.isascii() and ch.isupper() for ch in letters)
 
 
 def _spelled_out(words: list[Word], i: int, j: int) -> bool:
