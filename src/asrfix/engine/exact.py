@@ -131,9 +131,6 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
     if words and not chinese:
-        if (spacing_only and not ct.canonical.isupper() and not CAMEL.search(ct.canonical)
-                and known_word(ct.letters)):
-            return  # "air flow": the word airflow written in two, as much as the name Airflow
         # dictionary words: "make sense" in English speech is the phrase as often as the
         # name: a suggestion
         ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.85, "format", letters,
