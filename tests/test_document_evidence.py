@@ -36,3 +36,12 @@ def test_the_evidence_of_a_document() -> None:
     assert ev.written == {1: 1, 2: 1}  # Grok Code and OpenAI, written out
     # a word that does not sound like the term is no hearing of it
     assert DocumentEvidence.of(fixer.index, "blue code").heard == {}
+
+
+def test_every_word_is_the_first_of_a_pair_and_english_speech_is_no_evidence() -> None:
+    index = Corrector(Lexicon.from_terms(TERMS)).index
+    # a word before the pair does not hide it; a line break or a hyphen may part the words
+    for said in ("我试了 the grog code", "我试了 grog\r\ncode", "我试了 grog-code"):
+        assert set(DocumentEvidence.of(index, said).heard) == {"grog"}, said
+    # in English speech "grog code" may be meant as it is
+    assert DocumentEvidence.of(index, "We tried grog code last week.").heard == {}

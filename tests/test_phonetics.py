@@ -65,16 +65,16 @@ def test_letters_and_digits_are_spelled() -> None:
 
 
 def test_a_v_is_as_near_a_w_as_an_f() -> None:
-    # Mandarin speakers say w for v (vibe as "waib"); English voicing blurs v and f
-    assert phone_similarity("vaib", "waib") == phone_similarity("vaib", "faib")
-    assert phone_similarity("vaib", "waib") > phone_similarity("vaib", "kaib")
-    assert phone_similarity("waib", "vaib") == phone_similarity("vaib", "waib")
+    # Mandarin speakers say w for v (Vite as "wait"); English voicing blurs v and f
+    assert phone_similarity("vait", "wait") == phone_similarity("vait", "fait")
+    assert phone_similarity("vait", "wait") > phone_similarity("vait", "kait")
+    assert phone_similarity("wait", "vait") == phone_similarity("vait", "wait")
 
 
 def test_a_long_word_in_capitals_is_read_as_a_word_and_an_acronym_spelled() -> None:
     # some recognisers write English in capitals: a pronounceable word is still a word
-    assert english_phones("SKYFALL") == english_phones("skyfall")
-    assert english_phones("COCODE") == english_phones("cocode")
+    assert english_phones("SUNBOLT") == english_phones("sunbolt")
+    assert english_phones("TIMELOCK") == english_phones("timelock")
     # acronyms that no English word begins or runs like are spelled letter by letter
     for acronym in ("HTTPS", "RLAIF", "GSM", "NVDA"):
         assert english_phones(acronym) == english_phones(" ".join(acronym))

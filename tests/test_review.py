@@ -157,15 +157,15 @@ def test_explain_says_why_a_candidate_above_the_floor_is_not_proposed() -> None:
     """A candidate that scores enough can still come to nothing: trimming drops it when the
     words that change do not sound like their replacement, or a wider proposal overlapping
     it wins; explain says which, beside the candidate."""
-    fixer = Corrector(Lexicon.from_terms(["Deep Research", "DeepSeek", "DeepSeek-V4"]))
-    text = "我们用了 ent research 这个功能，然后聊 deep sick v4 的发布"
-    ex = fixer.explain(text, "ent research")
-    [c] = [c for c in ex.candidates if c.term == "Deep Research"]
+    fixer = Corrector(Lexicon.from_terms(["Deep Learning", "Mistral", "Mistral Large"]))
+    text = "我们做 it learning 的时候，用的是 mistrial large 这个模型"
+    ex = fixer.explain(text, "it learning")
+    [c] = [c for c in ex.candidates if c.term == "Deep Learning"]
     assert c.passes_min_score and c.would_be == "dropped" and ex.chosen is None
     assert "words that change" in c.notes[-1]
-    ex = fixer.explain(text, "deep sick")
-    assert ex.chosen is not None and ex.chosen.replacement == "DeepSeek-V4"
-    [narrow] = [c for c in ex.candidates if c.term == "DeepSeek" and c.original == "deep sick"]
-    assert narrow.notes[-1].startswith("not proposed: 'deep sick v4' -> 'DeepSeek-V4'")
-    assert not any(n.startswith("not proposed") for c in ex.candidates
-                   if c.term == "DeepSeek-V4" and c.original == "deep sick v4" for n in c.notes)
+    ex = fixer.explain(text, "mistrial")
+    assert ex.chosen is not None and ex.chosen.replacement == "Mistral Large"
+    [narrow] = [c for c in ex.candidates if c.term == "Mistral"]
+    assert narrow.notes[-1].startswith("not proposed: 'mistrial large' -> 'Mistral Large'")
+    [wide] = [c for c in ex.candidates if c.term == "Mistral Large"]
+    assert not any(n.startswith("not proposed") for n in wide.notes)

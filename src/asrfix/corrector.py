@@ -82,8 +82,10 @@ class Corrector:
     # ------------------------------------------------------------------ public
     def check(self, text: str, *, document: str | None = None) -> Result:
         """Propose corrections for ``text``; offsets are code points into ``text``.
-        ``document``: the whole transcript ``text`` is a part of, when a term written out
-        anywhere in it is evidence for this part (by default ``text`` itself).
+        ``document``: the whole transcript ``text`` is a part of, when what it says
+        anywhere (the terms it writes out, how it hears them: see
+        :class:`~asrfix.engine.document.DocumentEvidence`) is evidence for this part (by
+        default ``text`` itself).
 
         A long text is checked in pieces of whole lines, with the same result (see
         :mod:`asrfix.pieces`): memory stays bounded however long the text is.

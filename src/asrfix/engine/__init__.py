@@ -15,7 +15,7 @@
    (acronyms spelled letter by letter in Chinese syllables),
    :mod:`~asrfix.engine.transliteration` (English terms written in Chinese characters) and
    :mod:`~asrfix.engine.document` (a term's first part, where the document writes the
-   term);
+   term; a term said alone as the document hears it before the rest of a longer one);
 4. evidence: :mod:`~asrfix.engine.evidence` weighs correctly written terms, protected
    phrases, nearby terms and context words, then :mod:`~asrfix.engine.directory` what a
    large lexicon changes (a show's terms against a directory's, shapes no editor rewrites);

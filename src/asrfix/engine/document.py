@@ -1,7 +1,9 @@
-"""The document's own evidence: the compound terms and acronyms a transcript writes out
-anywhere in it; a term's first part said alone in Chinese speech where the document writes
-the term ("open" for OpenAI), and an acronym heard with a letter dropped or added where the
-document writes it (RHF for RLHF), proposed as suggestions only.
+"""The document's own evidence (:class:`DocumentEvidence`): the compound terms and acronyms
+a transcript writes out anywhere in it, and the words it hears a show term as before the
+rest of a longer one; a term's first part said alone in Chinese speech where the document
+writes the term ("open" for OpenAI), an acronym heard with a letter dropped or added where
+the document writes it (RHF for RLHF), and a term said alone as the document hears it
+("grog" for Grok, where it says "grog code" for Grok Code), proposed as suggestions only.
 
 >>> from asrfix.index import TermIndex
 >>> from asrfix.lexicon import Lexicon
@@ -53,7 +55,7 @@ def written_terms(index: TermIndex, text: str) -> dict[int, int]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DocumentEvidence:
     """What a whole transcript says that a part of it is judged by: the compound terms and
     acronyms it writes (:func:`written_terms`) and the words it hears show terms as before
@@ -243,14 +245,17 @@ def _shortest(index: TermIndex, tids: list[int]) -> list[int] | None:
 #: how alike a word must sound to a term that begins a longer one (Grok of Grok Code) for
 #: the document to count it as how the recording hears that term (grog in "grog code")
 HEARD_HEAD_SIMILARITY = 0.75
-_LATIN_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]+) ([A-Za-z]+)(?![A-Za-z])")
+#: a Latin word and the next, apart by spaces, a hyphen or a line break (the second a
+#: lookahead: every word is the first of a pair once)
+_LATIN_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?=([\s-]{1,3})([A-Za-z]+)(?![A-Za-z]))")
 
 
 def heard_heads(index: TermIndex, text: str) -> dict[str, tuple[int, str]]:
     """How the text hears show terms that begin longer show terms: a word heard in place
     of the term before the rest of the longer one, spelled right ("grog code" for Grok
-    Code, Grok being a term too) and sounding like it. By that word, lower-cased, the
-    term's id and the words it was first heard in.
+    Code, Grok being a term too) and sounding like it, in Chinese speech (in English speech
+    the words may be meant). By that word, lower-cased, the term's id and the words it was
+    first heard in.
 
     >>> from asrfix.lexicon import Lexicon
     >>> index = TermIndex(Lexicon.from_terms(["Grok", "Grok Code"]))
@@ -262,12 +267,14 @@ def heard_heads(index: TermIndex, text: str) -> dict[str, tuple[int, str]]:
         return {}
     out: dict[str, tuple[int, str]] = {}
     for m in _LATIN_PAIR.finditer(text):
-        first, second = m.group(1).lower(), m.group(2).lower()
+        first, second = m.group(1).lower(), m.group(3).lower()
         for tid in heads.get(second, ()):
             ct = index.terms[tid]
-            if first != ct.letters and first not in out and phone_similarity(
-                    english_phones(first), ct.phones[0]) >= HEARD_HEAD_SIMILARITY:
-                out[first] = (tid, m.group())
+            end = m.end() + len(m.group(2)) + len(second)
+            if (first != ct.letters and first not in out
+                    and phone_similarity(english_phones(first), ct.phones[0])
+                    >= HEARD_HEAD_SIMILARITY and cjk_context(text, m.start(), end)):
+                out[first] = (tid, text[m.start():end])
     return out
 
 

@@ -487,9 +487,12 @@ def _hopeless(a: int, b: int, floor: float) -> bool:
 def _screened(index: TermIndex, postings: list[int], heard_classes: str, letters: str | None,
               floor: float) -> list[int]:
     """The phone postings whose reading's classes (or, for a Latin window, whose term's
-    spelling) can reach ``floor`` against the window's, and every Mandarin rendering (judged
+    spelling) reach ``floor`` against the window's, and every Mandarin rendering (judged
     otherwise), in their order: compared in C, from the index's screening tables, before any
-    term is looked up (most candidates fail)."""
+    term is looked up (most candidates fail). The plain edit similarity of the classes is
+    the screen; the allowances :func:`~asrfix.phonetics.phone_similarity` makes beyond it
+    (vowels alone differing, a v for a w) can lift a reading it drops, rarely: only where
+    the classes differ in several places, which the exact phones then do too."""
     spelling = index.spelling_of
     sounds = list(map(index.classes_of.get, postings))
     if None in sounds:  # (readings met for the first time; after that, one scan in C)
