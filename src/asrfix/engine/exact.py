@@ -74,8 +74,9 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
     """A window spelled as a term plus a plural ending: the plural of the term (EBITDAs),
     protected; but the name mis-heard, a "format" suggestion, where it is a one-word name
     heard as separate words with an ending (``open routers`` for OpenRouter), in Chinese
-    speech or not all dictionary words, or a name with an inner capital and an ending in
-    Chinese speech, which has no plural (GitLabs)."""
+    speech or not all dictionary words, or a name with an inner capital, or of several
+    capitalised words, and an ending in Chinese speech, which has no plural (GitLabs,
+    hugging faces)."""
     for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
         canon = [index.terms[tid] for tid, v in index.exact_matches(stem) if v is None]
         if not canon:
@@ -100,10 +101,23 @@ def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, 
             and len(last) - ending >= 3  # (routers, not "is" after the name)
             and (chinese or not all(known_word(x) for x in span.split()))):
         return "a name heard as words, with an ending"
-    if chinese and span[:len(ct.canonical)] == ct.canonical and CAMEL.search(
-            ct.canonical) and not ct.canonical.isupper():
+    if chinese and not ct.canonical.isupper() and (
+            (span[:len(ct.canonical)] == ct.canonical and CAMEL.search(ct.canonical))
+            or (span[:len(ct.canonical)].lower() == ct.canonical.lower()
+                and _name_of_words(ct.canonical))):
         return "a name with a plural ending, in Chinese speech"
     return None
+
+
+def _name_of_words(canonical: str) -> bool:
+    """Whether a term is a name of several words, each capitalised (Hugging Face, Stable
+    Diffusion; not large language model, nor GPT Store's all-capital GPT alone).
+
+    >>> _name_of_words("Hugging Face"), _name_of_words("large language model")
+    (True, False)
+    """
+    words = canonical.split()
+    return len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: CompiledTerm,
