@@ -57,7 +57,7 @@ from .scoring import syllable_similarity
 from .segment import CJK_RE, DECIMAL_POINTS
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
-           "deletions", "is_spoken", "squash", "term_spoken_forms"]
+           "deletions", "is_spoken", "squash", "term_pronunciations", "term_spoken_forms"]
 
 _SQUASH = re.compile(rf"[\s\-_·{DECIMAL_POINTS}'’]+")
 #: a spelling's start before its first letter or digit
