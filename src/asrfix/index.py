@@ -57,7 +57,8 @@ from .scoring import syllable_similarity
 from .segment import CJK_RE, DECIMAL_POINTS
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
-           "deletions", "is_spoken", "squash", "term_pronunciations", "term_spoken_forms"]
+           "deletions", "is_spoken", "squash", "term_pronunciations", "term_spoken_forms",
+           "text_pronunciations"]
 
 _SQUASH = re.compile(rf"[\s\-_·{DECIMAL_POINTS}'’]+")
 #: a spelling's start before its first letter or digit
@@ -147,6 +148,18 @@ def term_pronunciations(term: Term | TermRecord,
     if _DIGIT.search(text):  # digits read in Chinese: o3 as "o 三"
         readings.add(mixed_phones(chinese_digits(text)))
     return tuple(sorted(r for r in readings if r))
+
+
+def text_pronunciations(text: str) -> tuple[str, ...]:
+    """Every way a piece of a term may be said, as its readings are made for a whole term
+    (:func:`term_pronunciations`: an acronym spelled or read as a word, digits in English or
+    Chinese), and as mixed speech reads it.
+
+    >>> text_pronunciations("SWE")
+    ('esdEbElyui', 'swi')
+    """
+    record = TermRecord(text, lang="mixed" if CJK_RE.search(text) else "en")
+    return tuple(sorted({*term_pronunciations(record), mixed_phones(text)} - {""}))
 
 
 @once

@@ -20,10 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..index import TermIndex, term_pronunciations
-from ..lexicon import TermRecord
+from ..index import TermIndex, text_pronunciations
 from ..phonetics import mixed_phones, phone_similarity
-from ..segment import CJK_RE
 from .candidate import Candidate
 from .forms import parts
 
@@ -85,11 +83,4 @@ def rest_similarity(index: TermIndex, text: str, c: Candidate) -> float | None:
     else:
         return None
     heard_phones = mixed_phones(heard)
-    return max(phone_similarity(heard_phones, p) for p in _readings(meant))
-
-
-def _readings(part: str) -> tuple[str, ...]:
-    """Every way the part of a term may be said (an acronym spelled or read as a word: SWE
-    as "swee"), as the term's own readings are made."""
-    record = TermRecord(part, lang="mixed" if CJK_RE.search(part) else "en")
-    return term_pronunciations(record) or (mixed_phones(part),)
+    return max(phone_similarity(heard_phones, p) for p in text_pronunciations(meant))
