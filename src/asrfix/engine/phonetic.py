@@ -30,6 +30,7 @@ from rapidfuzz.process import extract as _extract
 
 from ..config import Config
 from ..index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex
+from ..once import once
 from ..phonetics import (
     CHINESE_DIGITS,
     aligned_similarity,
@@ -39,6 +40,7 @@ from ..phonetics import (
     mandarin_rendering,
     phone_similarity,
 )
+from ..readings import readings as reading_table
 from ..scoring import english_similarity, spelling_similarity
 from .candidate import Candidate, PhoneticMatch
 from .context import CheckContext, HeldMatch
@@ -106,8 +108,8 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
             continue  # the neighbouring word is the term's own: a wider window owns it
         if phrase and _HOMOPHONE in notes:
             _note_placed(ctx, (match,), start, end, phones,
-                         "a word of an English phrase: sounds exactly as a short term, but "
-                         "is not alone among Chinese words")
+                         "a word of an English phrase or a dotted name read aloud: sounds "
+                         "exactly as a short term, but is not alone among Chinese words")
             continue  # a word of an English phrase said in Chinese speech (pass at k)
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
@@ -118,11 +120,20 @@ _HOMOPHONE = "an English word that sounds exactly as the term"
 
 
 def _in_english_phrase(ctx: CheckContext, k: int) -> bool:
-    """Whether word ``k`` is joined to an English word beside it: one of a run of English
-    words said as a phrase, not an English word standing alone among Chinese ones."""
+    """Whether word ``k`` is joined to an English word beside it, or follows a dot said
+    aloud (点 com, dot net): one of a run of English words said as a phrase, or a piece of a
+    dotted name read out, not an English word standing alone among Chinese ones."""
     words, joins = ctx.words, ctx.joins
-    return ((k > 0 and joins[k - 1] and words[k - 1].kind == "latin")
+    return ((k > 0 and joins[k - 1] and (words[k - 1].kind == "latin"
+                                         or words[k - 1].text.lower() in _spoken_dots()))
             or (k + 1 < len(words) and joins[k] and words[k + 1].kind == "latin"))
+
+
+@once
+def _spoken_dots() -> frozenset[str]:
+    """How a dot is said aloud, in Chinese and English (点, dot: the reading table's)."""
+    table = reading_table()
+    return frozenset(r for lang in ("zh", "en") for r in table.symbol(".", lang) if r)
 
 
 def _note_placed(ctx: CheckContext, matches: Iterable[PhoneticMatch], start: int, end: int,
