@@ -48,9 +48,8 @@ from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_func
 from .scripts import ENGLISH_WORD_SIMILARITY
 from .words import Word, latin_phones
 
-__all__ = ["NAME_SPELLING_SIMILARITY", "RESPELLING_SIMILARITY", "RESPELLING_SOUND", "RIVAL_MARGIN",
-           "SHORT_TERM_SIMILARITY", "VARIANT_SOUND_MARGIN", "phonetic_window", "read_as_word",
-           "reading", "respelled_name"]
+__all__ = ["NAME_SPELLING_SIMILARITY", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
+           "VARIANT_SOUND_MARGIN", "phonetic_window", "read_as_word", "reading"]
 
 #: a short term (three letters or four phones) needs at least this similarity
 SHORT_TERM_SIMILARITY = 0.85
@@ -167,11 +166,9 @@ def _phonetic_matches(index: TermIndex, config: Config, span: str, phones: str,
     elif not best:
         return found  # (most windows)
     terms = index.terms
-    # a name the lexicon writes itself (Marc of Jean-Marc) is not another name misspelled
-    own = english and i == j and span in index.derived("words of show terms", _term_words)
     for tid, (sim, k) in sorted(best.items()):
         match = _judged(config, terms[tid], k, sim, span, phones, letters, english, words, i,
-                        j, held, own)
+                        j, held)
         if match is not None:
             found.append(match)
     return _closest(found, phones, letters, config.min_score) if len(found) > 1 else found
@@ -305,22 +302,16 @@ def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTer
 
 def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, phones: str,
             letters: str | None, english: bool, words: list[Word], i: int, j: int,
-            held: list[_Held] | None, own_name: bool = False) -> PhoneticMatch | None:
+            held: list[_Held] | None) -> PhoneticMatch | None:
     """The window matched with the term's reading ``k`` at similarity ``sim``, scored, with
     its notes and whether it may only be suggested; ``None`` where a guard rules it out
-    (noted in ``held`` when explaining) or the score falls below ``min_score``.
-    ``own_name``: the window is a word the lexicon's show terms write (never another name
-    respelled)."""
+    (noted in ``held`` when explaining) or the score falls below ``min_score``."""
     if letters is not None and (letters == ct.letters or inflection(
             letters, ct.letters,
             allow_plural=" " in ct.canonical and not STYLE.search(ct.canonical))):
         return None  # same spelling (the format path owns it) or another inflection
     tph = reading(ct, k)
     common = letters is not None and " " not in span and known_word(span)
-    # a name the recogniser spelled otherwise (Brett for Bret), not the word it also is
-    respelled = common and english and not own_name and respelled_name(span, ct.canonical,
-                                                                        sim)
-    common = common and not respelled
     short = len(ct.letters) <= 3 or len(tph) <= 4
     # a common word sounding exactly as a short term in Chinese speech, where an English
     # word is more often a term than not (view for Vue): a suggestion
@@ -353,10 +344,8 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     as_letters = letters is None and _acronym(ct.canonical)
     if as_letters:
         notes.append("Chinese syllables heard as letters")
-    if respelled:
-        notes.append("a name heard as another spelling of its sound")
     return (ct, score, tph, sim, tuple(notes),
-            k >= MANDARIN or heard_variant or homophone or as_letters or respelled)
+            k >= MANDARIN or heard_variant or homophone or as_letters)
 
 
 _LOWER_RUN = re.compile("[a-z]{2,}")
@@ -474,38 +463,6 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
         # in English speech a real word is far likelier than a name
         return "an English word in English speech"
     return None
-
-
-#: a name heard as another spelling of its sound (Monroe / Monro, Brett / Bret) sounds at
-#: least this alike (one side's sound is often guessed from its letters) and is spelled at
-#: least this alike
-RESPELLING_SOUND = 0.9
-RESPELLING_SIMILARITY = 0.75
-
-
-def _term_words(index: TermIndex) -> frozenset[str]:
-    """Every word of a show term, as written (Jean and Marc of Jean-Marc)."""
-    words: set[str] = set()
-    for tid in range(len(index.terms)):
-        canonical, role = index.terms.name(tid)
-        if role == "show":
-            words.update(w for w in re.split(r"[\s\-]+", canonical) if w)
-    return frozenset(words)
-
-
-def respelled_name(span: str, canonical: str, sim: float) -> bool:
-    """Whether a word the recogniser wrote as a name (capitalised) is a one-word name of the
-    lexicon spelled otherwise: the same sound, spelled alike (Brett for Bret, Monroe for a
-    company Monro), which English speech does not tell apart; only ever suggested.
-
-    >>> respelled_name("Brett", "Bret", 1.0), respelled_name("brett", "Bret", 1.0)
-    (True, False)
-    >>> respelled_name("Fire", "Spire", 0.8), respelled_name("Rome", "Jerome", 1.0)
-    (False, False)
-    """
-    return (sim >= RESPELLING_SOUND and span[:1].isupper() and span[1:].islower()
-            and canonical[:1].isupper() and canonical[1:].islower() and canonical.isalpha()
-            and spelling_similarity(span.lower(), canonical.lower()) >= RESPELLING_SIMILARITY)
 
 
 def _scored(k: int, sim: float, common: bool, short: bool,
