@@ -101,7 +101,8 @@ def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, 
             and len(last) - ending >= 3  # (routers, not "is" after the name)
             and (chinese or not all(known_word(x) for x in span.split()))):
         return "a name heard as words, with an ending"
-    if chinese and not ct.canonical.isupper() and (
+    joined = span[len(ct.canonical):].isalpha()  # (GitLabs; not "GitLab is")
+    if chinese and joined and not ct.canonical.isupper() and (
             (span[:len(ct.canonical)] == ct.canonical and CAMEL.search(ct.canonical))
             or (span[:len(ct.canonical)].lower() == ct.canonical.lower()
                 and _name_of_words(ct.canonical))):

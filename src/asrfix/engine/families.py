@@ -83,4 +83,5 @@ def rest_similarity(index: TermIndex, text: str, c: Candidate) -> float | None:
     else:
         return None
     heard_phones = mixed_phones(heard)
-    return max(phone_similarity(heard_phones, p) for p in text_pronunciations(meant))
+    return max((phone_similarity(heard_phones, p) for p in text_pronunciations(meant)),
+               default=0.0)

@@ -123,9 +123,16 @@ def _in_english_phrase(ctx: CheckContext, k: int) -> bool:
     aloud (点 com, dot net): one of a run of English words said as a phrase, or a piece of a
     dotted name read out, not an English word standing alone among Chinese ones."""
     words, joins = ctx.words, ctx.joins
-    return ((k > 0 and joins[k - 1] and (words[k - 1].kind == "latin"
-                                         or words[k - 1].text.lower() in _spoken_dots()))
+    return ((k > 0 and joins[k - 1] and (words[k - 1].kind == "latin" or _spoken_dot(ctx, k - 1)))
             or (k + 1 < len(words) and joins[k] and words[k + 1].kind == "latin"))
+
+
+def _spoken_dot(ctx: CheckContext, k: int) -> bool:
+    """Whether word ``k`` is a dot said aloud: 点 or dot, not after a number (下午 3 点 is
+    three o'clock)."""
+    words = ctx.words
+    return words[k].text.lower() in _spoken_dots() and not (
+        k > 0 and words[k - 1].kind == "digit")
 
 
 @once
