@@ -19,14 +19,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..index import TermIndex
+from ..index import CompiledTerm, TermIndex
 from ..phonetics import english_phones, known_word, phone_similarity
 from ..scoring import spelling_similarity
 from .candidate import Candidate
 from .context import CheckContext
-from .families import show_compounds
+from .families import show_compounds, show_terms
 from .forms import parts
 from .scripts import cjk_context
+from .words import Word
 
 __all__ = ["HEARD_HEAD_SIMILARITY", "TRUNCATION_SCORE", "DocumentEvidence", "acronym_slips",
            "echoes", "heard_heads", "one_letter_apart", "truncations", "written_terms"]
@@ -202,11 +203,9 @@ def truncations(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> 
             continue  # "deep" for DeepMind or deep learning: not for a machine to say
         for tid in tids:
             ct = index.terms[tid]
-            out.append(Candidate(
-                start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
-                ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
-                (f"the first part of {ct.canonical!r}, written {active[tid]} time(s) in "
-                 "this text",), cap_suggestion=True))
+            out.append(_said_alone(ct, w, start, end,
+                                   f"the first part of {ct.canonical!r}, written "
+                                   f"{active[tid]} time(s) in this text"))
 
 
 #: a term the document writes this many times owns its first part, whatever other terms
@@ -268,13 +267,19 @@ def heard_heads(index: TermIndex, text: str) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     for m in _LATIN_PAIR.finditer(text):
         first, second = m.group(1).lower(), m.group(3).lower()
-        for tid in heads.get(second, ()):
+        tids = heads.get(second, ())
+        if not tids or first in out:
+            continue
+        end = m.end() + len(m.group(2)) + len(second)
+        if not cjk_context(text, m.start(), end):
+            continue  # (in English speech the words may be meant)
+        heard = english_phones(first)
+        for tid in tids:
             ct = index.terms[tid]
-            end = m.end() + len(m.group(2)) + len(second)
-            if (first != ct.letters and first not in out
-                    and phone_similarity(english_phones(first), ct.phones[0])
-                    >= HEARD_HEAD_SIMILARITY and cjk_context(text, m.start(), end)):
+            if (first != ct.letters
+                    and phone_similarity(heard, ct.phones[0]) >= HEARD_HEAD_SIMILARITY):
                 out[first] = (tid, text[m.start():end])
+                break
     return out
 
 
@@ -283,10 +288,7 @@ def _heads(index: TermIndex) -> dict[str, tuple[int, ...]]:
     by the longer term's next word, lower-cased (code)."""
     names: dict[str, int] = {}
     longer: list[list[str]] = []
-    for tid in range(len(index.terms)):
-        canonical, role = index.terms.name(tid)
-        if role != "show":
-            continue
+    for tid, canonical in show_terms(index):
         words = canonical.split()
         if len(words) == 1 and _LATIN_WORD.fullmatch(canonical):
             names[canonical.lower()] = tid
@@ -317,11 +319,15 @@ def echoes(index: TermIndex, ctx: CheckContext, heard: dict[str, tuple[int, str]
         start, end = starts[k], ends[k]
         if not cjk_context(text, start, end):
             continue
-        ct = index.terms[found[0]]
-        ctx.out.append(Candidate(
-            start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
-            ct.phones[0], phone_similarity(w.phones, ct.phones[0]),
-            (f"heard so in {found[1]!r} elsewhere in this text",), cap_suggestion=True))
+        ctx.out.append(_said_alone(index.terms[found[0]], w, start, end,
+                                   f"heard so in {found[1]!r} elsewhere in this text"))
+
+
+def _said_alone(ct: CompiledTerm, w: Word, start: int, end: int, why: str) -> Candidate:
+    """A term suggested for one word said alone, on the document's evidence ``why``."""
+    return Candidate(start, end, ct, ct.canonical, TRUNCATION_SCORE, "phonetic", w.phones,
+                     ct.phones[0], phone_similarity(w.phones, ct.phones[0]), (why,),
+                     cap_suggestion=True)
 
 
 def _stands_alone(ctx: CheckContext, k: int) -> bool:

@@ -25,7 +25,7 @@ from ..phonetics import mixed_phones, phone_similarity
 from .candidate import Candidate
 from .forms import parts
 
-__all__ = ["family_parts", "rest_similarity", "show_compounds"]
+__all__ = ["family_parts", "rest_similarity", "show_compounds", "show_terms"]
 
 #: where a shared part stands in a term: first or last
 _FIRST, _LAST = 0, -1
@@ -33,15 +33,22 @@ _FIRST, _LAST = 0, -1
 _WORD = re.compile(r"[0-9A-Za-z]+|[^\s0-9A-Za-z\-]+")
 
 
-def show_compounds(index: TermIndex) -> Iterator[tuple[int, list[str]]]:
-    """Every show term of two parts or more, by id, with its parts (OpenAI: Open, AI), read
-    without compiling the terms."""
+def show_terms(index: TermIndex) -> Iterator[tuple[int, str]]:
+    """Every show term (not a directory's), by id, with its canonical form, read without
+    compiling the terms."""
     for tid in range(len(index.terms)):
         canonical, role = index.terms.name(tid)
         if role == "show":
-            split = parts(canonical)
-            if len(split) >= 2:
-                yield tid, split
+            yield tid, canonical
+
+
+def show_compounds(index: TermIndex) -> Iterator[tuple[int, list[str]]]:
+    """Every show term of two parts or more, by id, with its parts (OpenAI: Open, AI), read
+    without compiling the terms."""
+    for tid, canonical in show_terms(index):
+        split = parts(canonical)
+        if len(split) >= 2:
+            yield tid, split
 
 
 def family_parts(index: TermIndex) -> dict[tuple[str, int], tuple[str, ...]]:
