@@ -42,7 +42,8 @@ class Config(BaseModel):
                     "(`asrfix/data/scorer.json`; its thresholds are min_score 0.2 and "
                     "fix_threshold 0.99, set them with it).")
     max_words: int = Field(
-        4, ge=1, le=8, description="Most Latin words a mis-heard English term may span.")
+        4, ge=1, le=8, description="Most Latin words a mis-heard English term may span; a show "
+                              "term of more words (up to 8) is looked for over as many.")
     cross_script: bool = Field(
         True, description="Match windows mixing Chinese characters, letters and digits "
                           "against English terms (拆 GPT → ChatGPT).")

@@ -348,6 +348,8 @@ class TermIndex:
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
+        #: the most words of two letters or more in a show term written in Latin letters
+        self.max_words = 0
         #: whether any term is a directory's (see :mod:`asrfix.lexicon`)
         self.has_directory = False
         for t in lexicon.records() if isinstance(lexicon, Lexicon) else lexicon:
@@ -415,7 +417,7 @@ class TermIndex:
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
         return (terms, self.exact, pinyin, phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk, derived, self.pinyin_syllables,
-                self.has_directory)
+                self.has_directory, self.max_words)
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
@@ -423,10 +425,10 @@ class TermIndex:
 
         Raises :class:`CorruptIndexState` (a :class:`ValueError`) when ``state`` is not what
         :meth:`to_state` makes, e.g. a damaged or foreign cache entry."""
-        _require(isinstance(state, tuple) and len(state) == 10, "10 parts")
+        _require(isinstance(state, tuple) and len(state) == 11, "11 parts")
         parts: Any = state  # each part's type is checked below
         terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names, \
-            has_directory = parts
+            has_directory, max_words = parts
         _require(isinstance(has_directory, bool), "whether a term is a directory's")
         _require(isinstance(terms, tuple) and len(terms) == 4, "a term table of 4 parts")
         blob, offsets, screens, screen_offsets = terms
@@ -439,7 +441,7 @@ class TermIndex:
                  and isinstance(next(iter(pinyin.values()), b""), bytes),
                  "packed postings")
         _require(isinstance(zh_lengths, list) and isinstance(max_phone, int)
-                 and isinstance(max_mixed, int), "lengths")
+                 and isinstance(max_mixed, int) and isinstance(max_words, int), "lengths")
         _require(isinstance(derived, tuple) and len(derived) == 8, "8 derived tables")
         heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk, \
             max_exact_cjk_lead = derived
@@ -459,6 +461,7 @@ class TermIndex:
         self.zh_lengths = set(zh_lengths)
         self.max_phone_len = max_phone
         self.max_mixed_cjk = max_mixed
+        self.max_words = max_words
         self.has_directory = has_directory
         self.pinyin_heads = heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
@@ -607,7 +610,10 @@ class TermIndex:
         # be a key of their own is found by its spelling)
         # (a directory's terms under keys of their own: its many names sharing a word
         # never crowd a show's out of the look-up, see WORD_POSTINGS_MAX)
-        words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
+        words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 2]
+        if t.role == "show":  # (a directory's long names widen no show's windows)
+            self.max_words = max(self.max_words, len(words))
+        words = [w for w in words if len(w) >= 4]
         if len(words) >= 2:
             role = "" if t.role == "show" else "d"
             for w in words:

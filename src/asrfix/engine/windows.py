@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..index import TermIndex
+from ..sayings import MAX_WORDS
 from ..segment import Segmenter
 from .context import CheckContext
 from .exact import exact
@@ -65,9 +66,11 @@ class _Bounds:
     @classmethod
     def of(cls, index: TermIndex, config: Config) -> _Bounds:
         mixed_limit = mixed_cjk_limit(index)
-        return cls(max(max(index.zh_lengths, default=0), 4 * config.max_words + 2),
-                   4 * config.max_words + 2, 2 * config.max_words, 2 * config.max_words + 2,
-                   config.max_words, cjk_span_limit(index, config), mixed_limit,
+        # (a show term of more words is looked for over as many words as it has)
+        words = max(config.max_words, min(index.max_words, MAX_WORDS))
+        return cls(max(max(index.zh_lengths, default=0), 4 * words + 2),
+                   4 * words + 2, 2 * words, 2 * words + 2,
+                   words, cjk_span_limit(index, config), mixed_limit,
                    max(mixed_limit, index.max_exact_cjk), config.function_word_frequency,
                    config.common_word_frequency)
 
