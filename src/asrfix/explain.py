@@ -124,11 +124,11 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                 heard=c.heard, expected=c.expected, notes=(*c.notes, *after),
                 passes_min_score=c.score >= cfg.min_score, would_be=would))
     seen = {(c.start, c.end, c.term) for c in cands}
-    for s, e, heard, ct, sim, expected, why in trace.held:
+    for s, e, heard, ct, sim, expected, why, method in trace.held:
         if s < end and start < e and (s, e, ct.canonical) not in seen:
             seen.add((s, e, ct.canonical))
             cands.append(CandidateInfo(
-                start=s, end=e, original=text[s:e], term=ct.canonical, method="phonetic",
+                start=s, end=e, original=text[s:e], term=ct.canonical, method=method,
                 score=round(sim, 4), similarity=round(sim, 4), heard=heard, expected=expected,
                 notes=(why,), passes_min_score=False, would_be="held back"))
     cands.sort(key=lambda c: -c.score)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..edits import Method
 from ..index import CompiledTerm
 from ..segment import Segmenter
 from .candidate import Candidate, PhoneticMatch, PinyinMatch
@@ -26,8 +27,9 @@ __all__ = ["CheckContext", "HeldMatch", "Trace"]
 
 
 class HeldMatch(NamedTuple):
-    """A match by sound that a guard held back: where, what was heard, the term and its
-    expected phones, the similarity, and the guard's reason."""
+    """A match that a guard held back: where, what was heard, the term and its expected
+    phones, the similarity, the guard's reason, and how it was matched (by sound, unless
+    said otherwise)."""
 
     start: int
     end: int
@@ -36,6 +38,7 @@ class HeldMatch(NamedTuple):
     similarity: float
     expected: str
     why: str
+    method: Method = "phonetic"
 
 
 @dataclass(slots=True)

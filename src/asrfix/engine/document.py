@@ -3,7 +3,9 @@ a transcript writes out anywhere in it, and the words it hears a show term as be
 rest of a longer one; a term's first part said alone in Chinese speech where the document
 writes the term ("open" for OpenAI), an acronym heard with a letter dropped or added where
 the document writes it (RHF for RLHF), and a term said alone as the document hears it
-("grog" for Grok, where it says "grog code" for Grok Code), proposed as suggestions only.
+("grog" for Grok, where it says "grog code" for Grok Code), proposed as suggestions only;
+and the words it writes in Latin letters, which tell whether a loanword said in Chinese
+speech may be a term (:mod:`.loanwords`).
 
 >>> from asrfix.index import TermIndex
 >>> from asrfix.lexicon import Lexicon
@@ -26,6 +28,7 @@ from .candidate import Candidate
 from .context import CheckContext
 from .families import show_compounds, show_terms
 from .forms import parts
+from .loanwords import latin_words
 from .scripts import cjk_context
 from .words import Word
 
@@ -65,6 +68,8 @@ class DocumentEvidence:
 
     written: dict[int, int] = field(default_factory=dict)
     heard: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: the words of Latin letters it writes, as written (:func:`.loanwords.latin_words`)
+    latin: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, index: TermIndex, text: str) -> DocumentEvidence:
@@ -72,10 +77,11 @@ class DocumentEvidence:
 
         >>> from asrfix.lexicon import Lexicon
         >>> index = TermIndex(Lexicon.from_terms(["Grok", "Grok Code", "OpenAI"]))
-        >>> DocumentEvidence.of(index, "OpenAI 和 grog code")
-        DocumentEvidence(written={2: 1}, heard={'grog': (0, 'grog code')})
+        >>> evidence = DocumentEvidence.of(index, "OpenAI 和 grog code")
+        >>> evidence.written, evidence.heard
+        ({2: 1}, {'grog': (0, 'grog code')})
         """
-        return cls(written_terms(index, text), heard_heads(index, text))
+        return cls(written_terms(index, text), heard_heads(index, text), latin_words(text))
 
 
 def _written(canonical: str, heard: str, words: int) -> bool:

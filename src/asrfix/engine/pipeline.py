@@ -4,7 +4,8 @@
 (:func:`.pinyin_match.pinyin_inside_words`), acronyms spelled in Chinese syllables
 (:mod:`.letters`), runs of transliteration characters
 (:func:`.transliteration.transliterations`) and the document's own evidence
-(:mod:`.document`); a term's candidates inside a window said aloud as it dropped
+(:mod:`.document`), less the matches of a word Chinese speech uses as it is
+(:mod:`.loanwords`); a term's candidates inside a window said aloud as it dropped
 (:func:`.aloud.whole_readings`); then the evidence around each candidate
 (:mod:`.evidence`), its features (:mod:`.features`) and the probability the scorer gives
 them (:mod:`.scorer`), trimming (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`)
@@ -40,6 +41,7 @@ from .evidence import adjust
 from .families import rest_similarity
 from .features import features
 from .letters import spelled_letters
+from .loanwords import meant_as_written
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
 from .scripts import cjk_context
@@ -90,6 +92,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     truncations(index, ctx, whole.written)
     acronym_slips(index, ctx, whole.written)
     echoes(index, ctx, whole.heard)
+    meant_as_written(ctx, whole.latin)
     ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx, index)
 

@@ -1,0 +1,87 @@
+"""English words said as ordinary words inside Chinese speech (``这个 case 我们单独处理``,
+``我们 follow 一下``): such a word, in lower case, is meant as written. A term that only
+capitalises it (Case, Follow) or is matched to it by sound (Docker for doctor) is not
+proposed for it, unless the document writes the term elsewhere (``docker compose … 这个
+doctor 镜像``).
+The words are a list shipped as data (``asrfix/data/chinese_loanwords.txt``).
+
+>>> from asrfix.index import TermIndex
+>>> from asrfix.lexicon import Lexicon
+>>> from asrfix.segment import Segmenter
+>>> from asrfix.engine.windows import enumerate_windows
+>>> from asrfix.config import Config
+>>> index = TermIndex(Lexicon.from_terms(["Case", "Docker"]))
+>>> text = "这个 case 我们单独处理，我今天去看了 doctor"
+>>> ctx = CheckContext.of(Segmenter(), text)
+>>> enumerate_windows(index, Config(), Segmenter(), ctx)
+>>> sorted(c.replacement for c in ctx.out)
+['Case', 'Docker']
+>>> meant_as_written(ctx, latin_words(text))
+>>> ctx.out
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..once import once
+from ..phonetics import word_list
+from .context import CheckContext, HeldMatch
+from .scripts import cjk_context
+
+__all__ = ["is_loanword", "latin_words", "meant_as_written"]
+
+_WORD = re.compile(r"[A-Za-z]+")
+#: why a match is held back, as explain says it
+_WHY = "an English word Chinese speech uses as it is, and the term is not written elsewhere"
+
+
+@once
+def _loanwords() -> frozenset[str]:
+    return word_list("chinese_loanwords.txt")
+
+
+def is_loanword(word: str) -> bool:
+    """Whether ``word`` is one Chinese speech uses as an ordinary word.
+
+    >>> is_loanword("case"), is_loanword("Canvas")
+    (True, False)
+    """
+    return word in _loanwords()
+
+
+def latin_words(text: str) -> frozenset[str]:
+    """The words of Latin letters ``text`` writes, as written.
+
+    >>> sorted(latin_words("用 Docker 和 docker compose"))
+    ['Docker', 'compose', 'docker']
+    """
+    return frozenset(_WORD.findall(text))
+
+
+def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
+    """Drop from ``ctx.out`` the case fixes and matches by sound of a loanword said in
+    Chinese speech (a single word in lower case, see :func:`is_loanword`), where no word of
+    ``written`` (the document's, :func:`latin_words`) other than it spells a word of the
+    term."""
+    text = ctx.text
+    kept = []
+    for c in ctx.out:
+        span = text[c.start:c.end]
+        if (c.method in ("format", "phonetic") and span.islower() and is_loanword(span)
+                and cjk_context(text, c.start, c.end)
+                and not _written_elsewhere(span, c.term.canonical, written)):
+            if ctx.trace is not None:
+                ctx.trace.held.append(HeldMatch(c.start, c.end, c.heard, c.term,
+                                                c.similarity, c.expected, _WHY, c.method))
+            continue
+        kept.append(c)
+    ctx.out[:] = kept
+
+
+def _written_elsewhere(span: str, canonical: str, written: frozenset[str]) -> bool:
+    """Whether a word of ``written`` other than ``span`` spells a word of ``canonical``,
+    in any case (Case for case, docker for Docker where doctor was heard)."""
+    words = {w.lower() for w in _WORD.findall(canonical) if len(w) > 1}
+    return any(w != span and w.lower() in words for w in written)
