@@ -6,7 +6,8 @@ in the exact table (:func:`~asrfix.engine.exact.exact`) and judged here (method
 A form with a head word of two letters or more (GPT, vue) beside what is read aloud is
 specific: a fix. One letter with a symbol (``c 加加``) is a fix in Chinese speech only; in
 English speech, where ``c sharp`` is also a note, a suggestion, and never after a letter that
-is an English word (``a plus``). One letter and one digit (R1, ``R 一``) is too short to be
+is an English word (``a plus``), nor before major or minor (``c sharp minor``, a key). One
+letter and one digit (R1, ``R 一``) is too short to be
 told by its reading: never proposed here. In English speech a whole number read at the end
 of the window followed by a plural noun is a count (``python three years``), not a version:
 the window is protected, so that no other generator proposes the term there either.
@@ -64,6 +65,9 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     specific = bool(_HEAD.search(ct.canonical))
     if _letter_and_digit(ct.canonical):
         return  # "R 一" is as often two letters heard (R L) as R1
+    if not specific and _names_a_key(text, end):
+        ctx.protected.append((start, end))
+        return  # "c sharp minor", "升 c 小调": a note, not C#
     # a version's decimal point unsaid ("GPT four one"): maybe two numbers, a suggestion
     unsaid = bool(_MINOR.search(ct.canonical)) and not _point_said(form)
     if not chinese:
@@ -126,6 +130,21 @@ def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bo
     word = m.group(1)
     return (len(word) > 3 and word.endswith("s") and known_word(word)
             and not is_function_word(word))
+
+
+#: what follows a note to name a key: a note with a sharp or flat read aloud is one letter
+#: and a symbol, as C# and F# are
+_KEY = re.compile(r"[ \t]*(?:(?:major|minor)\b|[大小]调)", re.IGNORECASE)
+
+
+def _names_a_key(text: str, end: int) -> bool:
+    """Whether the window ending at ``end`` is followed by major or minor (大调, 小调):
+    a musical key, whose note is a letter and its sharp or flat.
+
+    >>> _names_a_key("c sharp minor 很难弹", 7), _names_a_key("c sharp 写的服务", 7)
+    (True, False)
+    """
+    return _KEY.match(text, end) is not None
 
 
 def _point_said(form: str) -> bool:
