@@ -52,9 +52,15 @@ def test_a_terms_spoken_forms_include_how_people_say_it(canonical: str, said: st
     assert said in spoken_forms(canonical)
 
 
-@pytest.mark.parametrize("canonical", ["3.5", "2024", "++", "Deep Research", "OpenAI", "Q&A"])
+@pytest.mark.parametrize("canonical", ["3.5", "2024", "++", "Deep Research", "OpenAI"])
 def test_a_term_with_nothing_read_aloud_has_no_spoken_forms(canonical: str) -> None:
     assert spoken_forms(canonical) == ()
+
+
+def test_an_ampersand_said_as_and_may_be_meant_its_bare_n_is_not() -> None:
+    """"Q and A" may be the words; "q n a" (written qna) is the term heard."""
+    assert spoken_forms("Q&A") == ("q n a",)
+    assert spoken_forms("SG&A") == ("sg n a",)
 
 
 def test_a_term_re_spaced_is_not_a_spoken_form() -> None:

@@ -65,6 +65,8 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     specific = bool(_HEAD.search(ct.canonical))
     if _letter_and_digit(ct.canonical):
         return  # "R 一" is as often two letters heard (R L) as R1
+    if _reduced_and(form, ct.canonical) and not span.islower():
+        return  # "SGNA" in capitals is written so on purpose; "sgna" is SG&A heard
     if not specific and _names_a_key(text, end):
         ctx.protected.append((start, end))
         return  # "c sharp minor", "升 c 小调": a note, not C#
@@ -130,6 +132,17 @@ def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bo
     word = m.group(1)
     return (len(word) > 3 and word.endswith("s") and known_word(word)
             and not is_function_word(word))
+
+
+def _reduced_and(form: str, canonical: str) -> bool:
+    """Whether a spoken form reads the term's ``&`` as a bare ``n`` (``sg n a`` for SG&A),
+    as speech reduces "and": a run of letters an ASR writes in lower case (``sgna``), and a
+    writer in capitals on purpose.
+
+    >>> _reduced_and("sg n a", "SG&A"), _reduced_and("sg and a", "SG&A")
+    (True, False)
+    """
+    return "&" in canonical and "n" in form.split()
 
 
 #: what follows a note to name a key: a note with a sharp or flat read aloud is one letter
