@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from asrfix import Corrector
-from asrfix.index import TermIndex
+from asrfix.index import TermIndex, long_head
 from asrfix.lexicon import Lexicon
+from asrfix.phonetics import english_phones
 
 LONG = ["Royal Botanic Gardens Kew Millennium Seed Bank",
         "Society for Industrial and Applied Mathematics"]
@@ -24,10 +25,19 @@ def test_a_long_term_heard_with_one_word_wrong_is_found() -> None:
         ("royal botanic gardens queue millennium seed bank", LONG[0])]
 
 
-def test_the_longest_show_term_sets_the_reach_and_survives_the_cache() -> None:
-    index = TermIndex(Lexicon.from_terms([*LONG, "DeepSeek"]))
-    assert index.max_words == 7  # (words of two letters or more)
-    assert TermIndex.from_state(index.to_state()).max_words == 7
+def test_long_terms_set_the_reach_by_their_first_sound_and_survive_the_cache() -> None:
+    index = TermIndex(Lexicon.from_terms([*LONG, "DeepSeek", "Deep Research"]))
+    pairs = [("Royal", "Botanic", 7), ("Society", "for", 6), ("Deep", "Research", 2)]
+    assert index.long_heads == {  # (parts of two characters or more)
+        long_head(english_phones(a), english_phones(b)): n for a, b, n in pairs}
+    assert TermIndex.from_state(index.to_state()).long_heads == index.long_heads
     directory = Lexicon.from_terms(LONG).records()
     assert TermIndex([r.model_copy(update={"role": "directory"}) for r in directory]
-                     ).max_words == 0
+                     ).long_heads == {}
+
+
+def test_a_long_term_widens_only_the_windows_from_its_first_sounds() -> None:
+    """A window from words that begin no long term keeps the default reach: a long term
+    heard from a word of another sound (v for s) is not looked for."""
+    fixer = Corrector(LONG)
+    assert _pairs(fixer, "she joined the variety for industrial and applied mathematic.") == []

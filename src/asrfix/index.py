@@ -57,8 +57,8 @@ from .scoring import syllable_similarity
 from .segment import CJK_RE, DECIMAL_POINTS
 
 __all__ = ["MANDARIN", "PRON", "PRON_BITS", "CompiledTerm", "CorruptIndexState", "TermIndex",
-           "deletions", "is_spoken", "squash", "term_pronunciations", "term_spoken_forms",
-           "text_pronunciations"]
+           "deletions", "is_spoken", "long_head", "squash", "term_pronunciations",
+           "term_spoken_forms", "text_pronunciations"]
 
 _SQUASH = re.compile(rf"[\s\-_·{DECIMAL_POINTS}'’]+")
 #: a spelling's start before its first letter or digit
@@ -311,6 +311,17 @@ _SYLLABLE_ROOM = 1 << SYLLABLE_BITS  # (ids 1 to this, less one, name a syllable
 MAX_TERMS = 2 ** (8 * _POSTING_SIZE) // max(PRON, _SYLLABLE_ROOM)
 
 
+def long_head(first: str, second: str) -> str:
+    """The key a window from two words (their phones ``first`` and ``second``) is looked up
+    by in ``TermIndex.long_heads``: the first consonant class of each (``-`` for none),
+    which a vowel misheard keeps.
+
+    >>> long_head("sEsaiEti", "for") == long_head("sosaiti", "fEr")
+    True
+    """
+    return skeleton(first)[:1].ljust(1, "-") + skeleton(second)[:1].ljust(1, "-")
+
+
 class TermIndex:
     """Hash indexes over a lexicon's compiled terms. Build once; look up many times.
 
@@ -348,8 +359,10 @@ class TermIndex:
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
-        #: the most words of two letters or more in a show term written in Latin letters
-        self.max_words = 0
+        #: the most parts (of two characters or more, between spaces or hyphens) of a show
+        #: term of several, by the sound classes that begin its first two parts
+        #: (:func:`long_head`)
+        self.long_heads: dict[str, int] = {}
         #: whether any term is a directory's (see :mod:`asrfix.lexicon`)
         self.has_directory = False
         for t in lexicon.records() if isinstance(lexicon, Lexicon) else lexicon:
@@ -417,7 +430,7 @@ class TermIndex:
         phone = {k: v if type(v) is bytes else _packed(v) for k, v in self.phone.items()}
         return (terms, self.exact, pinyin, phone, sorted(self.zh_lengths),
                 self.max_phone_len, self.max_mixed_cjk, derived, self.pinyin_syllables,
-                self.has_directory, self.max_words)
+                self.has_directory, self.long_heads)
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> TermIndex:
@@ -428,7 +441,7 @@ class TermIndex:
         _require(isinstance(state, tuple) and len(state) == 11, "11 parts")
         parts: Any = state  # each part's type is checked below
         terms, exact, pinyin, phone, zh_lengths, max_phone, max_mixed, derived, names, \
-            has_directory, max_words = parts
+            has_directory, long_heads = parts
         _require(isinstance(has_directory, bool), "whether a term is a directory's")
         _require(isinstance(terms, tuple) and len(terms) == 4, "a term table of 4 parts")
         blob, offsets, screens, screen_offsets = terms
@@ -441,7 +454,7 @@ class TermIndex:
                  and isinstance(next(iter(pinyin.values()), b""), bytes),
                  "packed postings")
         _require(isinstance(zh_lengths, list) and isinstance(max_phone, int)
-                 and isinstance(max_mixed, int) and isinstance(max_words, int), "lengths")
+                 and isinstance(max_mixed, int) and isinstance(long_heads, dict), "lengths")
         _require(isinstance(derived, tuple) and len(derived) == 8, "8 derived tables")
         heads, exact_firsts, wild_seconds, pair_firsts, long_pairs, cjk_firsts, max_exact_cjk, \
             max_exact_cjk_lead = derived
@@ -461,7 +474,7 @@ class TermIndex:
         self.zh_lengths = set(zh_lengths)
         self.max_phone_len = max_phone
         self.max_mixed_cjk = max_mixed
-        self.max_words = max_words
+        self.long_heads = long_heads
         self.has_directory = has_directory
         self.pinyin_heads = heads
         self.pinyin_exact_firsts, self.cjk_exact_firsts = exact_firsts, cjk_firsts
@@ -611,8 +624,9 @@ class TermIndex:
         # (a directory's terms under keys of their own: its many names sharing a word
         # never crowd a show's out of the look-up, see WORD_POSTINGS_MAX)
         words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 2]
-        if t.role == "show":  # (a directory's long names widen no show's windows)
-            self.max_words = max(self.max_words, len(words))
+        if len(words) > 1 and t.role == "show":  # (a directory's long names widen nothing)
+            head = long_head(english_phones(words[0]), english_phones(words[1]))
+            self.long_heads[head] = max(self.long_heads.get(head, 0), len(words))
         words = [w for w in words if len(w) >= 4]
         if len(words) >= 2:
             role = "" if t.role == "show" else "d"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import Config
-from ..index import TermIndex
+from ..index import TermIndex, long_head
 from ..sayings import MAX_WORDS
 from ..segment import Segmenter
 from .context import CheckContext
@@ -64,15 +64,33 @@ class _Bounds:
     common_freq: int
 
     @classmethod
-    def of(cls, index: TermIndex, config: Config) -> _Bounds:
+    def of(cls, index: TermIndex, config: Config, words: int = 0) -> _Bounds:
+        """The bounds of windows of up to ``words`` Latin words (at least
+        ``config.max_words``)."""
         mixed_limit = mixed_cjk_limit(index)
-        # (a show term of more words is looked for over as many words as it has)
-        words = max(config.max_words, min(index.max_words, MAX_WORDS))
+        words = max(config.max_words, min(words, MAX_WORDS))
         return cls(max(max(index.zh_lengths, default=0), 4 * words + 2),
                    4 * words + 2, 2 * words, 2 * words + 2,
                    words, cjk_span_limit(index, config), mixed_limit,
                    max(mixed_limit, index.max_exact_cjk), config.function_word_frequency,
                    config.common_word_frequency)
+
+
+def _long_bounds(index: TermIndex, config: Config) -> dict[str, _Bounds]:
+    """The bounds of the windows from a Latin word that may begin a show term of more words
+    than ``config.max_words``, by :func:`~asrfix.index.long_head`: such a term is looked
+    for over as many words as it has, from where it may begin."""
+    return {head: _Bounds.of(index, config, words)
+            for head, words in index.long_heads.items() if words > config.max_words}
+
+
+def _reach(wide: dict[str, _Bounds], bounds: _Bounds, words: list[Word], joins: list[bool],
+           i: int) -> _Bounds:
+    """The bounds of the windows from Latin word ``i``: wider where it and the next word
+    sound as a long term begins (``wide``, :func:`_long_bounds`)."""
+    if not wide or i + 1 >= len(words) or not joins[i]:
+        return bounds
+    return wide.get(long_head(words[i].phones, words[i + 1].phones), bounds)
 
 
 def enumerate_windows(index: TermIndex, config: Config, segmenter: Segmenter,
@@ -89,6 +107,7 @@ def enumerate_windows(index: TermIndex, config: Config, segmenter: Segmenter,
     text, words, starts, ends, joins = ctx.text, ctx.words, ctx.starts, ctx.ends, ctx.joins
     n = len(words)
     bounds = _Bounds.of(index, config)
+    wide = _long_bounds(index, config)
     may = may_start(index, words, joins, bounds.mixed_limit)
     cjk_firsts = index.cjk_exact_firsts
     transliterated = config.transliterated
@@ -110,7 +129,8 @@ def enumerate_windows(index: TermIndex, config: Config, segmenter: Segmenter,
         if not (sounded or near or spelled):
             continue  # no term can start here: no window from i is worth keying
         if not words[i].cjk:
-            _mixed_windows(index, config, segmenter, ctx, bounds, i, i, 0, 0, False)
+            _mixed_windows(index, config, segmenter, ctx, _reach(wide, bounds, words, joins, i),
+                           i, i, 0, 0, False)
             continue
         if not chinese_only or near or spelled:
             # the windows of Chinese words from i, then those reaching a Latin word
