@@ -6,7 +6,9 @@ in the exact table (:func:`~asrfix.engine.exact.exact`) and judged here (method
 A form with a head word of two letters or more (GPT, vue) beside what is read aloud is
 specific: a fix. One letter with a symbol (``c 加加``) is a fix in Chinese speech only; in
 English speech, where ``c sharp`` is also a note, a suggestion, and never after a letter that
-is an English word (``a plus``), nor before major or minor (``c sharp minor``, a key). One
+is an English word (``a plus``), nor before major or minor (``c sharp minor``, a key). An
+``&`` read as a bare ``n`` (``sgna`` for SG&A) is matched only in one word not written in
+capitals, and beside one letter only (``rnd``) is a suggestion. One
 letter and one digit (R1, ``R 一``) is too short to be
 told by its reading: never proposed here. In English speech a whole number read at the end
 of the window followed by a plural noun is a count (``python three years``), not a version:
@@ -65,11 +67,12 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     specific = bool(_HEAD.search(ct.canonical))
     if _letter_and_digit(ct.canonical):
         return  # "R 一" is as often two letters heard (R L) as R1
-    if _reduced_and(form, ct.canonical) and not span.islower():
-        return  # "SGNA" in capitals is written so on purpose; "sgna" is SG&A heard
+    reduced = _reduced_and(form, ct.canonical)
+    if reduced and (span.isupper() or not span.isalpha()):
+        return  # "sgna" is SG&A heard; "SGNA" in capitals is written so, "on M" is words
     if not specific and _names_a_key(text, end):
         ctx.protected.append((start, end))
-        return  # "c sharp minor", "升 c 小调": a note, not C#
+        return  # "c sharp minor", "c sharp 小调": a key, not C#
     # a version's decimal point unsaid ("GPT four one"): maybe two numbers, a suggestion
     unsaid = bool(_MINOR.search(ct.canonical)) and not _point_said(form)
     if not chinese:
@@ -85,8 +88,9 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     words = not chinese and all(known_word(w) for w in span.split())
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
                              squash(form), 1.0, (f"said aloud as {form!r}",),
-                             # ("the top ten list": words, in English)
-                             cap_suggestion=words or unsaid))
+                             # ("the top ten list": words, in English; "rnd", a letter, the
+                             # n of and, a letter: maybe a name of its own, in any speech)
+                             cap_suggestion=words or unsaid or (reduced and not specific)))
 
 
 def whole_readings(cands: list[Candidate]) -> list[Candidate]:
@@ -147,15 +151,19 @@ def _reduced_and(form: str, canonical: str) -> bool:
 
 #: what follows a note to name a key: a note with a sharp or flat read aloud is one letter
 #: and a symbol, as C# and F# are
-_KEY = re.compile(r"[ \t]*(?:(?:major|minor)\b|[大小]调)", re.IGNORECASE)
+_KEY = re.compile(r"[ \t]*(?:(?:major|minor)(?![A-Za-z])"
+                  r"(?![ \t]+(?:version|release|update|upgrade|bump)s?(?![A-Za-z]))|[大小]调)",
+                  re.IGNORECASE)
 
 
 def _names_a_key(text: str, end: int) -> bool:
     """Whether the window ending at ``end`` is followed by major or minor (大调, 小调):
-    a musical key, whose note is a letter and its sharp or flat.
+    a musical key, whose note is a letter and its sharp (not a major version or release).
 
-    >>> _names_a_key("c sharp minor 很难弹", 7), _names_a_key("c sharp 写的服务", 7)
+    >>> _names_a_key("c sharp minor很难弹", 7), _names_a_key("c sharp 写的服务", 7)
     (True, False)
+    >>> _names_a_key("c sharp majority", 7), _names_a_key("c sharp major release", 7)
+    (False, False)
     """
     return _KEY.match(text, end) is not None
 

@@ -1,8 +1,8 @@
 """English words said as ordinary words inside Chinese speech (``这个 case 我们单独处理``,
 ``我们 follow 一下``): such a word, in lower case, is meant as written. A term that only
-capitalises it (Case, Follow) or is matched to it by sound (Docker for doctor) is not
-proposed for it, unless the document writes the term elsewhere (``docker compose … 这个
-doctor 镜像``).
+capitalises it (Case, Follow) or is matched to it by sound (Fooocus for focus) is not
+proposed for it, unless another word of the document, in any case, spells a word of the
+term (``用 Fooocus 出图 … 这个 focus``): the same word capitalised is not that.
 The words are a list shipped as data (``asrfix/data/chinese_loanwords.txt``).
 
 >>> from asrfix.index import TermIndex
@@ -10,12 +10,12 @@ The words are a list shipped as data (``asrfix/data/chinese_loanwords.txt``).
 >>> from asrfix.segment import Segmenter
 >>> from asrfix.engine.windows import enumerate_windows
 >>> from asrfix.config import Config
->>> index = TermIndex(Lexicon.from_terms(["Case", "Docker"]))
->>> text = "这个 case 我们单独处理，我今天去看了 doctor"
+>>> index = TermIndex(Lexicon.from_terms(["Case", "Fooocus"]))
+>>> text = "这个 case 我们单独处理，我们要 focus 在用户体验上"
 >>> ctx = CheckContext.of(Segmenter(), text)
 >>> enumerate_windows(index, Config(), Segmenter(), ctx)
 >>> sorted(c.replacement for c in ctx.out)
-['Case', 'Docker']
+['Case', 'Fooocus']
 >>> meant_as_written(ctx, latin_words(text))
 >>> ctx.out
 []
@@ -62,9 +62,9 @@ def latin_words(text: str) -> frozenset[str]:
 
 def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
     """Drop from ``ctx.out`` the case fixes and matches by sound of a loanword said in
-    Chinese speech (a single word in lower case, see :func:`is_loanword`), where no word of
-    ``written`` (the document's, :func:`latin_words`) other than it spells a word of the
-    term."""
+    Chinese speech (a single word in lower case, see :func:`is_loanword`), where no other
+    word of ``written`` (the document's, :func:`latin_words`) spells a word of the term
+    (see :func:`_written_elsewhere`)."""
     text = ctx.text
     kept = []
     for c in ctx.out:
@@ -81,7 +81,20 @@ def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
 
 
 def _written_elsewhere(span: str, canonical: str, written: frozenset[str]) -> bool:
-    """Whether a word of ``written`` other than ``span`` spells a word of ``canonical``,
-    in any case (Case for case, docker for Docker where doctor was heard)."""
+    """Whether a word of ``written`` other than ``span`` (in any case: ``Follow`` at a
+    sentence start, ``AGENDA`` in a heading are the same word) is a word of ``canonical``
+    or begins with one of four letters or more (``docker`` or ``Dockerfile`` for Docker
+    where ``doctor`` was heard).
+
+    >>> _written_elsewhere("doctor", "Docker", frozenset({"Dockerfile", "doctor"}))
+    True
+    >>> _written_elsewhere("follow", "Follow", frozenset({"Follow", "follow"}))
+    False
+    """
     words = {w.lower() for w in _WORD.findall(canonical) if len(w) > 1}
-    return any(w != span and w.lower() in words for w in written)
+    for w in written:
+        low = w.lower()
+        if low != span and (low in words or any(
+                len(t) >= 4 and low.startswith(t) for t in words)):
+            return True
+    return False
