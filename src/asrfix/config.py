@@ -39,8 +39,8 @@ class Config(BaseModel):
         description="How a candidate is scored: `rules`, the generators' similarity with "
                     "their documented adjustments; or `fitted`, the probability that an "
                     "editor accepts it, from a logistic regression fit on the dev sources "
-                    "(`asrfix/data/scorer.json`; its thresholds are min_score 0.2 and "
-                    "fix_threshold 0.99, set them with it).")
+                    "(`asrfix/data/scorer.json`, which also records the min_score and "
+                    "fix_threshold chosen for it on the folds: set them with it).")
     max_words: int = Field(
         4, ge=1, le=8, description="Most Latin words a mis-heard English term may span; a show "
                               "term of more words (up to 8) is looked for over as many.")
