@@ -307,29 +307,6 @@ def _rendered(secondary: dict[int, tuple[float, int]], tid: int, ct: CompiledTer
             secondary[tid] = (sim, k)
 
 
-#: the fewest phones of a one-word term that may be heard as three words or more, function
-#: words among them ("as a throw my sin" for azithromycin), and the similarity that takes
-LONG_WORD_PHONES = 10
-LONG_WORD_SIMILARITY = 0.85
-
-
-def _long_word_in_pieces(canonical: str, tph: str, sim: float) -> bool:
-    """Whether a long term of letters only, one word (``tph``: its phones), is heard so
-    nearly (``sim``) that the short words of a window of three or more, function words
-    too, are its pieces.
-
-    >>> _long_word_in_pieces("azithromycin", "aziTromisin", 0.88)
-    True
-    >>> _long_word_in_pieces("FaceTime", "feistaim", 0.9)
-    False
-    >>> _long_word_in_pieces("cryptococcal meningoencephalitis", "kriptokokal…", 0.9)
-    False
-    >>> _long_word_in_pieces("GPT4Turbo", "Jipitiforterbo", 0.9)
-    False
-    """
-    return sim >= LONG_WORD_SIMILARITY and len(tph) >= LONG_WORD_PHONES and canonical.isalpha()
-
-
 def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, phones: str,
             letters: str | None, english: bool, words: list[Word], i: int, j: int,
             held: list[_Held] | None) -> PhoneticMatch | None:
@@ -355,8 +332,7 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     score, notes = _scored(k, sim, common, short, homophone)
     if score < config.min_score:
         return None
-    if (english and j > i and stray_function_word(span, ct.canonical)
-            and not (j - i >= 2 and _long_word_in_pieces(ct.canonical, tph, sim))):
+    if english and j > i and stray_function_word(span, ct.canonical):
         _hold(held, ct, sim, tph, "a function word the term lacks, in English speech")
         return None  # "this time" is not FaceTime, nor "not be" Matt B., in English speech
     if j > i and _edge_redundant(words, i, j, tph, ct.letters, sim, letters is not None):
