@@ -41,3 +41,16 @@ def test_a_long_term_widens_only_the_windows_from_its_first_sounds() -> None:
     heard from a word of another sound (v for s) is not looked for."""
     fixer = Corrector(LONG)
     assert _pairs(fixer, "she joined the variety for industrial and applied mathematic.") == []
+
+
+def test_a_long_term_is_reached_from_a_one_letter_word_and_past_its_article() -> None:
+    """The reach is keyed by the term's first two words, one-letter words too (the window
+    from "ex" holds the whole term, not the rest of it alone), and by the two after a
+    leading function word, which may go unsaid."""
+    fixer = Corrector(["X Window System Display Server Protocol",
+                       "The Royal Botanic Gardens Kew Millennium Seed Bank"])
+    assert _pairs(fixer, "we use the ex window system display server protocal here") == [
+        ("ex window system display server protocal", "X Window System Display Server Protocol")]
+    assert _pairs(fixer, "we visited royal botanic gardens queue millennium seed bank.") == [
+        ("royal botanic gardens queue millennium seed bank",
+         "The Royal Botanic Gardens Kew Millennium Seed Bank")]

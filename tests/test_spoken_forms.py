@@ -58,7 +58,8 @@ def test_a_term_with_nothing_read_aloud_has_no_spoken_forms(canonical: str) -> N
 
 
 def test_an_ampersand_said_as_and_may_be_meant_its_bare_n_is_not() -> None:
-    """"Q and A" may be the words; "q n a" (written qna) is the term heard."""
+    """"Q and A" may be the words; "q n a" is a reading (matched after a head of two
+    letters only, see :mod:`asrfix.engine.aloud`)."""
     assert spoken_forms("Q&A") == ("q n a",)
     assert spoken_forms("SG&A") == ("sg n a",)
 

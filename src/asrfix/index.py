@@ -359,9 +359,8 @@ class TermIndex:
         self.zh_lengths: set[int] = set()
         self.max_phone_len = 0
         self.max_mixed_cjk = 0
-        #: the most parts (of two characters or more, between spaces or hyphens) of a show
-        #: term of several, by the sound classes that begin its first two parts
-        #: (:func:`long_head`)
+        #: the most words (between spaces or hyphens) of a show term of several, by the
+        #: consonant classes that begin its first two words (:func:`long_head`)
         self.long_heads: dict[str, int] = {}
         #: whether any term is a directory's (see :mod:`asrfix.lexicon`)
         self.has_directory = False
@@ -623,11 +622,9 @@ class TermIndex:
         # be a key of their own is found by its spelling)
         # (a directory's terms under keys of their own: its many names sharing a word
         # never crowd a show's out of the look-up, see WORD_POSTINGS_MAX)
-        words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 2]
-        if len(words) > 1 and t.role == "show":  # (a directory's long names widen nothing)
-            head = long_head(english_phones(words[0]), english_phones(words[1]))
-            self.long_heads[head] = max(self.long_heads.get(head, 0), len(words))
-        words = [w for w in words if len(w) >= 4]
+        if t.role == "show":  # (a directory's long names widen no window)
+            self._add_long_head(t.canonical)
+        words = [w for w in _WORD_BREAK.split(t.canonical) if len(w) >= 4]
         if len(words) >= 2:
             role = "" if t.role == "show" else "d"
             for w in words:
@@ -635,6 +632,16 @@ class TermIndex:
                 if len(key) < 5:
                     key = "x:" + w.lower()
                 phone[role + key].append(tid * PRON)
+
+    def _add_long_head(self, canonical: str) -> None:
+        """Note where a term of several words may begin to be heard, and how many words it
+        has: from its first two words, and, where the first is a function word (The Royal
+        …), from the next two as well, as it may go unsaid."""
+        words = [w for w in _WORD_BREAK.split(canonical) if w]
+        starts = (0, 1) if len(words) > 2 and is_function_word(words[0].lower()) else (0,)
+        for k in starts if len(words) > 1 else ():
+            head = long_head(english_phones(words[k]), english_phones(words[k + 1]))
+            self.long_heads[head] = max(self.long_heads.get(head, 0), len(words) - k)
 
     def __len__(self) -> int:
         return len(self.terms)

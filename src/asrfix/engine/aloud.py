@@ -8,7 +8,7 @@ specific: a fix. One letter with a symbol (``c 加加``) is a fix in Chinese spe
 English speech, where ``c sharp`` is also a note, a suggestion, and never after a letter that
 is an English word (``a plus``), nor before major or minor (``c sharp minor``, a key). An
 ``&`` read as a bare ``n`` (``sgna`` for SG&A) is matched only in one word not written in
-capitals, and beside one letter only (``rnd``) is a suggestion. One
+capitals, after a head of two letters or more (``png`` is no P&G). One
 letter and one digit (R1, ``R 一``) is too short to be
 told by its reading: never proposed here. In English speech a whole number read at the end
 of the window followed by a plural noun is a count (``python three years``), not a version:
@@ -67,9 +67,11 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     specific = bool(_HEAD.search(ct.canonical))
     if _letter_and_digit(ct.canonical):
         return  # "R 一" is as often two letters heard (R L) as R1
-    reduced = _reduced_and(form, ct.canonical)
-    if reduced and (span.isupper() or not span.isalpha()):
-        return  # "sgna" is SG&A heard; "SGNA" in capitals is written so, "on M" is words
+    if _reduced_and(form, ct.canonical) and (
+            not specific or span.isupper() or not (span.isascii() and span.isalpha())):
+        # "sgna" is SG&A heard; "SGNA" in capitals is written so, "on M" is words, and
+        # a letter, n, a letter is as often a name of its own (png, dnd, snp)
+        return
     if not specific and _names_a_key(text, end):
         ctx.protected.append((start, end))
         return  # "c sharp minor", "c sharp 小调": a key, not C#
@@ -88,9 +90,8 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
     words = not chinese and all(known_word(w) for w in span.split())
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "spoken", squash(span),
                              squash(form), 1.0, (f"said aloud as {form!r}",),
-                             # ("the top ten list": words, in English; "rnd", a letter, the
-                             # n of and, a letter: maybe a name of its own, in any speech)
-                             cap_suggestion=words or unsaid or (reduced and not specific)))
+                             # ("the top ten list": words, in English)
+                             cap_suggestion=words or unsaid))
 
 
 def whole_readings(cands: list[Candidate]) -> list[Candidate]:

@@ -33,6 +33,8 @@ from .scripts import cjk_context
 __all__ = ["is_loanword", "latin_words", "meant_as_written"]
 
 _WORD = re.compile(r"[A-Za-z]+")
+#: the endings that make another form of the same word (cases, following, updated)
+_ENDINGS = ("s", "es", "ed", "ing", "er", "ers")
 #: why a match is held back, as explain says it
 _WHY = "an English word Chinese speech uses as it is, and the term is not written elsewhere"
 
@@ -81,20 +83,24 @@ def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
 
 
 def _written_elsewhere(span: str, canonical: str, written: frozenset[str]) -> bool:
-    """Whether a word of ``written`` other than ``span`` (in any case: ``Follow`` at a
-    sentence start, ``AGENDA`` in a heading are the same word) is a word of ``canonical``
-    or begins with one of four letters or more (``docker`` or ``Dockerfile`` for Docker
-    where ``doctor`` was heard).
+    """Whether a word of ``written`` other than ``span`` and its own endings (in any case:
+    ``Follow`` at a sentence start, ``AGENDA`` in a heading, ``cases`` are the same word)
+    is a word of ``canonical`` or begins with one of four letters or more (``docker`` or
+    ``Dockerfile`` for Docker where ``doctor`` was heard).
 
     >>> _written_elsewhere("doctor", "Docker", frozenset({"Dockerfile", "doctor"}))
     True
-    >>> _written_elsewhere("follow", "Follow", frozenset({"Follow", "follow"}))
+    >>> _written_elsewhere("follow", "Follow", frozenset({"Follow", "following"}))
+    False
+    >>> _written_elsewhere("update", "Update", frozenset({"updated", "Updates"}))
     False
     """
     words = {w.lower() for w in _WORD.findall(canonical) if len(w) > 1}
+    own = {span, *(span + e for e in _ENDINGS), *(span[:-1] + e for e in _ENDINGS
+                                                    if span.endswith("e"))}
     for w in written:
         low = w.lower()
-        if low != span and (low in words or any(
+        if low not in own and (low in words or any(
                 len(t) >= 4 and low.startswith(t) for t in words)):
             return True
     return False
