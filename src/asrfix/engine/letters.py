@@ -1,5 +1,6 @@
 """Candidates by spelled letters: an acronym read letter by letter in Chinese speech and
-written by the recogniser as the Chinese syllables it heard (诶辟爱 for API, 吉皮替 for GPT).
+written by the recogniser as the Chinese syllables it heard (诶辟爱 for API, 吉皮替 for GPT),
+and one spelled out in English whose last letter was lost (:func:`last_letter_lost`).
 
 Each letter has the syllables Mandarin speakers say it with (:data:`LETTER_SYLLABLES`); a
 run of Chinese characters whose syllables spell, letter by letter, an acronym of the lexicon
@@ -27,14 +28,21 @@ from ..index import TermIndex
 from ..pinyin import LETTER_SYLLABLES
 from .candidate import Candidate
 from .context import CheckContext
+from .scripts import cjk_context
 from .words import Word
 
-__all__ = ["LETTER_SYLLABLES", "SPELLED_SCORE", "spelled_letters"]
+__all__ = ["LETTER_SYLLABLES", "SPELLED_SCORE", "last_letter_lost", "spelled_letters"]
 
 #: the score of an acronym spelled in Chinese syllables: a suggestion above the default floor
 SPELLED_SCORE = 0.8
 #: the most letters an acronym spelled so is looked for with
 _MOST_LETTERS = 6
+#: the score of an acronym spelled out in English with its last letter lost: a suggestion
+#: just above the default floor
+LOST_LETTER_SCORE = 0.75
+#: the fewest letters spelled out before the lost one (U E F for U E F A; not "I A")
+_FEWEST_SPELLED = 3
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 #: syllables → the letter they spell, for every reading
 _READINGS: dict[tuple[str, ...], str] = {
@@ -127,3 +135,63 @@ def _common(words: list[Word], a: int, b: int, config: Config) -> bool:
     """Whether the words a spelling covers are one common word (第一 is not DE)."""
     return a == b and words[a].freq >= config.common_word_frequency and len(
         words[a].syllables) > 1
+
+
+def last_letter_lost(index: TermIndex, ctx: CheckContext) -> None:
+    """An acronym of the show spelled out letter by letter in English speech, its last
+    letter lost to the next word (``U E F have`` for U E F A): a run of three single
+    letters or more, no term itself, that one show acronym alone continues by a letter.
+    A suggestion only.
+
+    >>> from asrfix.lexicon import Lexicon
+    >>> from asrfix.segment import Segmenter
+    >>> index = TermIndex(Lexicon.from_terms(["U E F A", "FIFA"]))
+    >>> ctx = CheckContext.of(Segmenter(), "Then U E F have announced it.")
+    >>> last_letter_lost(index, ctx)
+    >>> [(ctx.text[c.start:c.end], c.replacement, c.cap_suggestion) for c in ctx.out]
+    [('U E F', 'U E F A', True)]
+    """
+    for a, b in _single_letter_runs(ctx):
+        start, end = ctx.starts[a], ctx.ends[b]
+        letters = "".join(w.letters for w in ctx.words[a:b + 1])
+        if index.exact_matches(letters) or cjk_context(ctx.text, start, end):
+            continue  # (the letters are a term as they are, or Chinese speech)
+        found = {tid for x in _ALPHABET for tid, variant in index.exact_matches(letters + x)
+                 if variant is None and _spelled_acronym(index.terms[tid].canonical)
+                 and index.terms[tid].role == "show"}
+        if len(found) == 1:
+            ct = index.terms[found.pop()]
+            ctx.out.append(Candidate(
+                start, end, ct, ct.canonical, LOST_LETTER_SCORE, "spelling", letters,
+                ct.letters, len(letters) / len(ct.letters),
+                (f"the letters of {ct.canonical!r} spelled out, the last one lost",),
+                cap_suggestion=True))
+
+
+def _single_letter_runs(ctx: CheckContext) -> Iterator[tuple[int, int]]:
+    """The runs of touching words of one Latin letter each, apart by spaces, of
+    :data:`_FEWEST_SPELLED` or more: their first and last word."""
+    words, text = ctx.words, ctx.text
+    a = None
+    for k in range(len(words) + 1):
+        single = k < len(words) and not words[k].cjk and len(words[k].text) == 1 and (
+            words[k].text.isalpha())
+        joined = single and a is not None and ctx.joins[k - 1] and (
+            text[ctx.ends[k - 1]:ctx.starts[k]] == " ")
+        if single and (a is None or joined):
+            a = k if a is None else a
+            continue
+        if a is not None and k - a >= _FEWEST_SPELLED:
+            yield a, k - 1
+        a = k if single else None
+
+
+def _spelled_acronym(canonical: str) -> bool:
+    """Whether a term is an acronym in capitals, spelled as letters apart or together (U E
+    F A, UEFA).
+
+    >>> _spelled_acronym("U E F A"), _spelled_acronym("UEFA"), _spelled_acronym("Uefa")
+    (True, True, False)
+    """
+    letters = canonical.replace(" ", "")
+    return letters.isalpha() and letters.isupper()

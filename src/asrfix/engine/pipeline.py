@@ -40,7 +40,7 @@ from .document import DocumentEvidence, acronym_slips, echoes, truncations
 from .evidence import adjust
 from .families import rest_similarity
 from .features import features
-from .letters import spelled_letters
+from .letters import last_letter_lost, spelled_letters
 from .loanwords import meant_as_written
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
@@ -87,6 +87,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     enumerate_windows(index, config, segmenter, ctx)
     pinyin_inside_words(index, config, segmenter, ctx)
     spelled_letters(index, config, ctx)
+    last_letter_lost(index, ctx)
     transliterations(index, config, segmenter, ctx)
     whole = DocumentEvidence.of(index, text) if document is None else document
     truncations(index, ctx, whole.written)
