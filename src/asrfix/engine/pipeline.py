@@ -1,8 +1,8 @@
 """A check, stage by stage: the words of the text (:mod:`.words`), the windows over them
 (:mod:`.windows`) handed to the candidate generators (:mod:`.exact`, :mod:`.pinyin_match`,
 :mod:`.phonetic`, :mod:`.transliteration`), the Chinese terms that cut a word
-(:func:`.pinyin_match.pinyin_inside_words`), acronyms spelled in Chinese syllables
-(:mod:`.letters`), runs of transliteration characters
+(:func:`.pinyin_match.pinyin_inside_words`), acronyms spelled in Chinese syllables or
+spelled out with the last letter lost (:mod:`.letters`), runs of transliteration characters
 (:func:`.transliteration.transliterations`) and the document's own evidence
 (:mod:`.document`), less the matches of a word Chinese speech uses as it is
 (:mod:`.loanwords`); a term's candidates inside a window said aloud as it dropped
