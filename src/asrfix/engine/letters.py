@@ -25,13 +25,15 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..index import TermIndex
+from ..phonetics import known_word
 from ..pinyin import LETTER_SYLLABLES
 from .candidate import Candidate
 from .context import CheckContext
 from .scripts import cjk_context
 from .words import Word
 
-__all__ = ["LETTER_SYLLABLES", "SPELLED_SCORE", "last_letter_lost", "spelled_letters"]
+__all__ = ["LETTER_SYLLABLES", "LOST_LETTER_SCORE", "SPELLED_SCORE", "last_letter_lost",
+           "spelled_letters"]
 
 #: the score of an acronym spelled in Chinese syllables: a suggestion above the default floor
 SPELLED_SCORE = 0.8
@@ -139,14 +141,15 @@ def _common(words: list[Word], a: int, b: int, config: Config) -> bool:
 
 def last_letter_lost(index: TermIndex, ctx: CheckContext) -> None:
     """An acronym of the show spelled out letter by letter in English speech, its last
-    letter lost to the next word (``U E F have`` for U E F A): a run of three single
-    letters or more, no term itself, that one show acronym alone continues by a letter.
-    A suggestion only.
+    letter lost to the next word (``U E F set`` for U E F A): a run of three capital letters
+    or more, apart by spaces, that is no term and no acronym of its own (U S A, D N A: the
+    pronouncing dictionary knows them), and that the acronyms of the lexicon continue by
+    one and the same letter, a show's among them. A suggestion only.
 
     >>> from asrfix.lexicon import Lexicon
     >>> from asrfix.segment import Segmenter
-    >>> index = TermIndex(Lexicon.from_terms(["U E F A", "FIFA"]))
-    >>> ctx = CheckContext.of(Segmenter(), "Then U E F have announced it.")
+    >>> index = TermIndex(Lexicon.from_terms(["U E F A", "FIFA", "USAF"]))
+    >>> ctx = CheckContext.of(Segmenter(), "Then U E F set the dates in the U S A.")
     >>> last_letter_lost(index, ctx)
     >>> [(ctx.text[c.start:c.end], c.replacement, c.cap_suggestion) for c in ctx.out]
     [('U E F', 'U E F A', True)]
@@ -154,13 +157,14 @@ def last_letter_lost(index: TermIndex, ctx: CheckContext) -> None:
     for a, b in _single_letter_runs(ctx):
         start, end = ctx.starts[a], ctx.ends[b]
         letters = "".join(w.letters for w in ctx.words[a:b + 1])
-        if index.exact_matches(letters) or cjk_context(ctx.text, start, end):
-            continue  # (the letters are a term as they are, or Chinese speech)
-        found = {tid for x in _ALPHABET for tid, variant in index.exact_matches(letters + x)
-                 if variant is None and _spelled_acronym(index.terms[tid].canonical)
-                 and index.terms[tid].role == "show"}
-        if len(found) == 1:
-            ct = index.terms[found.pop()]
+        if (index.exact_matches(letters) or known_word(letters)
+                or cjk_context(ctx.text, start, end)):
+            continue  # (a term or an acronym as it is, or Chinese speech)
+        hits = [(x, index.terms[tid]) for x in _ALPHABET
+                for tid, variant in index.exact_matches(letters + x) if variant is None]
+        shows = [ct for _, ct in hits if ct.role == "show" and _spelled_acronym(ct.canonical)]
+        if len({x for x, _ in hits}) == 1 and shows:  # (one letter, however it is written)
+            ct = shows[0]
             ctx.out.append(Candidate(
                 start, end, ct, ct.canonical, LOST_LETTER_SCORE, "spelling", letters,
                 ct.letters, len(letters) / len(ct.letters),
@@ -169,13 +173,14 @@ def last_letter_lost(index: TermIndex, ctx: CheckContext) -> None:
 
 
 def _single_letter_runs(ctx: CheckContext) -> Iterator[tuple[int, int]]:
-    """The runs of touching words of one Latin letter each, apart by spaces, of
-    :data:`_FEWEST_SPELLED` or more: their first and last word."""
+    """The runs of touching words of one capital letter each, apart by spaces, of
+    :data:`_FEWEST_SPELLED` or more: their first and last word (a lower-case "a" or "i"
+    is a word of its own, not a spelled letter)."""
     words, text = ctx.words, ctx.text
     a = None
     for k in range(len(words) + 1):
         single = k < len(words) and not words[k].cjk and len(words[k].text) == 1 and (
-            words[k].text.isalpha())
+            "A" <= words[k].text <= "Z")
         joined = single and a is not None and ctx.joins[k - 1] and (
             text[ctx.ends[k - 1]:ctx.starts[k]] == " ")
         if single and (a is None or joined):
