@@ -150,8 +150,8 @@ def _reduced_and(form: str, canonical: str) -> bool:
     return "&" in canonical and "n" in form.split()
 
 
-#: what follows a note to name a key: a note with a sharp or flat read aloud is one letter
-#: and a symbol, as C# and F# are
+#: what follows a note to name a key: a note with its sharp read aloud is one letter and a
+#: symbol, as C# and F# are
 _KEY = re.compile(r"[ \t]*(?:(?:major|minor)(?![A-Za-z])"
                   r"(?![ \t]+(?:version|release|update|upgrade|bump)s?(?![A-Za-z]))|[大小]调)",
                   re.IGNORECASE)

@@ -27,7 +27,7 @@ from ..scoring import spelling_similarity
 from .candidate import Candidate
 from .context import CheckContext
 from .families import show_compounds, show_terms
-from .forms import parts
+from .forms import LATIN_WORD, parts
 from .loanwords import latin_words
 from .scripts import cjk_context
 from .words import Word
@@ -39,7 +39,6 @@ __all__ = ["HEARD_HEAD_SIMILARITY", "TRUNCATION_SCORE", "DocumentEvidence", "acr
 #: text: just above the default ``min_score``, a suggestion
 TRUNCATION_SCORE = 0.75
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ \-][A-Za-z]+)*")
 
 
@@ -49,7 +48,7 @@ def written_terms(index: TermIndex, text: str) -> dict[int, int]:
     Latin words, no segmentation."""
     found: dict[int, int] = {}
     for m in _LATIN_RUN.finditer(text):
-        run = _LATIN_WORD.findall(m.group())
+        run = LATIN_WORD.findall(m.group())
         for a in range(len(run)):
             for b in range(a + 1, min(len(run), a + 3) + 1):
                 heard = "".join(run[a:b])
@@ -296,7 +295,7 @@ def _heads(index: TermIndex) -> dict[str, tuple[int, ...]]:
     longer: list[list[str]] = []
     for tid, canonical in show_terms(index):
         words = canonical.split()
-        if len(words) == 1 and _LATIN_WORD.fullmatch(canonical):
+        if len(words) == 1 and LATIN_WORD.fullmatch(canonical):
             names[canonical.lower()] = tid
         elif len(words) >= 2:
             longer.append(words)

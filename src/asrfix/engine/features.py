@@ -33,7 +33,7 @@ from ..phonetics import is_function_word, known_word
 from ..segment import CJK_RE, Segmenter
 from .candidate import Overlaps
 from .directory import acronym_of_word, joins_words
-from .forms import WORD_SPLIT
+from .forms import LATIN_WORD, WORD_SPLIT
 from .scripts import cjk_context
 
 if TYPE_CHECKING:
@@ -97,7 +97,6 @@ FEATURES: tuple[str, ...] = (
     *(name for name, _ in _NOTES),
 )
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"[0-9]")
 _STYLE = re.compile(r"[\s\-_.'’]")
 #: a Chinese span at least this frequent in jieba's dictionary is an ordinary word
@@ -114,7 +113,7 @@ def _row(text: str, c: Candidate, segmenter: Segmenter, competing: int,
     term = c.term
     canonical = term.canonical
     cjk_chars = sum(1 for ch in span if CJK_RE.match(ch))
-    latin = _LATIN_WORD.findall(span)
+    latin = LATIN_WORD.findall(span)
     chinese = cjk_context(text, c.start, c.end)
     known = sum(1 for w in latin if len(w) > 1 and known_word(w)) / len(latin) if latin else 0.0
     freq = segmenter.word_frequency(span) if cjk_chars == len(span) and span else 0

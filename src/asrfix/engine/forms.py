@@ -15,11 +15,13 @@ import re
 from ..phonetics import is_function_word, phone_similarity
 from .words import latin_phones
 
-__all__ = ["CAMEL", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
+__all__ = ["CAMEL", "LATIN_WORD", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
            "stray_function_word"]
 
 #: a word of a term or a span, found (hyphens and spaces between words)
 WORD = re.compile(r"[^ \-]+")
+#: a word of Latin letters, found
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 #: what separates words, split at
 WORD_SPLIT = re.compile(r"[\s\-]+")
 #: marks of a writer's style, not of a word: hyphens and apostrophes

@@ -23,16 +23,14 @@ The words are a list shipped as data (``asrfix/data/chinese_loanwords.txt``).
 
 from __future__ import annotations
 
-import re
-
 from ..once import once
 from ..phonetics import word_list
 from .context import CheckContext, HeldMatch
+from .forms import LATIN_WORD
 from .scripts import cjk_context
 
 __all__ = ["is_loanword", "latin_words", "meant_as_written"]
 
-_WORD = re.compile(r"[A-Za-z]+")
 #: the endings that make another form of the same word (cases, following, updated)
 _ENDINGS = ("s", "es", "ed", "ing", "er", "ers")
 #: why a match is held back, as explain says it
@@ -59,7 +57,7 @@ def latin_words(text: str) -> frozenset[str]:
     >>> sorted(latin_words("用 Docker 和 docker compose"))
     ['Docker', 'compose', 'docker']
     """
-    return frozenset(_WORD.findall(text))
+    return frozenset(LATIN_WORD.findall(text))
 
 
 def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
@@ -95,7 +93,7 @@ def _written_elsewhere(span: str, canonical: str, written: frozenset[str]) -> bo
     >>> _written_elsewhere("update", "Update", frozenset({"updated", "Updates"}))
     False
     """
-    words = {w.lower() for w in _WORD.findall(canonical) if len(w) > 1}
+    words = {w.lower() for w in LATIN_WORD.findall(canonical) if len(w) > 1}
     own = {span, *(span + e for e in _ENDINGS), *(span[:-1] + e for e in _ENDINGS
                                                     if span.endswith("e"))}
     for w in written:
