@@ -50,6 +50,8 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     dst = [m.span() for m in WORD.finditer(c.replacement)]
     if len(src) < 2 and len(dst) < 2:
         return c
+    if _inside_term(span, src, c.replacement, dst):
+        return None  # the term's other words added with nothing heard for them
     lo, hi = _alike_ends(span, src, c.replacement, dst)
     if lo == 0 and hi == 0:
         return c
@@ -62,6 +64,8 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     changed, into = span[s0:e0], c.replacement[r0:r1]
     chinese = cjk_context(text, c.start, c.end)
+    if _only_deleted(changed, into):
+        return None  # letters dropped, nothing changed: a word beside the term, not in it
     rest = _changed_similarity(changed, into, chinese)
     floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
     if rest < floor:
@@ -103,6 +107,31 @@ def _alike_ends(span: str, src: list[tuple[int, int]], replacement: str,
            and _word(span, src[-1 - hi]).lower() == _word(replacement, dst[-1 - hi]).lower()):
         hi += 1
     return lo, hi
+
+
+def _inside_term(span: str, src: list[tuple[int, int]], replacement: str,
+                 dst: list[tuple[int, int]]) -> bool:
+    """Whether the span is two or more of the replacement's words, heard as they are (up to
+    case and a plural ending), and the replacement has more: ``investor relation`` of
+    ``ZAGG Investor Relations``, where nothing was heard for ZAGG. (Spelled letters are
+    another matter: a letter of them may go unheard, ``I C U`` for ``N I C U``.)"""
+    if len(src) < 2 or len(dst) <= len(src):
+        return False
+    heard = [_word(span, s).lower() for s in src]
+    if any(len(h) == 1 for h in heard):
+        return False
+    words = [_word(replacement, d).lower() for d in dst]
+    return any(all(h == w or inflection(h, w) or inflection(w, h)
+                   for h, w in zip(heard, words[j:j + len(heard)], strict=True))
+               for j in range(len(words) - len(heard) + 1))
+
+
+def _only_deleted(changed: str, into: str) -> bool:
+    """Whether the change only drops three or more letters from one end of a Latin word
+    (``trainpost`` into ``post``): no mis-hearing is mended by deleting a syllable."""
+    a, b = changed.lower(), into.lower()
+    return (a.isascii() and a.isalpha() and len(a) - len(b) >= 3 and bool(b)
+            and (a.startswith(b) or a.endswith(b)))
 
 
 def _one_letter_unheard(replacement: str, dst: list[tuple[int, int]], lo: int, hi: int,
