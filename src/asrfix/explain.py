@@ -19,7 +19,7 @@ from .engine.context import Trace
 from .engine.pipeline import Rivals, is_fix, rivalled, scored_candidates
 from .engine.scorer import Scorer
 from .engine.scripts import cjk_context
-from .engine.trim import trim
+from .engine.trim import trim, trim_or_why
 from .phonetics import coarse, is_function_word, known_word, mixed_phones, skeleton
 from .pinyin import syllables
 from .segment import CJK_RE
@@ -150,10 +150,9 @@ def _verdict(corrector: Corrector, text: str, c: Candidate, rivals: Rivals,
     cfg = corrector.config
     if c.score < cfg.min_score:
         return "dropped", ()
-    trimmed = trim(text, c)
-    if trimmed is None:
-        return "dropped", ("the words that change do not sound like what they would become "
-                           "(the match rested on the words kept)",)
+    trimmed = trim_or_why(text, c)
+    if isinstance(trimmed, str):
+        return "dropped", (trimmed,)
     would = ("fix" if is_fix(cfg, text, trimmed, rivalled=rivals.of(trimmed),
                              index=corrector.index) else "suggestion")
     won = [x for x in result if x.start < trimmed.end and trimmed.start < x.end]

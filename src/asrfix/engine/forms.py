@@ -15,7 +15,7 @@ import re
 from ..phonetics import is_function_word, phone_similarity
 from .words import latin_phones
 
-__all__ = ["CAMEL", "LATIN_WORD", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
+__all__ = ["CAMEL", "ENDINGS", "LATIN_WORD", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
            "stray_function_word"]
 
 #: a word of a term or a span, found (hyphens and spaces between words)
@@ -26,6 +26,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 WORD_SPLIT = re.compile(r"[\s\-]+")
 #: marks of a writer's style, not of a word: hyphens and apostrophes
 STYLE = re.compile(r"[-'’]")
+#: the endings an English word takes and stays itself (case, cases, cased, casing …)
+ENDINGS = ("s", "es", "ed", "ing", "er", "ers")
 #: the boundary of an inner capital (Open|AI)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

@@ -26,13 +26,12 @@ from __future__ import annotations
 from ..once import once
 from ..phonetics import word_list
 from .context import CheckContext, HeldMatch
-from .forms import LATIN_WORD
+from .forms import ENDINGS, LATIN_WORD
 from .scripts import cjk_context
 
 __all__ = ["is_loanword", "latin_words", "meant_as_written"]
 
 #: the endings that make another form of the same word (cases, following, updated)
-_ENDINGS = ("s", "es", "ed", "ing", "er", "ers")
 #: why a match is held back, as explain says it
 _WHY = "an English word Chinese speech uses as it is, and the term is not written elsewhere"
 
@@ -94,7 +93,7 @@ def _written_elsewhere(span: str, canonical: str, written: frozenset[str]) -> bo
     False
     """
     words = {w.lower() for w in LATIN_WORD.findall(canonical) if len(w) > 1}
-    own = {span, *(span + e for e in _ENDINGS), *(span[:-1] + e for e in _ENDINGS
+    own = {span, *(span + e for e in ENDINGS), *(span[:-1] + e for e in ENDINGS
                                                     if span.endswith("e"))}
     for w in written:
         low = w.lower()

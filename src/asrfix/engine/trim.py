@@ -14,17 +14,18 @@ dropped.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from ..index import squash
-from ..phonetics import chinese_digits, known_word, mixed_phones, phone_similarity
+from ..index import squash, text_pronunciations
+from ..phonetics import known_word, mixed_phones, phone_similarity
 from .candidate import Candidate
 from .evidence import REST_SIMILARITY
-from .forms import WORD, WORD_SPLIT, inflection
+from .forms import ENDINGS, WORD, WORD_SPLIT, inflection
 from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
 
-__all__ = ["REST_SIMILARITY_CHINESE", "trim"]
+__all__ = ["ADDED", "AGREES", "DELETED", "REST_SIMILARITY_CHINESE", "UNLIKE", "trim", "trim_or_why"]
 
 #: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
 #: speech, where an English word heard right beside a mangled one is strong evidence ("news
@@ -39,9 +40,23 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     that already match are left exactly as the transcript has them. A cut is made only where
     the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
     hyphen). The part that changes must itself sound like its replacement, else the match
-    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped.
-    (No candidate cuts a written decimal number, ``GPT3`` of ``GPT3.5``: the segmenter
-    makes the number one word.)
+    rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped;
+    so is a match that adds words with nothing heard for them or only deletes letters
+    (:func:`trim_or_why` says why). (No candidate cuts a written decimal number, ``GPT3`` of
+    ``GPT3.5``: the segmenter makes the number one word.)
+    """
+    out = trim_or_why(text, c)
+    return None if isinstance(out, str) else out
+
+
+def trim_or_why(text: str, c: Candidate) -> Candidate | str:
+    """:func:`trim`, or why it drops the candidate.
+
+    >>> from asrfix import Corrector
+    >>> text = "call our investor relation desk"
+    >>> [c] = Corrector(["Zog Investor Relations"]).candidates(text)
+    >>> trim_or_why(text, c)
+    'the term adds words where nothing was heard for them'
     """
     span = text[c.start:c.end]
     if c.method not in ("phonetic", "spelling"):
@@ -51,35 +66,68 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     if len(src) < 2 and len(dst) < 2:
         return c
     if _inside_term(span, src, c.replacement, dst):
-        return None  # the term's other words added with nothing heard for them
+        return ADDED
     lo, hi = _alike_ends(span, src, c.replacement, dst)
     if lo == 0 and hi == 0:
-        return c
+        return _whole(text, c, span)
     if lo + hi >= min(len(src), len(dst)):
         if not _one_letter_unheard(c.replacement, dst, lo, hi, len(src)):
-            return None  # words added or dropped with nothing heard for them
+            return ADDED  # words added or dropped with nothing heard for them
         return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
-
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
+    return _cut(text, c, (s0, e0, r0, r1), _equal_ends(span, src, c.replacement, dst, lo, hi))
+
+
+#: why :func:`trim_or_why` drops a candidate
+ADDED = "the term adds words where nothing was heard for them"
+DELETED = "the change only deletes a word written onto the term's"
+UNLIKE = ("the words that change do not sound like what they would become (the match "
+          "rested on the words kept)")
+AGREES = "only grammatical number changes, and the singular agrees with the verb after it"
+#: the note of a candidate :func:`trim` makes a suggestion
+_UNLIKE_WORD = "a dictionary word changes into one it does not sound like as written"
+
+
+def _whole(text: str, c: Candidate, span: str) -> Candidate:
+    """A candidate no word of which is heard as the term has it: kept whole, a suggestion
+    where a dictionary word of English speech changes into a word it does not sound like
+    as written."""
+    if cjk_context(text, c.start, c.end) or not _doubtful_words(span, c.replacement):
+        return c
+    return replace(c, notes=(*c.notes, _UNLIKE_WORD), cap_suggestion=True)
+
+
+def _cut(text: str, c: Candidate, parts: tuple[int, int, int, int],
+         keep: tuple[int, int]) -> Candidate | str:
+    """The candidate cut to the words that change (``parts``: where they are in the span
+    and in the replacement), those that may be cut (``keep``: how many words at each end,
+    :func:`_equal_ends`) left as written; or why it is dropped."""
+    span = text[c.start:c.end]
+    s0, e0, r0, r1 = parts
     changed, into = span[s0:e0], c.replacement[r0:r1]
     chinese = cjk_context(text, c.start, c.end)
     if _only_deleted(changed, into):
-        return None  # letters dropped, nothing changed: a word beside the term, not in it
-    rest = _changed_similarity(changed, into, chinese)
-    floor = REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY
-    if rest < floor:
-        return None
-    # one real word changed in English speech into something that sounds unlike it: the
+        return DELETED
+    # what the changed words become, as the index reads it (an acronym read as a word too:
+    # kog for KOGG); but a dictionary word of English speech must sound like it as written,
+    # or that reading would make every "gap" a GAAP
+    word = not chinese and bool(_doubtful_words(changed, into, any_word=True))
+    readings = (mixed_phones(into),) if word else text_pronunciations(into)
+    rest = _changed_similarity(changed, into, chinese, readings)
+    if rest < (REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY):
+        return UNLIKE
+    # a real word changed in English speech into something that sounds unlike it: the
     # words kept make the term likely, not this change (Ecology Transition Ministry)
-    doubtful = (not chinese and changed.isascii() and not WORD_SPLIT.search(changed)
-                and rest < ENGLISH_WORD_SIMILARITY and known_word(changed))
+    doubtful = word and rest < ENGLISH_WORD_SIMILARITY
     number_only = inflection(squash(changed), squash(into))
     if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
-        return None  # "the latest chest radiograph shows": the singular agrees with its verb
-    lo, hi = _equal_ends(span, src, c.replacement, dst, lo, hi)
-    if lo == 0 and hi == 0:
-        return c
+        return AGREES  # "the latest chest radiograph shows"
+    lo, hi = keep
+    if lo == 0 and hi == 0:  # (no word may be cut: written otherwise, Ecology Transition)
+        return replace(c, notes=(*c.notes, _UNLIKE_WORD), cap_suggestion=True) if doubtful else c
+    src = [m.span() for m in WORD.finditer(span)]
+    dst = [m.span() for m in WORD.finditer(c.replacement)]
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
@@ -87,6 +135,29 @@ def trim(text: str, c: Candidate) -> Candidate | None:
                      (*c.notes, f"unchanged words kept; changed part similarity {rest:.2f}",
                       *(("only grammatical number changes",) if number_only else ())),
                      c.cap_suggestion or number_only or doubtful)
+
+
+def _doubtful_words(changed: str, into: str, *, any_word: bool = False) -> list[str]:
+    """The dictionary words of ``changed`` that change into a word they do not sound like
+    as written (similarity below :data:`ENGLISH_WORD_SIMILARITY`; ``any_word``: every
+    dictionary word that changes), each paired with the word of ``into`` it becomes where
+    both have as many words; a word changed only in case or by a plural ending is not
+    changed."""
+    if not (changed.isascii() and into.isascii()):
+        return []
+    heard = [w for w in WORD_SPLIT.split(changed) if w]
+    said = [w for w in WORD_SPLIT.split(into) if w]
+    if len(heard) != len(said):
+        return []
+    out = []
+    for h, w in zip(heard, said, strict=True):
+        a, b = h.lower(), w.lower()
+        if a == b or inflection(a, b) or not known_word(h):
+            continue
+        if any_word or phone_similarity(mixed_phones(h), mixed_phones(w)) < \
+                ENGLISH_WORD_SIMILARITY:
+            out.append(h)
+    return out
 
 
 def _word(text: str, sp: tuple[int, int]) -> str:
@@ -121,17 +192,20 @@ def _inside_term(span: str, src: list[tuple[int, int]], replacement: str,
     if any(len(h) == 1 for h in heard):
         return False
     words = [_word(replacement, d).lower() for d in dst]
-    return any(all(h == w or inflection(h, w) or inflection(w, h)
+    return any(all(h == w or inflection(h, w)
                    for h, w in zip(heard, words[j:j + len(heard)], strict=True))
                for j in range(len(words) - len(heard) + 1))
 
 
 def _only_deleted(changed: str, into: str) -> bool:
-    """Whether the change only drops three or more letters from one end of a Latin word
-    (``trainpost`` into ``post``): no mis-hearing is mended by deleting a syllable."""
+    """Whether the change only drops a dictionary word of three letters or more written onto
+    one end of a Latin word (``trainpost`` into ``post``): no mis-hearing is mended by
+    deleting a word (an ending, ``indexing`` for Index, is another matter)."""
     a, b = changed.lower(), into.lower()
-    return (a.isascii() and a.isalpha() and len(a) - len(b) >= 3 and bool(b)
-            and (a.startswith(b) or a.endswith(b)))
+    if not (a.isascii() and a.isalpha() and b and len(a) - len(b) >= 3):
+        return False
+    rest = a[:-len(b)] if a.endswith(b) else a[len(b):] if a.startswith(b) else ""
+    return bool(rest) and rest not in ENDINGS and known_word(rest)
 
 
 def _one_letter_unheard(replacement: str, dst: list[tuple[int, int]], lo: int, hi: int,
@@ -145,10 +219,11 @@ def _one_letter_unheard(replacement: str, dst: list[tuple[int, int]], lo: int, h
             and added[0].isupper() and bool(beside) and all(len(b) == 1 for b in beside))
 
 
-def _changed_similarity(changed: str, into: str, chinese: bool) -> float:
+def _changed_similarity(changed: str, into: str, chinese: bool,
+                        readings: tuple[str, ...]) -> float:
     """How alike the changed words sound to (or, in Chinese speech, are spelled as) what
-    they become."""
-    rest = max(phone_similarity(mixed_phones(changed), p) for p in _readings(into))
+    they become, said as ``readings`` say it."""
+    rest = max((phone_similarity(mixed_phones(changed), p) for p in readings), default=0.0)
     if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
         rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
     elif changed.isascii() and into.isascii():
@@ -176,14 +251,6 @@ def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
                   != replacement[dst[-1 - hi][1]:dst[-hi][0]]):
         hi -= 1
     return lo, hi
-
-
-def _readings(text: str) -> list[str]:
-    """Phones of ``text``, and with its digits read in Chinese (4 as 四) where it has any."""
-    out = [mixed_phones(text)]
-    if any(ch.isdigit() for ch in text):
-        out.append(mixed_phones(chinese_digits(text)))
-    return out
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
