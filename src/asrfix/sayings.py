@@ -9,7 +9,8 @@ written allowed in both (``GPT 3 点 5``). Only a term with letters and somethin
 aloud (a number, a symbol, a hyphen beside a number or a short code: ``SWE 杠 bench``, not
 ``long-term``) has spoken forms: a bare number or symbol is never a term heard. A form must
 read something aloud that is not an English function word: ``pass at k`` and ``Q and A``
-may be meant as they are (``support at example dot com`` is an address read aloud).
+may be meant as they are (``support at example dot com`` is an address read aloud), unless
+the symbol is a word of the name between two others (``Coker & Palmer``: coker and palmer).
 
 >>> spoken_forms("C++")
 ('c 加 加', 'c plus plus')
@@ -19,6 +20,8 @@ True
 ((), ())
 >>> spoken_forms("SWE-bench")
 ('swe 杠 bench', 'swe 减 bench', 'swe dash bench')
+>>> spoken_forms("Coker & Palmer")[0], spoken_forms("Q & A")
+('coker and palmer', ('q n a',))
 """
 
 from __future__ import annotations
@@ -53,13 +56,15 @@ def spoken_forms(canonical: str) -> tuple[str, ...]:
         return ()
     table = readings()
     own = "".join(t for t in tokens if t[0].isalnum()).lower()
+    own_word = _symbol_words(tokens)
     out: dict[str, str] = {}
     for lang in LANGUAGES:
         options = [_token_readings(table, tokens, k, lang) for k in range(len(tokens))]
         if any(not o for o in options):
             continue  # a symbol not read in this language
         for combo in product(*_capped(options)):
-            if not any(_telling(t, x) for t, x in zip(tokens, combo, strict=True)):
+            if not any(_telling(t, x) or k in own_word
+                       for k, (t, x) in enumerate(zip(tokens, combo, strict=True))):
                 continue  # "pass at k", "Q and A": the words may be meant as they are
             form = " ".join(x for x in combo if x)
             if form.count(" ") >= MAX_WORDS:
@@ -75,6 +80,20 @@ def _sayable(tokens: tuple[str, ...]) -> bool:
     letters = any(t[0].isalpha() for t in tokens)
     said = any(not t[0].isalpha() and not t.isspace() for t in tokens)
     return letters and said
+
+
+def _symbol_words(tokens: tuple[str, ...]) -> set[int]:
+    """Where a symbol is a word of the name between two words of two letters or more, set
+    apart by spaces (``Coker & Palmer``, not ``AT&T`` or ``Q & A``): read aloud, even as a
+    function word (``coker and palmer``), it tells the name."""
+    return {k for k in range(2, len(tokens) - 2)
+            if not tokens[k][0].isalnum() and not tokens[k].isspace()
+            and tokens[k - 1].isspace() and tokens[k + 1].isspace()
+            and _word_of_two(tokens[k - 2]) and _word_of_two(tokens[k + 2])}
+
+
+def _word_of_two(token: str) -> bool:
+    return token.isalpha() and len(token) >= 2
 
 
 def _telling(token: str, reading: str) -> bool:
