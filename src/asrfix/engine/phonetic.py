@@ -350,6 +350,9 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     # Chinese syllables heard as letters of an acronym (甲 A for G&A): a suggestion
     as_letters = letters is None and _acronym(ct.canonical)
     if as_letters:
+        if _units(words[i:j + 1]) < sum(ch.isalpha() for ch in ct.canonical):
+            _hold(held, ct, sim, tph, "fewer syllables and letters than the acronym's letters")
+            return None  # (A级 is no SG&A: each letter is said)
         notes.append("Chinese syllables heard as letters")
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
@@ -381,6 +384,12 @@ def _acronym(canonical: str) -> bool:
     """
     letters = [ch for ch in _POSSESSIVE.sub("", canonical) if ch.isalpha()]
     return bool(letters) and all(ch.isascii() and ch.isupper() for ch in letters)
+
+
+def _units(words: list[Word]) -> int:
+    """How many letters a window may say: a Chinese syllable or a capital each, and one
+    for a word of other Latin letters (tee, es)."""
+    return sum(len(w.text) if w.cjk or w.text.isupper() else 1 for w in words)
 
 
 def _spelled_out(words: list[Word], i: int, j: int) -> bool:
