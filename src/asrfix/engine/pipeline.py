@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..edits import Correction, Evidence, Result, Status
-from ..index import TermIndex
+from ..index import TermIndex, squash
 from ..resolve import resolve
 from ..segment import Segmenter
 from .aloud import whole_readings
@@ -158,14 +158,22 @@ class Rivals:
         self._chosen = Overlaps(chosen)
 
     def of(self, c: Candidate) -> bool:
-        """Whether a candidate for another term overlaps ``c`` (and no other chosen one)."""
+        """Whether a candidate for another term overlaps ``c`` (and no other chosen one).
+        A term ``c``'s only extends, heard inside its span (Lumina-V2 in the span of
+        Lumina-V2-Flash), is a part of it, not a rival."""
         return any(o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
-                   for o in self._found.of(c.start, c.end))
+                   and not _part_of(o, c) for o in self._found.of(c.start, c.end))
 
     def _elsewhere(self, o: Candidate, c: Candidate) -> bool:
         """Whether ``o`` overlaps a chosen correction other than ``c``."""
         return any((x.start, x.end) != (c.start, c.end)
                    for x in self._chosen.of(o.start, o.end))
+
+
+def _part_of(o: Candidate, c: Candidate) -> bool:
+    """Whether ``o`` matches, inside ``c``'s span, a term ``c``'s term begins with."""
+    return (c.start <= o.start and o.end <= c.end and (o.start, o.end) != (c.start, c.end)
+            and squash(c.term.canonical).startswith(squash(o.term.canonical)))
 
 
 def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
