@@ -31,7 +31,6 @@ from .scripts import cjk_context
 
 __all__ = ["is_loanword", "latin_words", "meant_as_written"]
 
-#: the endings that make another form of the same word (cases, following, updated)
 #: why a match is held back, as explain says it
 _WHY = "an English word Chinese speech uses as it is, and the term is not written elsewhere"
 

@@ -5,8 +5,9 @@
 spelled out with the last letter lost (:mod:`.letters`), runs of transliteration characters
 (:func:`.transliteration.transliterations`) and the document's own evidence
 (:mod:`.document`), less the matches of a word Chinese speech uses as it is
-(:mod:`.loanwords`); a term's candidates inside a window said aloud as it dropped
-(:func:`.aloud.whole_readings`); then the evidence around each candidate
+(:mod:`.loanwords`), an ordinary phrase that spells a term only suggested (:mod:`.phrases`);
+a term's candidates inside a window said aloud as it dropped (:func:`.aloud.whole_readings`);
+then the evidence around each candidate
 (:mod:`.evidence`), its features (:mod:`.features`) and the probability the scorer gives
 them (:mod:`.scorer`), trimming (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`)
 and the corrections, a fix or a suggestion (:func:`is_fix`).
@@ -42,6 +43,7 @@ from .families import rest_similarity
 from .features import features
 from .letters import last_letter_lost, spelled_letters
 from .loanwords import meant_as_written
+from .phrases import phrases_in_doubt
 from .pinyin_match import pinyin_inside_words
 from .scorer import Scorer
 from .scripts import cjk_context
@@ -94,6 +96,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     acronym_slips(index, ctx, whole.written)
     echoes(index, ctx, whole.heard)
     meant_as_written(ctx, whole.latin)
+    phrases_in_doubt(ctx, whole.latin)
     ctx.out[:] = whole_readings(ctx.out)
     return adjust(config, protect, ctx, index)
 
