@@ -387,9 +387,11 @@ def _acronym(canonical: str) -> bool:
 
 
 def _units(words: list[Word]) -> int:
-    """How many letters a window may say: a Chinese syllable or a capital each, and one
-    for a word of other Latin letters (tee, es)."""
-    return sum(len(w.text) if w.cjk or w.text.isupper() else 1 for w in words)
+    """How many letters a window may say: a Chinese syllable each, a letter each of a word
+    in capitals or of three letters at most (``ap 爱`` for API), and the capitals of a
+    longer word, at least one (tee, Apple)."""
+    return sum(len(w.text) if w.cjk or w.text.isupper() or len(w.text) <= 3
+               else max(1, sum(ch.isupper() for ch in w.text)) for w in words)
 
 
 def _spelled_out(words: list[Word], i: int, j: int) -> bool:
