@@ -39,3 +39,16 @@ def test_aligned_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
 @given(PHONES.filter(bool))
 def test_a_string_is_fully_like_itself(a: str) -> None:
     assert aligned_similarity(a, a) == 1.0
+
+
+def test_a_term_the_match_extends_is_no_rival_where_the_rest_is_heard_as_written() -> None:
+    lexicon = Lexicon.from_terms(["Lumina-V2", "Lumina-V2-Flash"])
+    (c,) = Corrector(lexicon).check("我们试了 lumeno v2 flash 这个模型")
+    assert (c.replacement, c.status) == ("Lumina-V2-Flash", "fix")
+
+
+def test_a_term_the_match_extends_stays_a_rival_where_chinese_follows_it() -> None:
+    for terms, text in ((["Claude", "Claude Code"], "这个月 claud 扣了我很多钱"),
+                        (["GPT", "GPT-4o"], "我们用 GBT 四欧 写代码")):
+        result = Corrector(Lexicon.from_terms(terms)).check(text)
+        assert result.corrections and all(c.status == "suggestion" for c in result)

@@ -114,7 +114,7 @@ def explain(corrector: Corrector, text: str, target: str | tuple[int, int]) -> E
                                   floor=0.0)
     cands = []
     rivals = rivalled((t for t in (trim(text, c) for c in found) if t is not None),
-                      cfg.min_score, list(result))  # (as corrections() counts them)
+                      cfg.min_score, list(result), text=text)  # (as corrections() counts)
     for c in found:
         if c.start < end and start < c.end:
             would, after = _verdict(corrector, text, c, rivals, result)

@@ -140,32 +140,36 @@ def corrections(config: Config, text: str, found: Iterable[Candidate],
     terms they were found among, whose families :func:`is_fix` weighs)."""
     trimmed = [t for t in (trim(text, c) for c in found) if t is not None]
     chosen = resolve(trimmed, config.min_score)
-    rivals = rivalled(trimmed, config.min_score, chosen)
+    rivals = rivalled(trimmed, config.min_score, chosen, text=text)
     return Result(text=text, corrections=tuple(
         to_correction(config, text, c, rivalled=rivals.of(c), index=index) for c in chosen))
 
 
 def rivalled(found: Iterable[Candidate], min_score: float,
-             chosen: Sequence[Span] = ()) -> Rivals:
-    """Which other terms compete for a span, among the candidates of ``found`` scoring
-    ``min_score`` or more: ``rivalled(found, 0.72).of(c)``. A candidate that also overlaps
-    another of the ``chosen`` corrections competes with that one, not with ``c``."""
-    return Rivals((c for c in found if c.score >= min_score), chosen)
+             chosen: Sequence[Span] = (), *, text: str = "") -> Rivals:
+    """Which other terms compete for a span, among the candidates of ``found`` (in
+    ``text``) scoring ``min_score`` or more: ``rivalled(found, 0.72).of(c)``. A candidate
+    that also overlaps another of the ``chosen`` corrections competes with that one, not
+    with ``c``."""
+    return Rivals((c for c in found if c.score >= min_score), chosen, text=text)
 
 
 class Rivals:
     """The candidates of a text by where they are: which other terms compete for a span."""
 
-    def __init__(self, found: Iterable[Candidate], chosen: Sequence[Span] = ()) -> None:
+    def __init__(self, found: Iterable[Candidate], chosen: Sequence[Span] = (), *,
+                 text: str = "") -> None:
         self._found = Overlaps(found)
         self._chosen = Overlaps(chosen)
+        self._text = text
 
     def of(self, c: Candidate) -> bool:
         """Whether a candidate for another term overlaps ``c`` (and no other chosen one).
-        A term ``c``'s only extends, heard inside its span (Lumina-V2 in the span of
-        Lumina-V2-Flash), is a part of it, not a rival."""
+        A term ``c``'s only extends, heard at the start of its span and followed by Latin
+        letters or digits alone (Lumina-V2 in ``lumeno v2 flash`` for Lumina-V2-Flash),
+        is a part of it, not a rival."""
         return any(o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
-                   and not _part_of(o, c) for o in self._found.of(c.start, c.end))
+                   and not _part_of(self._text, o, c) for o in self._found.of(c.start, c.end))
 
     def _elsewhere(self, o: Candidate, c: Candidate) -> bool:
         """Whether ``o`` overlaps a chosen correction other than ``c``."""
@@ -173,9 +177,12 @@ class Rivals:
                    for x in self._chosen.of(o.start, o.end))
 
 
-def _part_of(o: Candidate, c: Candidate) -> bool:
-    """Whether ``o`` matches, inside ``c``'s span, a term ``c``'s term begins with."""
-    return (c.start <= o.start and o.end <= c.end and (o.start, o.end) != (c.start, c.end)
+def _part_of(text: str, o: Candidate, c: Candidate) -> bool:
+    """Whether ``o`` matches the start of ``c``'s span in ``text``, the rest of which is
+    Latin letters and digits (the extension heard as written), to a term ``c``'s term
+    begins with."""
+    rest = text[o.end:c.end]
+    return (o.start == c.start and o.end < c.end and rest.isascii() and rest.strip() != ""
             and squash(c.term.canonical).startswith(squash(o.term.canonical)))
 
 
