@@ -75,5 +75,7 @@ def _one_word(canonical: str) -> bool:
 
 
 def _written_whole(term: str, written: frozenset[str]) -> bool:
-    """Whether a word of ``written`` is ``term`` (squashed) or begins with it."""
-    return any(w.lower().startswith(term) for w in written)
+    """Whether a word of ``written`` is ``term`` (squashed) or begins with it, not as a
+    dictionary word in lower case (``airflow`` is the word as much as the name)."""
+    return any(w.lower().startswith(term) and not (w.islower() and known_word(w))
+               for w in written)
