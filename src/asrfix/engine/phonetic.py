@@ -445,6 +445,8 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
     if _has_digit(span) and _digits(span) != _digits(ct.canonical):
         # a number written in digits was heard as a number: V4 is no V2, nor 21 a 1
         return "a number written in the window that the term does not have"
+    if letters is not None and i == j and _has_digit(ct.canonical) and not _has_digit(span):
+        return "one word where the term has a number, and no number heard"  # (sorah: Sora 2)
     if letters is not None and i == j and is_function_word(span):
         return "an English function word, filler or greeting alone (so, okay, hello)"
     if letters is not None and i == j and _same_family(span, ct.canonical):
