@@ -48,7 +48,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
 #: the characters standard Chinese transliteration of foreign names is written with (after
 #: the Xinhua transliteration tables); a run of them is a name spelled by sound
 TRANSLITERATION_CHARACTERS = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思")
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思俄狄浦茨芙斐弥")
 #: a stretch of transliteration characters long enough to hold a name
 _RUN = re.compile("[" + "".join(sorted(TRANSLITERATION_CHARACTERS))
                   + f"]{{{TRANSLITERATION_SYLLABLES[0]},}}")
@@ -87,12 +87,12 @@ def transliteration_window(index: TermIndex, config: Config, ctx: CheckContext, 
 
 def _without_added_vowels(phones: str) -> str:
     """The phones without the vowel Mandarin adds after a consonant that closes an English
-    syllable (斯 "sE", 克 "kE", 特 "tE", 弗 "fu" before a consonant): ``sEnuofuleikE`` →
-    ``snuofleik``."""
+    syllable (斯 "sE", 克 "kE", 特 "tE", 弗 "fu", 普 "pu", 布 "bu" before a consonant):
+    ``sEnuofuleikE`` → ``snuofleik``."""
     out = []
     for k, ch in enumerate(phones):
         before, after = phones[k - 1:k], phones[k + 1:k + 2]
-        added = (ch == "E" or (ch == "u" and before == "f")) and before and (
+        added = (ch == "E" or (ch == "u" and before in ("f", "p", "b"))) and before and (
             before not in VOWELS and before not in "nN") and (not after or after not in VOWELS)
         if not added:
             out.append(ch)
@@ -106,18 +106,28 @@ def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
     the segmenter may have cut elsewhere): the first 3-7 characters
     of such a run (character by character: the segmenter cuts names it does not know
     anywhere), where they are not one word of the dictionary (诺基亚 is the conventional
-    name)."""
+    name) nor the start of one."""
     lo, hi = TRANSLITERATION_SYLLABLES
     first = len(ctx.out)
     for run in _runs(ctx):
         # windows from the run's start only: 诺弗雷克 of 斯诺弗雷克 is no name of its own
         for b in range(lo - 1, min(len(run), hi)):
             start, end = run[0][0], run[b][0] + 1
-            if segmenter.word_frequency(ctx.text[start:end]) == 0:
+            if (segmenter.word_frequency(ctx.text[start:end]) == 0
+                    and not _begins_a_word(ctx, start, end)):
                 transliteration_window(index, config, ctx,
                                        "".join(p for _, p in run[:b + 1]), start, end,
                                        people=False)
     ctx.out[first:] = _widest(ctx.out[first:])
+
+
+def _begins_a_word(ctx: CheckContext, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the start of a word of the dictionary (俄狄浦 of
+    俄狄浦斯, Oedipus's conventional name; not 斯诺弗雷克 of 斯诺弗雷克里, where the
+    segmenter made 克里 a word)."""
+    k = bisect_left(ctx.ends, end)
+    return (k < len(ctx.words) and ctx.starts[k] <= start and end < ctx.ends[k]
+            and ctx.words[k].freq > 0)
 
 
 def _widest(found: list[Candidate]) -> list[Candidate]:
