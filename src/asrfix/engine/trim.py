@@ -25,12 +25,17 @@ from .evidence import REST_SIMILARITY
 from .forms import ENDINGS, WORD, WORD_SPLIT, inflection
 from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
 
-__all__ = ["ADDED", "AGREES", "DELETED", "REST_SIMILARITY_CHINESE", "UNLIKE", "trim", "trim_or_why"]
+__all__ = ["ADDED", "AGREES", "DELETED", "GUESSED_SPELLING", "REST_SIMILARITY_CHINESE", "UNLIKE",
+           "trim", "trim_or_why"]
 
 #: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
 #: speech, where an English word heard right beside a mangled one is strong evidence ("news
 #: network" for "neural network")
 REST_SIMILARITY_CHINESE = 0.4
+#: the least spelling similarity at which, in English speech, a changed word the dictionary
+#: lacks counts as the recogniser's guess at the letters of what it becomes (chyanne for
+#: Cheyenne; not andrology for endocrinology)
+GUESSED_SPELLING = 0.7
 
 
 def trim(text: str, c: Candidate) -> Candidate | None:
@@ -227,13 +232,21 @@ def _changed_similarity(changed: str, into: str, chinese: bool,
     if len(changed) == len(into) == 1 and changed.isupper() and into.isupper():
         rest = 1.0  # one spelled letter misheard as another (D A R P R / D A R P A)
     elif changed.isascii() and into.isascii():
-        # the spelling counts too: in code-switched speech (retrial / retrieval); and in
-        # English speech where it is near-identical, as a word's one English word must be
-        # (pneumonia / pneumoniae, whose sound no dictionary has and is only guessed)
+        # the spelling counts too: in code-switched speech (retrial / retrieval); in English
+        # speech where it is near-identical, as a word's one English word must be
+        # (pneumonia / pneumoniae, whose sound no dictionary has and is only guessed), or
+        # where the recogniser wrote no dictionary word, its letters a guess at a name's
+        # (chyanne / Cheyenne)
         spelled = Levenshtein.normalized_similarity(squash(changed), squash(into))
-        if chinese or spelled >= ENGLISH_WORD_SIMILARITY:
+        if chinese or spelled >= ENGLISH_WORD_SIMILARITY or (
+                spelled >= GUESSED_SPELLING and not _dictionary_words(changed)):
             rest = max(rest, spelled)
     return rest
+
+
+def _dictionary_words(text: str) -> bool:
+    """Whether every word of ``text`` is in the pronouncing dictionary."""
+    return all(known_word(w) for w in WORD_SPLIT.split(text) if w)
 
 
 def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
