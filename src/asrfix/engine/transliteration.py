@@ -42,13 +42,15 @@ TRANSLITERATION_SIMILARITY = 0.72
 _WIDER = 0.05
 #: the finer alignment is asked only of matches this close to the floor by plain similarity
 _ALIGNED_REACH = 0.2
+#: a word of the dictionary this frequent begins no transliteration run past it (俄罗斯)
+_FREQUENT = 100
 #: a term that begins with an acronym or has a number is read as letters and digits, not
 #: transliterated (GPT-1; OpenAI may be)
 _ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
 #: the characters standard Chinese transliteration of foreign names is written with (after
 #: the Xinhua transliteration tables); a run of them is a name spelled by sound
 TRANSLITERATION_CHARACTERS = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思俄狄浦茨芙斐弥")
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾冰波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖冈高戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科可克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼茂梅门蒙米密敏明摩莫默姆穆纳娜奈南内尼妮宁纽诺欧帕派潘佩彭皮普奇齐恰乔切琼丘萨塞赛桑瑟森沙莎珊尚舍什施史斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎詹朱兹佐泽瑞柏葛苔爵琪露丽缇娅黛薇凡冯夫修思狄浦茨芙斐弥")
 #: a stretch of transliteration characters long enough to hold a name
 _RUN = re.compile("[" + "".join(sorted(TRANSLITERATION_CHARACTERS))
                   + f"]{{{TRANSLITERATION_SYLLABLES[0]},}}")
@@ -92,7 +94,9 @@ def _without_added_vowels(phones: str) -> str:
     out = []
     for k, ch in enumerate(phones):
         before, after = phones[k - 1:k], phones[k + 1:k + 2]
-        added = (ch == "E" or (ch == "u" and before in ("f", "p", "b"))) and before and (
+        closing = ch == "E" or (ch == "u" and before == "f")
+        lip = ch == "u" and before in ("p", "b") and bool(after)  # (not 特朗普's last p)
+        added = (closing or lip) and before and (
             before not in VOWELS and before not in "nN") and (not after or after not in VOWELS)
         if not added:
             out.append(ch)
@@ -106,7 +110,7 @@ def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
     the segmenter may have cut elsewhere): the first 3-7 characters
     of such a run (character by character: the segmenter cuts names it does not know
     anywhere), where they are not one word of the dictionary (诺基亚 is the conventional
-    name) nor the start of one."""
+    name) nor cut one (:func:`_cuts_a_word`)."""
     lo, hi = TRANSLITERATION_SYLLABLES
     first = len(ctx.out)
     for run in _runs(ctx):
@@ -114,20 +118,27 @@ def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
         for b in range(lo - 1, min(len(run), hi)):
             start, end = run[0][0], run[b][0] + 1
             if (segmenter.word_frequency(ctx.text[start:end]) == 0
-                    and not _begins_a_word(ctx, start, end)):
+                    and not _cuts_a_word(ctx, start, end)):
                 transliteration_window(index, config, ctx,
                                        "".join(p for _, p in run[:b + 1]), start, end,
                                        people=False)
     ctx.out[first:] = _widest(ctx.out[first:])
 
 
-def _begins_a_word(ctx: CheckContext, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is the start of a word of the dictionary (俄狄浦 of
-    俄狄浦斯, Oedipus's conventional name; not 斯诺弗雷克 of 斯诺弗雷克里, where the
-    segmenter made 克里 a word)."""
+def _cuts_a_word(ctx: CheckContext, start: int, end: int) -> bool:
+    """Whether the window ``text[start:end]`` of a run ends inside a word of the
+    dictionary that it begins (俄狄浦 of 俄狄浦斯, Oedipus's conventional name) or that
+    holds three characters or more (普通俄 of 俄罗斯), or runs past a frequent word of three
+    (俄罗斯马: a country's name is no start of another); a word of two the segmenter made
+    across a name is cut (克里 of 斯诺弗雷克里)."""
     k = bisect_left(ctx.ends, end)
-    return (k < len(ctx.words) and ctx.starts[k] <= start and end < ctx.ends[k]
-            and ctx.words[k].freq > 0)
+    if (k < len(ctx.words) and ctx.starts[k] < end < ctx.ends[k] and ctx.words[k].freq > 0
+            and (ctx.starts[k] <= start or len(ctx.words[k].text) >= 3)):
+        return True
+    f = bisect_left(ctx.starts, start)
+    first = ctx.words[f] if f < len(ctx.words) else None
+    return (first is not None and ctx.ends[f] < end
+            and first.freq >= _FREQUENT and len(first.text) >= 3)
 
 
 def _widest(found: list[Candidate]) -> list[Candidate]:
