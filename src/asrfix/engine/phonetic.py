@@ -29,7 +29,15 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract as _extract
 
 from ..config import Config
-from ..index import MANDARIN, PRON, PRON_BITS, CompiledTerm, TermIndex
+from ..index import (
+    MANDARIN,
+    PRON,
+    PRON_BITS,
+    CompiledTerm,
+    TermIndex,
+    squash,
+    text_pronunciations,
+)
 from ..once import once
 from ..phonetics import (
     CHINESE_DIGITS,
@@ -417,6 +425,25 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+def _number_unheard(word: str, canonical: str, sim: float) -> bool:
+    """Whether one word matched to a term with a number (similarity ``sim``) sounds at least
+    as much like the term without it: nothing was heard for the number (``sorah`` for Sora
+    2, not ``soratoo`` nor ``viewthree`` for Vue 3)."""
+    bare = _NUMBER.sub(" ", canonical).strip()
+    if not bare:
+        return False
+    letters, rest = squash(bare), squash(word)
+    if rest.startswith(letters) and rest[len(letters):] in ("", "h"):
+        return True  # the name's letters and a silent h at most
+    heard = latin_phones(word)
+    return max((phone_similarity(heard, p) for p in text_pronunciations(bare)),
+               default=0.0) >= sim
+
+
+#: a number of a term, with the separator before it
+_NUMBER = re.compile(r"[\s\-]*\d+(?:[.\-]\d+)*")
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
@@ -445,8 +472,9 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
     if _has_digit(span) and _digits(span) != _digits(ct.canonical):
         # a number written in digits was heard as a number: V4 is no V2, nor 21 a 1
         return "a number written in the window that the term does not have"
-    if letters is not None and i == j and _has_digit(ct.canonical) and not _has_digit(span):
-        return "one word where the term has a number, and no number heard"  # (sorah: Sora 2)
+    if (letters is not None and i == j and _has_digit(ct.canonical) and not _has_digit(span)
+            and _number_unheard(span, ct.canonical, sim)):
+        return "one word that sounds as much like the term without its number"  # (sorah)
     if letters is not None and i == j and is_function_word(span):
         return "an English function word, filler or greeting alone (so, okay, hello)"
     if letters is not None and i == j and _same_family(span, ct.canonical):
