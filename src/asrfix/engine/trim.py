@@ -245,8 +245,23 @@ def _changed_similarity(changed: str, into: str, chinese: bool,
 
 
 def _dictionary_words(text: str) -> bool:
-    """Whether every word of ``text`` is in the pronouncing dictionary."""
-    return all(known_word(w) for w in WORD_SPLIT.split(text) if w)
+    """Whether every word of ``text`` is in the pronouncing dictionary, or one of its words
+    with an ending (airings, unlocks, ghosted: the dictionary lacks many such forms)."""
+    return all(_known_form(w.lower()) for w in WORD_SPLIT.split(text) if w)
+
+
+def _known_form(word: str) -> bool:
+    """Whether ``word`` is a dictionary word, or one with an ending of :data:`ENDINGS` (or
+    -ors), its final e restored or its doubled consonant undoubled."""
+    if known_word(word):
+        return True
+    for ending in (*ENDINGS, "ors"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (
+                known_word(stem) or known_word(stem + "e")
+                or (stem[-1] == stem[-2:-1] and known_word(stem[:-1]))):
+            return True
+    return False
 
 
 def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
