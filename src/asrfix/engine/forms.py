@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..phonetics import is_function_word, phone_similarity
+from ..phonetics import is_function_word, known_word, phone_similarity
 from .words import latin_phones
 
-__all__ = ["CAMEL", "ENDINGS", "LATIN_WORD", "STYLE", "WORD", "WORD_SPLIT", "inflection", "parts",
-           "stray_function_word"]
+__all__ = ["CAMEL", "ENDINGS", "LATIN_WORD", "STYLE", "WORD", "WORD_SPLIT", "inflection",
+           "known_form", "parts", "stray_function_word"]
 
 #: a word of a term or a span, found (hyphens and spaces between words)
 WORD = re.compile(r"[^ \-]+")
@@ -47,6 +47,25 @@ def inflection(heard: str, term: str, *, allow_plural: bool = False) -> bool:
     if heard in (term + "s", term + "es"):
         return True
     return not allow_plural and term in (heard + "s", heard + "es")
+
+
+def known_form(word: str) -> bool:
+    """Whether ``word`` (in lower case) is a dictionary word, or one with an ending of
+    :data:`ENDINGS` (or -ors), its final e restored or its doubled consonant undoubled: the
+    pronouncing dictionary lacks many such forms (airings, unlocks, ghosted).
+
+    >>> known_form("airings"), known_form("ghosted"), known_form("gyanne")
+    (True, True, False)
+    """
+    if known_word(word):
+        return True
+    for ending in (*ENDINGS, "ors"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (
+                known_word(stem) or known_word(stem + "e")
+                or (stem[-1] == stem[-2:-1] and known_word(stem[:-1]))):
+            return True
+    return False
 
 
 def stray_function_word(span: str, canonical: str) -> bool:

@@ -22,20 +22,16 @@ from ..index import squash, text_pronunciations
 from ..phonetics import known_word, mixed_phones, phone_similarity
 from .candidate import Candidate
 from .evidence import REST_SIMILARITY
-from .forms import ENDINGS, WORD, WORD_SPLIT, inflection
-from .scripts import ENGLISH_WORD_SIMILARITY, cjk_context
+from .forms import ENDINGS, WORD, WORD_SPLIT, inflection, known_form
+from .scripts import ENGLISH_WORD_SIMILARITY, GUESSED_SPELLING, cjk_context
 
-__all__ = ["ADDED", "AGREES", "DELETED", "GUESSED_SPELLING", "REST_SIMILARITY_CHINESE", "UNLIKE",
-           "trim", "trim_or_why"]
+__all__ = ["ADDED", "AGREES", "DELETED", "REST_SIMILARITY_CHINESE", "UNLIKE", "trim",
+           "trim_or_why"]
 
 #: :data:`~asrfix.engine.evidence.REST_SIMILARITY` for code-switched English inside Chinese
 #: speech, where an English word heard right beside a mangled one is strong evidence ("news
 #: network" for "neural network")
 REST_SIMILARITY_CHINESE = 0.4
-#: the least spelling similarity at which, in English speech, a changed word the dictionary
-#: lacks counts as the recogniser's guess at the letters of what it becomes (chyanne for
-#: Cheyenne; not andrology for endocrinology)
-GUESSED_SPELLING = 0.7
 
 
 def trim(text: str, c: Candidate) -> Candidate | None:
@@ -247,21 +243,7 @@ def _changed_similarity(changed: str, into: str, chinese: bool,
 def _dictionary_words(text: str) -> bool:
     """Whether every word of ``text`` is in the pronouncing dictionary, or one of its words
     with an ending (airings, unlocks, ghosted: the dictionary lacks many such forms)."""
-    return all(_known_form(w.lower()) for w in WORD_SPLIT.split(text) if w)
-
-
-def _known_form(word: str) -> bool:
-    """Whether ``word`` is a dictionary word, or one with an ending of :data:`ENDINGS` (or
-    -ors), its final e restored or its doubled consonant undoubled."""
-    if known_word(word):
-        return True
-    for ending in (*ENDINGS, "ors"):
-        stem = word[:-len(ending)]
-        if word.endswith(ending) and len(stem) >= 3 and (
-                known_word(stem) or known_word(stem + "e")
-                or (stem[-1] == stem[-2:-1] and known_word(stem[:-1]))):
-            return True
-    return False
+    return all(known_form(w.lower()) for w in WORD_SPLIT.split(text) if w)
 
 
 def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
