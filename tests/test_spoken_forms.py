@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from asrfix import Config, Corrector, Lexicon, Term
 from asrfix.index import TermIndex, term_spoken_forms
 from asrfix.readings import LANGUAGES, readings
-from asrfix.sayings import MAX_FORMS, spoken_forms
+from asrfix.sayings import MAX_FORMS, chinese_number, spoken_forms
 
 
 @pytest.mark.parametrize(("digits", "zh", "en"), [
@@ -190,3 +190,10 @@ def test_part_of_a_reading_is_never_proposed_as_the_term_whatever_the_scorer() -
     for config in (Config(), Config(scorer="fitted", min_score=0.2, fix_threshold=0.99)):
         result = Corrector(["C++"], config=config).check("我常用 c 加加 写代码")
         assert [(c.original, c.replacement) for c in result] == [("c 加加", "C++")]
+
+
+@given(st.integers(min_value=10, max_value=99_999_999))
+def test_a_chinese_number_the_table_says_reads_back_as_its_value(n: int) -> None:
+    for said in readings().number(str(n), "zh"):
+        if any(unit in said for unit in "十百千万"):
+            assert chinese_number(said) == n

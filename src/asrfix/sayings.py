@@ -33,7 +33,7 @@ from itertools import product
 from .phonetics import is_function_word
 from .readings import LANGUAGES, Language, Readings, readings
 
-__all__ = ["MAX_FORMS", "MAX_WORDS", "spoken_forms"]
+__all__ = ["MAX_FORMS", "MAX_WORDS", "chinese_number", "spoken_forms"]
 
 #: the most spoken forms derived for one term in one language
 MAX_FORMS = 24
@@ -43,14 +43,20 @@ MAX_WORDS = 8
 _CODE_LETTERS = 3
 _WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
+#: a number written in Chinese: its digits and units
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                   "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CHINESE_NUMBER = re.compile("[" + "".join(_CHINESE_DIGITS) + "".join(_CHINESE_UNITS) + "]{2,}")
 
 
 @lru_cache(maxsize=4096)
 def spoken_forms(canonical: str) -> tuple[str, ...]:
     """The spoken forms of ``canonical``, words joined by spaces (the index looks a window's
     letters up by them squashed), none only the term re-spaced (``python 3``)."""
+    numbers = _chinese_number_forms(canonical)
     if canonical.isalpha() or _WORDS.fullmatch(canonical):
-        return ()  # (most terms: words only, nothing read aloud)
+        return numbers  # (most terms: words only, nothing read aloud)
     tokens = tuple(_TOKEN.findall(canonical))
     if not _sayable(tokens):
         return ()
@@ -72,7 +78,46 @@ def spoken_forms(canonical: str) -> tuple[str, ...]:
             key = "".join(form.split())
             if key != own and key not in out:
                 out[key] = form
-    return tuple(out.values())
+    return tuple(dict.fromkeys((*out.values(), *numbers)))
+
+
+def chinese_number(run: str) -> int | None:
+    """The value of a number written in Chinese with its units (三百 → 300, 一千零五 →
+    1005), where the reading table says that value so; ``None`` for a run that is no such
+    number (三五, 十三五).
+
+    >>> chinese_number("三百"), chinese_number("二十五"), chinese_number("十三五")
+    (300, 25, None)
+    """
+    if not any(ch in _CHINESE_UNITS for ch in run):
+        return None
+    total = section = digit = 0
+    for ch in run:
+        if ch in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[ch]
+        elif ch == "万":
+            total += (section + digit) * 10000
+            section = digit = 0
+        else:
+            section += (digit or 1) * _CHINESE_UNITS[ch]
+            digit = 0
+    n = total + section + digit
+    return n if run in readings().number(str(n), "zh") else None
+
+
+def _chinese_number_forms(canonical: str) -> tuple[str, ...]:
+    """A term with a number under ten thousand written in Chinese (二百毫克) heard with the
+    number read digit by digit (二零零毫克), one number at a time."""
+    out: list[str] = []
+    for m in _CHINESE_NUMBER.finditer(canonical):
+        n = chinese_number(m.group())
+        if n is None or m.group() == canonical:
+            continue  # (a bare number is never a term heard)
+        # (not in digits, 300: the same number written otherwise, a house style)
+        for said in readings().digit_string(str(n), "zh") if n < 10_000 else ():
+            if said != m.group():
+                out.append(canonical[:m.start()] + said + canonical[m.end():])
+    return tuple(dict.fromkeys(out))[:MAX_FORMS]
 
 
 def _sayable(tokens: tuple[str, ...]) -> bool:
