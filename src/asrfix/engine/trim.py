@@ -75,9 +75,7 @@ def trim_or_why(text: str, c: Candidate) -> Candidate | str:
         if not _one_letter_unheard(c.replacement, dst, lo, hi, len(src)):
             return ADDED  # words added or dropped with nothing heard for them
         return c  # one letter of a spelled sequence not heard (V R for V A R): kept whole
-    s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
-    r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
-    return _cut(text, c, (s0, e0, r0, r1), _equal_ends(span, src, c.replacement, dst, lo, hi))
+    return _cut(text, c, src, dst, (lo, hi))
 
 
 #: why :func:`trim_or_why` drops a candidate
@@ -96,24 +94,32 @@ def _whole(text: str, c: Candidate, span: str) -> Candidate:
     as written."""
     if cjk_context(text, c.start, c.end) or not _doubtful_words(span, c.replacement):
         return c
+    return _suggested(c)
+
+
+def _suggested(c: Candidate) -> Candidate:
+    """``c`` as a suggestion only: a dictionary word changes into one it does not sound like
+    as written."""
     return replace(c, notes=(*c.notes, _UNLIKE_WORD), cap_suggestion=True)
 
 
-def _cut(text: str, c: Candidate, parts: tuple[int, int, int, int],
-         keep: tuple[int, int]) -> Candidate | str:
-    """The candidate cut to the words that change (``parts``: where they are in the span
-    and in the replacement), those that may be cut (``keep``: how many words at each end,
-    :func:`_equal_ends`) left as written; or why it is dropped."""
+def _cut(text: str, c: Candidate, src: list[tuple[int, int]], dst: list[tuple[int, int]],
+         alike: tuple[int, int]) -> Candidate | str:
+    """The candidate cut to the words that change, those alike at each end (``alike``: how
+    many, :func:`_alike_ends`; of the span's words at ``src`` and the replacement's at
+    ``dst``) left as written where they may be cut (:func:`_equal_ends`); or why it is
+    dropped."""
     span = text[c.start:c.end]
-    s0, e0, r0, r1 = parts
-    changed, into = span[s0:e0], c.replacement[r0:r1]
+    lo, hi = alike
+    changed = span[src[lo][0]:src[len(src) - 1 - hi][1]]
+    into = c.replacement[dst[lo][0]:dst[len(dst) - 1 - hi][1]]
     chinese = cjk_context(text, c.start, c.end)
     if _only_deleted(changed, into):
         return DELETED
     # what the changed words become, as the index reads it (an acronym read as a word too:
     # kog for KOGG); but a dictionary word of English speech must sound like it as written,
     # or that reading would make every "gap" a GAAP
-    word = not chinese and bool(_doubtful_words(changed, into, any_word=True))
+    word = not chinese and _doubtful_words(changed, into, any_word=True)
     readings = (mixed_phones(into),) if word else text_pronunciations(into)
     rest = _changed_similarity(changed, into, chinese, readings)
     if rest < (REST_SIMILARITY_CHINESE if chinese else REST_SIMILARITY):
@@ -124,11 +130,9 @@ def _cut(text: str, c: Candidate, parts: tuple[int, int, int, int],
     number_only = inflection(squash(changed), squash(into))
     if number_only and len(into) > len(changed) and _singular_verb_after(text, c.end):
         return AGREES  # "the latest chest radiograph shows"
-    lo, hi = keep
+    lo, hi = _equal_ends(span, src, c.replacement, dst, lo, hi)
     if lo == 0 and hi == 0:  # (no word may be cut: written otherwise, Ecology Transition)
-        return replace(c, notes=(*c.notes, _UNLIKE_WORD), cap_suggestion=True) if doubtful else c
-    src = [m.span() for m in WORD.finditer(span)]
-    dst = [m.span() for m in WORD.finditer(c.replacement)]
+        return _suggested(c) if doubtful else c
     s0, e0 = src[lo][0], src[len(src) - 1 - hi][1]
     r0, r1 = dst[lo][0], dst[len(dst) - 1 - hi][1]
     return Candidate(c.start + s0, c.start + e0, c.term, c.replacement[r0:r1], c.score,
@@ -138,27 +142,21 @@ def _cut(text: str, c: Candidate, parts: tuple[int, int, int, int],
                      c.cap_suggestion or number_only or doubtful)
 
 
-def _doubtful_words(changed: str, into: str, *, any_word: bool = False) -> list[str]:
-    """The dictionary words of ``changed`` that change into a word they do not sound like
-    as written (similarity below :data:`ENGLISH_WORD_SIMILARITY`; ``any_word``: every
-    dictionary word that changes), each paired with the word of ``into`` it becomes where
+def _doubtful_words(changed: str, into: str, *, any_word: bool = False) -> bool:
+    """Whether a dictionary word of ``changed`` changes into a word it does not sound like
+    as written (similarity below :data:`ENGLISH_WORD_SIMILARITY`; ``any_word``: whether
+    any dictionary word changes), each paired with the word of ``into`` it becomes where
     both have as many words; a word changed only in case or by a plural ending is not
     changed."""
     if not (changed.isascii() and into.isascii()):
-        return []
+        return False
     heard = [w for w in WORD_SPLIT.split(changed) if w]
     said = [w for w in WORD_SPLIT.split(into) if w]
-    if len(heard) != len(said):
-        return []
-    out = []
-    for h, w in zip(heard, said, strict=True):
-        a, b = h.lower(), w.lower()
-        if a == b or inflection(a, b) or not known_word(h):
-            continue
-        if any_word or phone_similarity(mixed_phones(h), mixed_phones(w)) < \
-                ENGLISH_WORD_SIMILARITY:
-            out.append(h)
-    return out
+    return len(heard) == len(said) and any(
+        h.lower() != w.lower() and not inflection(h.lower(), w.lower()) and known_word(h)
+        and (any_word or phone_similarity(mixed_phones(h), mixed_phones(w))
+             < ENGLISH_WORD_SIMILARITY)
+        for h, w in zip(heard, said, strict=True))
 
 
 def _word(text: str, sp: tuple[int, int]) -> str:
