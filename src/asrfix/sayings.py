@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from .once import once
 from .phonetics import is_function_word
 from .readings import LANGUAGES, Language, Readings, readings
 
@@ -43,11 +44,6 @@ MAX_WORDS = 8
 _CODE_LETTERS = 3
 _WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
-#: a number written in Chinese: its digits and units
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                   "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CHINESE_NUMBER = re.compile("[" + "".join(_CHINESE_DIGITS) + "".join(_CHINESE_UNITS) + "]{2,}")
 
 
 @lru_cache(maxsize=4096)
@@ -89,27 +85,44 @@ def chinese_number(run: str) -> int | None:
     >>> chinese_number("三百"), chinese_number("二十五"), chinese_number("十三五")
     (300, 25, None)
     """
-    if not any(ch in _CHINESE_UNITS for ch in run):
+    digits, units, _ = _numerals()
+    if not any(ch in units for ch in run):
         return None
     total = section = digit = 0
     for ch in run:
-        if ch in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[ch]
-        elif ch == "万":
-            total += (section + digit) * 10000
+        if ch in digits:
+            digit = digits[ch]
+        elif units[ch] == _TEN_THOUSAND:
+            total += (section + digit) * _TEN_THOUSAND
             section = digit = 0
         else:
-            section += (digit or 1) * _CHINESE_UNITS[ch]
+            section += (digit or 1) * units[ch]
             digit = 0
     n = total + section + digit
     return n if run in readings().number(str(n), "zh") else None
+
+
+#: the unit that starts a new section of a Chinese number (万)
+_TEN_THOUSAND = 10_000
+
+
+@once
+def _numerals() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
+    """The digits and the units of a number written in Chinese, by value, and a run of them,
+    as the reading table writes them (the table's own numbers are what :func:`chinese_number`
+    reads)."""
+    table = readings()
+    digits = {ch: n for n, ch in enumerate(table.digits["zh"])} | {table.zh_two: 2}
+    units = {u: 10 ** k for k, u in enumerate(table.zh_units) if u}
+    units[table.zh_ten_thousand] = _TEN_THOUSAND
+    return digits, units, re.compile("[" + "".join((*digits, *units)) + "]{2,}")
 
 
 def _chinese_number_forms(canonical: str) -> tuple[str, ...]:
     """A term with a number under ten thousand written in Chinese (二百毫克) heard with the
     number read digit by digit (二零零毫克), one number at a time."""
     out: list[str] = []
-    for m in _CHINESE_NUMBER.finditer(canonical):
+    for m in _numerals()[2].finditer(canonical):
         n = chinese_number(m.group())
         if n is None or m.group() == canonical:
             continue  # (a bare number is never a term heard)
