@@ -23,8 +23,8 @@ __all__ = ["ENGLISH_WORD_SIMILARITY", "GUESSED_SPELLING", "Surroundings", "cjk_c
 #: real word is far likelier than a mishearing of a name)
 ENGLISH_WORD_SIMILARITY = 0.8
 #: the least spelling similarity at which, in English speech, a changed word the dictionary
-#: lacks counts as the recogniser's guess at the letters of what it becomes (chyanne for
-#: Cheyenne; not andrology for endocrinology)
+#: lacks counts as the recogniser's guess at the letters of what it becomes (gyanne for
+#: Guyenne; not andrology for endocrinology)
 GUESSED_SPELLING = 0.7
 #: code-switched speech: Chinese characters around a span, and no more than about three
 #: English words (this many letters) for each

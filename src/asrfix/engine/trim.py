@@ -230,7 +230,7 @@ def _changed_similarity(changed: str, into: str, chinese: bool,
         # speech where it is near-identical, as a word's one English word must be
         # (pneumonia / pneumoniae, whose sound no dictionary has and is only guessed), or
         # where the recogniser wrote no dictionary word, its letters a guess at a name's
-        # (chyanne / Cheyenne)
+        # (gyanne / Guyenne)
         spelled = Levenshtein.normalized_similarity(squash(changed), squash(into))
         if chinese or spelled >= ENGLISH_WORD_SIMILARITY or (
                 spelled >= GUESSED_SPELLING and not _dictionary_words(changed)):
