@@ -447,7 +447,12 @@ def word_parts(token: str) -> list[str]:
 
 
 def word_phones(part: str) -> str:
-    """Phones of one word part: dictionary, else spelled (acronyms), else letter-to-sound."""
+    """Phones of one word part: dictionary, else spelled (acronyms, and a word with no
+    vowel letter, which cannot be said as a word), else letter-to-sound.
+
+    >>> word_phones("vr") == word_phones("VR")
+    True
+    """
     if part.isdigit():
         return spelled_phones(part)
     table = _cmudict()
@@ -463,9 +468,12 @@ def word_phones(part: str) -> str:
         return LETTER_PHONES.get(low, "") if part.isupper() else table.get(low, spelled_phones(low))
     if low in table:
         return table[low]
+    if not _VOWEL_LETTER.search(low):
+        return spelled_phones(low)  # no vowel to say it by: letters (vr, nlp, as lower-case)
     return _compound_phones(low, table) or letters_to_sound(low)
 
 
+_VOWEL_LETTER = re.compile("[aeiouy]")
 #: the consonants an English word may begin with, before its first vowel
 _ONSETS = frozenset({
     *"bcdfghjklmnpqrstvwxz", "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gr",
