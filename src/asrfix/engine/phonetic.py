@@ -47,6 +47,9 @@ from ..phonetics import (
     known_word,
     mandarin_rendering,
     phone_similarity,
+    spelled_phones,
+    word_parts,
+    word_phones,
 )
 from ..readings import readings as reading_table
 from ..scoring import english_similarity, spelling_similarity
@@ -111,15 +114,46 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
     for match in found:
         ct, score, tph, sim, notes, cap = match
         first, last = _edge_words(ct.canonical)
-        if first == before or last == after:
+        if first == before or last == after or (
+                letters and _letter_beside(ctx, i, j, ct.letters, letters)):
             continue  # the neighbouring word is the term's own: a wider window owns it
+        if letters and english and _inside_spelling(ctx, i, j) and (
+                _spelled_run(ctx, i, j) <= len(_spelled(ct.canonical))):
+            _note_placed(ctx, (match,), start, end, phones,
+                         "letters inside a spelled sequence no longer than the term's")
+            continue  # (P B of P B E is no PP&E: the sequence is judged whole)
         if phrase and _HOMOPHONE in notes:
             _note_placed(ctx, (match,), start, end, phones,
                          "a word of an English phrase or a dotted name read aloud: sounds "
                          "exactly as a short term, but is not alone among Chinese words")
             continue  # a word of an English phrase said in Chinese speech (pass at k)
+        if OTHER_LETTERS in notes and ct.canonical not in ctx.text:
+            cap = True  # other letters, and the document never writes the term so
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
+
+
+def _letter_beside(ctx: CheckContext, i: int, j: int, term: str, heard: str) -> bool:
+    """Whether letters written one by one beside the window, with only spaces between, go
+    on into the term's letters where the window's end (the A C before "M E corporation"
+    for ACME Corporation): a wider window owns the match, and this one would write those
+    letters twice (A C ACME …). ``term``, ``heard``: the term's letters and the window's."""
+    words, joins = ctx.words, ctx.joins
+    run = ""
+    k = i - 1
+    while k >= 0 and joins[k] and _is_letter(words[k]) and len(run) < len(term):
+        run = words[k].text.lower() + run
+        if term.startswith(run + heard[:1]):
+            return True
+        k -= 1
+    run = ""
+    k = j + 1
+    while k < len(words) and joins[k - 1] and _is_letter(words[k]) and len(run) < len(term):
+        run += words[k].text.lower()
+        if term.endswith(heard[-1:] + run):
+            return True
+        k += 1
+    return False
 
 
 #: the note on a common English word that sounds exactly as a short term, in Chinese speech
@@ -362,8 +396,36 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
             _hold(held, ct, sim, tph, "fewer syllables and letters than the acronym's letters")
             return None  # (A级 is no SG&A: each letter is said)
         notes.append("Chinese syllables heard as letters")
+    if english and _spelled(span) and _spelled(ct.canonical) and (
+            _spelled(span) != _spelled(ct.canonical)):
+        # in English speech, letters other than an acronym's may be another acronym (vr
+        # for V A R, or VR; fbm for SBM): a suggestion where the document does not write
+        # the term
+        notes.append(OTHER_LETTERS)
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
+
+
+def _alnum(text: str) -> str:
+    """The letters and digits of ``text``, in lower case (O&M: om)."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+#: the note on letters heard for an acronym that are not its letters
+OTHER_LETTERS = "letters spelled that are not the term's"
+_WORD_OR_NUMBER = re.compile("[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def _spelled(text: str) -> str:
+    """The letters ``text`` spells out, in lower case: those of its word parts read letter
+    by letter.
+
+    >>> [_spelled(t) for t in ("V A R technology", "vr tech", "RLHF", "Kay", "CAPEX")]
+    ['var', 'vr', 'rlhf', '', '']
+    """
+    return "".join(ch for w in _WORD_OR_NUMBER.findall(text) for p in word_parts(w)
+                   if word_phones(p) == spelled_phones(p) for ch in p.lower() if ch.isalpha())
 
 
 _LOWER_RUN = re.compile("[a-z]{2,}")
@@ -419,6 +481,17 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
     return _spelled_out(words, i, j) and (
         (i > 0 and joins[i - 1] and _is_letter(words[i - 1]))
         or (j + 1 < len(words) and joins[j] and _is_letter(words[j + 1])))
+
+
+def _spelled_run(ctx: CheckContext, i: int, j: int) -> int:
+    """How many letters the spelled sequence the window ``i..j`` is part of has (letters
+    written one by one, with only spaces between)."""
+    words, joins = ctx.words, ctx.joins
+    while i > 0 and joins[i - 1] and _is_letter(words[i - 1]):
+        i -= 1
+    while j + 1 < len(words) and joins[j] and _is_letter(words[j + 1]):
+        j += 1
+    return j - i + 1
 
 
 def _has_digit(text: str) -> bool:
@@ -495,6 +568,11 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
         # one written word in English speech: only a near-identical sound
         return (f"one word in English speech needs similarity {ENGLISH_WORD_SIMILARITY} or "
                 "more (an acronym, its own letters)")
+    if (english and j > i and letters is not None and len(letters) == j - i + 1
+            and len(letters) >= len(_spelled(ct.canonical))
+            and letters != _alnum(ct.canonical)):
+        # letters spelled out one by one, as many as the term's or more: another acronym
+        return "letters spelled out in English speech, not the term's"
     if english and j > i and (
             (_truncated(letters, ct.letters)
              and all(len(w.text) > 1 for w in words[i:j + 1]))
