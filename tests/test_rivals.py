@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asrfix import Corrector, Lexicon
+from asrfix import Corrector, Lexicon, Result
 from asrfix.phonetics import aligned_similarity
 
 PHONES = st.text(alphabet="ptkbdgmnlrsfvzhwyaeiouESJCN", max_size=12)
@@ -52,3 +52,27 @@ def test_a_term_the_match_extends_stays_a_rival_where_chinese_follows_it() -> No
                         (["GPT", "GPT-4o"], "我们用 GBT 四欧 写代码")):
         result = Corrector(Lexicon.from_terms(terms)).check(text)
         assert result.corrections and all(c.status == "suggestion" for c in result)
+
+
+def test_the_terms_that_competed_are_the_alternatives() -> None:
+    text = "最近 deep flight 很火"
+    (c,) = Corrector(Lexicon.from_terms(["DeepFight", "DeepFly"])).check(text)
+    assert c.alternatives == ("DeepFight",)
+    (alone,) = Corrector(Lexicon.from_terms(["DeepFly"])).check(text)
+    assert alone.alternatives == ()
+
+
+def test_a_part_of_the_term_is_no_alternative() -> None:
+    """A shorter term the chosen one holds (its family) competes for the span, but is no
+    other reading of it."""
+    (c,) = Corrector(Lexicon.from_terms(["刘德华", "刘德华演唱会"])).check("今晚的刘德化演唱会")
+    assert (c.replacement, c.alternatives) == ("刘德华演唱会", ())
+
+
+def test_alternatives_are_in_every_output() -> None:
+    (c,) = Corrector(Lexicon.from_terms(["DeepFight", "DeepFly"])).check("最近 deep flight 很火")
+    result = Result(text="最近 deep flight 很火", corrections=(c,))
+    assert "; or DeepFight" in str(result)
+    assert result.to_records()[0]["alternatives"] == "DeepFight"
+    assert "or: DeepFight" in result._repr_html_()
+    assert Result.from_json(result.to_json()) == result

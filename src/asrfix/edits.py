@@ -27,7 +27,8 @@ from .lexicon import Kind
 if TYPE_CHECKING:
     from .review import Review
 
-__all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply"]
+__all__ = ["Correction", "Evidence", "Location", "Method", "Result", "Status", "apply",
+           "or_alternatives"]
 
 Status = Literal["fix", "suggestion"]
 Method = Literal["variant", "format", "spoken", "pinyin", "phonetic", "spelling"]
@@ -72,6 +73,9 @@ class Correction(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     status: Status = Field(description="fix: safe to apply; suggestion: for a human to review.")
     evidence: Evidence
+    alternatives: tuple[str, ...] = Field(
+        (), description="Other lexicon terms the span may be, best first: where the evidence "
+                        "does not single out one term, the editor's choice.")
     location: Location | None = Field(None, description="Segment, speaker and time, for "
                                                          "subtitle and transcript formats.")
 
@@ -82,6 +86,20 @@ class Correction(BaseModel):
         if len(self.original) != self.end - self.start:
             raise ValueError("original does not have the length of its span")
         return self
+
+
+def or_alternatives(c: Correction) -> str:
+    """``; or X, Y``: the correction's alternatives, for a one-line rendering ("" if none).
+
+    >>> c = Correction(start=0, end=9, original="open vino", replacement="OpenVINO",
+    ...                term="OpenVINO", kind="product", score=0.95, status="fix",
+    ...                evidence=Evidence(method="phonetic", heard="oupEnvinou",
+    ...                                  expected="oupEnvinou", similarity=1.0),
+    ...                alternatives=("OpenVPN",))
+    >>> or_alternatives(c)
+    '; or OpenVPN'
+    """
+    return "; or " + ", ".join(c.alternatives) if c.alternatives else ""
 
 
 def apply(text: str, corrections: Iterable[Correction]) -> str:
@@ -202,7 +220,8 @@ class Result(BaseModel):
             out.append(c.original, style="red strike")
             out.append(" → ")
             out.append(c.replacement, style="bold green" if c.status == "fix" else "bold yellow")
-            out.append(f"  {c.status} {c.score:.2f} {c.evidence.method}\n", style="dim")
+            out.append(f"  {c.status} {c.score:.2f} {c.evidence.method}{or_alternatives(c)}\n",
+                       style="dim")
         return out
 
     def _repr_html_(self) -> str:
@@ -221,6 +240,7 @@ class Result(BaseModel):
                 "score": c.score, "status": c.status, "method": c.evidence.method,
                 "heard": c.evidence.heard, "expected": c.evidence.expected,
                 "similarity": c.evidence.similarity, "notes": "; ".join(c.evidence.notes),
+                "alternatives": "; ".join(c.alternatives),
                 "segment": loc.segment if loc else None, "speaker": loc.speaker if loc else None,
                 "time": loc.time if loc else None,
             })
@@ -242,5 +262,5 @@ class Result(BaseModel):
         for c in self.corrections:
             lines.append(
                 f"  {c.start}-{c.end} {c.original!r} -> {c.replacement!r} "
-                f"[{c.status} {c.score:.2f} {c.evidence.method}]")
+                f"[{c.status} {c.score:.2f} {c.evidence.method}{or_alternatives(c)}]")
         return "\n".join(lines)

@@ -29,6 +29,8 @@ def _tooltip(c: Correction) -> str:
     parts = [f"term: {c.term} ({c.kind})", f"score: {c.score:.2f} ({c.status})",
              f"method: {ev.method}", f"heard: {ev.heard}", f"expected: {ev.expected}",
              f"similarity: {ev.similarity:.2f}", *ev.notes]
+    if c.alternatives:
+        parts.append("or: " + ", ".join(c.alternatives))
     if c.location is not None and c.location.time:
         parts.append(f"time: {c.location.time}")
     return escape("\n".join(parts), quote=True)

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from .edits import Correction, Result
+from .edits import Correction, Result, or_alternatives
 
 __all__ = ["LineIndex", "applied_chunks", "correction_record", "json_file_entry", "line_col",
            "render_diff", "render_diff_file", "render_github", "render_github_file",
@@ -74,6 +74,7 @@ def correction_record(text: str, c: Correction, index: LineIndex | None = None
         "start": c.start, "end": c.end, "original": c.original, "replacement": c.replacement,
         "term": c.term, "kind": c.kind, "score": c.score, "status": c.status,
         "line": line, "column": col, "evidence": c.evidence.model_dump(),
+        "alternatives": list(c.alternatives),
     }
     if c.location is not None:
         rec["location"] = c.location.model_dump()
@@ -97,8 +98,9 @@ _RED, _GREEN, _YELLOW, _DIM, _BOLD, _RESET = ("\033[31m", "\033[32m", "\033[33m"
 
 
 def _finding(c: Correction) -> str:
-    """``original -> replacement (status score, method)``: a finding in one line."""
-    return f"{c.original} -> {c.replacement} ({c.status} {c.score:.2f}, {c.evidence.method})"
+    """``original -> replacement (status score, method; or X)``: a finding in one line."""
+    return (f"{c.original} -> {c.replacement} "
+            f"({c.status} {c.score:.2f}, {c.evidence.method}{or_alternatives(c)})")
 
 
 def render_text_file(path: str, r: Result, *, color: bool = False) -> str:
@@ -115,7 +117,8 @@ def render_text_file(path: str, r: Result, *, color: bool = False) -> str:
         tier = _GREEN if c.status == "fix" else _YELLOW
         lines.append(f"{_DIM}{path}:{line}:{col}:{_RESET} {_RED}{c.original}{_RESET} -> "
                      f"{tier}{c.replacement}{_RESET} "
-                     f"{_DIM}({c.status} {c.score:.2f}, {c.evidence.method}){_RESET}")
+                     f"{_DIM}({c.status} {c.score:.2f}, {c.evidence.method}"
+                     f"{or_alternatives(c)}){_RESET}")
         before = r.text[max(0, c.start - 30):c.start].rsplit("\n", 1)[-1]
         after = r.text[c.end:c.end + 30].split("\n", 1)[0]
         lines.append(f"    {before}{_BOLD}{_RED}{c.original}{_RESET}{after}")

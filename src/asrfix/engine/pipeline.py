@@ -142,7 +142,7 @@ def corrections(config: Config, text: str, found: Iterable[Candidate],
     chosen = resolve(trimmed, config.min_score)
     rivals = rivalled(trimmed, config.min_score, chosen, text=text)
     return Result(text=text, corrections=tuple(
-        to_correction(config, text, c, rivalled=rivals.of(c), index=index) for c in chosen))
+        to_correction(config, text, c, rivals=rivals.terms(c), index=index) for c in chosen))
 
 
 def rivalled(found: Iterable[Candidate], min_score: float,
@@ -168,8 +168,15 @@ class Rivals:
         A term ``c``'s only extends, heard at the start of its span and followed by Latin
         letters or digits alone (Lumina-V2 in ``lumeno v2 flash`` for Lumina-V2-Flash),
         is a part of it, not a rival."""
-        return any(o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
-                   and not _part_of(self._text, o, c) for o in self._found.of(c.start, c.end))
+        return bool(self.terms(c))
+
+    def terms(self, c: Candidate) -> tuple[str, ...]:
+        """The canonical forms of the terms that compete with ``c`` (see :meth:`of`), the
+        best scored first."""
+        rivals = sorted((o for o in self._found.of(c.start, c.end)
+                         if o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
+                         and not _part_of(self._text, o, c)), key=lambda o: -o.score)
+        return tuple(dict.fromkeys(o.term.canonical for o in rivals))
 
     def _elsewhere(self, o: Candidate, c: Candidate) -> bool:
         """Whether ``o`` overlaps a chosen correction other than ``c``."""
@@ -212,11 +219,17 @@ def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
     return rest is None or rest >= floor
 
 
-def to_correction(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
+def to_correction(config: Config, text: str, c: Candidate, *,
+                  rivals: tuple[str, ...] | None = None,
                   index: TermIndex | None = None) -> Correction:
     """A chosen candidate as a correction: a fix where :func:`is_fix` says so, else a
-    suggestion (``rivalled``: whether another term competes for its span)."""
-    fix = is_fix(config, text, c, rivalled=rivalled, index=index)
+    suggestion (``rivals``: the other terms that compete for its span, best first, which
+    are its alternatives but for those that are a part of its term or it of theirs;
+    ``None``: not known, taken as competed for)."""
+    fix = is_fix(config, text, c, rivalled=rivals is None or bool(rivals), index=index)
+    own = squash(c.term.canonical)
+    alternatives = tuple(t for t in rivals or () if squash(t) not in own
+                         and own not in squash(t))
     status: Status = "fix" if fix else "suggestion"
     return Correction(
         start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
@@ -224,4 +237,5 @@ def to_correction(config: Config, text: str, c: Candidate, *, rivalled: bool = T
         score=round(min(1.0, max(0.0, c.score)), 4), status=status,
         evidence=Evidence(method=c.method, heard=c.heard, expected=c.expected,
                           similarity=round(min(1.0, max(0.0, c.similarity)), 4),
-                          notes=c.notes))
+                          notes=c.notes),
+        alternatives=alternatives)
