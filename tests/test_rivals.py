@@ -69,6 +69,11 @@ def test_a_part_of_the_term_is_no_alternative() -> None:
     assert (c.replacement, c.alternatives) == ("刘德华演唱会", ())
 
 
+def test_a_term_spelled_inside_another_is_still_an_alternative() -> None:
+    (c,) = Corrector(Lexicon.from_terms(["Llama", "Lama"])).check("我们用 lamma 模型")
+    assert (c.replacement, c.alternatives) == ("Llama", ("Lama",))
+
+
 def test_alternatives_are_in_every_output() -> None:
     (c,) = Corrector(Lexicon.from_terms(["DeepFight", "DeepFly"])).check("最近 deep flight 很火")
     result = Result(text="最近 deep flight 很火", corrections=(c,))

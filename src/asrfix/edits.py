@@ -74,8 +74,7 @@ class Correction(BaseModel):
     status: Status = Field(description="fix: safe to apply; suggestion: for a human to review.")
     evidence: Evidence
     alternatives: tuple[str, ...] = Field(
-        (), description="Other lexicon terms the span may be, best first: where the evidence "
-                        "does not single out one term, the editor's choice.")
+        (), description="The other lexicon terms that competed for the span, best first.")
     location: Location | None = Field(None, description="Segment, speaker and time, for "
                                                          "subtitle and transcript formats.")
 
@@ -240,7 +239,7 @@ class Result(BaseModel):
                 "score": c.score, "status": c.status, "method": c.evidence.method,
                 "heard": c.evidence.heard, "expected": c.evidence.expected,
                 "similarity": c.evidence.similarity, "notes": "; ".join(c.evidence.notes),
-                "alternatives": "; ".join(c.alternatives),
+                "alternatives": ", ".join(c.alternatives),
                 "segment": loc.segment if loc else None, "speaker": loc.speaker if loc else None,
                 "time": loc.time if loc else None,
             })

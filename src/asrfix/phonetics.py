@@ -450,7 +450,7 @@ def word_phones(part: str) -> str:
     """Phones of one word part: dictionary, else spelled (acronyms, and a word with no
     vowel letter, which cannot be said as a word), else letter-to-sound.
 
-    >>> word_phones("vr") == word_phones("VR")
+    >>> word_phones("sm") == word_phones("SM")
     True
     """
     if part.isdigit():
@@ -469,7 +469,7 @@ def word_phones(part: str) -> str:
     if low in table:
         return table[low]
     if not _VOWEL_LETTER.search(low):
-        return spelled_phones(low)  # no vowel to say it by: letters (vr, nlp, as lower-case)
+        return spelled_phones(low)  # no vowel to say it by: letters (sm, nlp, as lower-case)
     return _compound_phones(low, table) or letters_to_sound(low)
 
 

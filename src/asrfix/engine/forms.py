@@ -74,8 +74,8 @@ _SPELLED_RUN = 3
 
 def _spelled_run(words: list[str], k: int) -> int:
     """How many one-letter words in a row, all in the case of ``words[k]``, it is one of (0
-    if it is longer): a recogniser writes the letters of a word spelled out alike (A T X,
-    a t x; in "a B C" the a is the article)."""
+    if it is longer): a recogniser writes the letters of a word spelled out alike (A T M,
+    a t m; in "a B C" the a is the article)."""
     w = words[k]
     if len(w) != 1:
         return 0
@@ -92,10 +92,12 @@ def stray_function_word(span: str, canonical: str) -> bool:
     """Whether the span has a function word (the, as, in …) that no function word of the term
     sounds like ("an" in "ban an olivson" is explained by "and" in "Bang and Olufsen"; "not"
     in "not be" is not explained by "Matt"). A letter of a run of three or more spelled out
-    is no function word (the A of "A T X", but not of "a T shirt").
+    is no function word (the A of "A T M", but not of "a T shirt").
 
-    >>> stray_function_word("A T X codec", "ATX codec"), stray_function_word("a T shirt", "T shirt")
-    (False, True)
+    >>> stray_function_word("A T M network", "ATM network")
+    False
+    >>> stray_function_word("a T shirt", "T shirt")
+    True
     """
     words = [w for w in WORD_SPLIT.split(canonical) if w]
     lower = {w.lower() for w in words}
@@ -103,7 +105,7 @@ def stray_function_word(span: str, canonical: str) -> bool:
     heard = [w for w in WORD_SPLIT.split(span) if w]
     for k, w in enumerate(heard):
         if _spelled_run(heard, k) >= _SPELLED_RUN:
-            continue  # a letter spelled among letters (A T X), not the article
+            continue  # a letter spelled among letters (A T M), not the article
         if is_function_word(w) and w.lower() not in lower:
             ph = latin_phones(w)
             if not any(phone_similarity(ph, o) >= 0.5 for o in own):

@@ -115,45 +115,44 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
         ct, score, tph, sim, notes, cap = match
         first, last = _edge_words(ct.canonical)
         if first == before or last == after or (
-                letters and _letter_beside(ctx, i, j, ct.letters, letters)):
+                letters and _letter_beside(ctx, i, j, _alnum(ct.canonical), letters)):
             continue  # the neighbouring word is the term's own: a wider window owns it
-        if letters and english and _inside_spelling(ctx, i, j) and (
-                _spelled_run(ctx, i, j) <= len(_spelled(ct.canonical))):
+        if letters and 0 < _cut_run(ctx, i, j, english) <= len(_spelled(ct.canonical)):
             _note_placed(ctx, (match,), start, end, phones,
-                         "letters inside a spelled sequence no longer than the term's")
-            continue  # (P B of P B E is no PP&E: the sequence is judged whole)
+                         "cuts a spelled sequence no longer than the term's letters")
+            continue  # (the P B of P B E, the D F of X D F: the sequence is judged whole)
         if phrase and _HOMOPHONE in notes:
             _note_placed(ctx, (match,), start, end, phones,
                          "a word of an English phrase or a dotted name read aloud: sounds "
                          "exactly as a short term, but is not alone among Chinese words")
             continue  # a word of an English phrase said in Chinese speech (pass at k)
-        if OTHER_LETTERS in notes and ct.canonical not in ctx.text:
+        if OTHER_LETTERS in notes and not _writes(ctx.text, ct.canonical):
             cap = True  # other letters, and the document never writes the term so
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
 
 
 def _letter_beside(ctx: CheckContext, i: int, j: int, term: str, heard: str) -> bool:
-    """Whether letters written one by one beside the window, with only spaces between, go
-    on into the term's letters where the window's end (the A C before "M E corporation"
-    for ACME Corporation): a wider window owns the match, and this one would write those
-    letters twice (A C ACME …). ``term``, ``heard``: the term's letters and the window's."""
+    """Whether the letters written one by one beside the window, with only spaces between,
+    have one the term has more of than the window (``term``, ``heard``: their letters and
+    digits): the term goes on into them, so a wider window owns the match, and this one
+    would write the letter twice (A before "W S summit" for AWS Summit: A AWS Summit; R N
+    before "D centre" for R&D center). A lone ``a`` or ``I`` beside a word is the article
+    or the pronoun, unless the term begins (or ends) with it where the window does."""
     words, joins = ctx.words, ctx.joins
-    run = ""
-    k = i - 1
-    while k >= 0 and joins[k] and _is_letter(words[k]) and len(run) < len(term):
-        run = words[k].text.lower() + run
-        if term.startswith(run + heard[:1]):
-            return True
-        k -= 1
-    run = ""
-    k = j + 1
-    while k < len(words) and joins[k - 1] and _is_letter(words[k]) and len(run) < len(term):
-        run += words[k].text.lower()
-        if term.endswith(heard[-1:] + run):
-            return True
-        k += 1
-    return False
+    beside: list[str] = []
+    for k, step, edge in ((i - 1, -1, i), (j + 1, 1, j)):
+        run = []
+        while 0 <= k < len(words) and joins[min(k, k - step)] and _is_letter(words[k]):
+            run.append(words[k].text.lower())
+            k += step
+        if run and (term.startswith(run[0] + heard[:1]) if step < 0
+                    else term.endswith(heard[-1:] + run[0])):
+            return True  # (a before "p i" for API: the term's first letter)
+        if run in (["a"], ["i"]) and not _is_letter(words[edge]):
+            continue  # the article or the pronoun
+        beside += run
+    return any(term.count(ch) > heard.count(ch) for ch in set(beside))
 
 
 #: the note on a common English word that sounds exactly as a short term, in Chinese speech
@@ -398,16 +397,36 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
         notes.append("Chinese syllables heard as letters")
     if english and _spelled(span) and _spelled(ct.canonical) and (
             _spelled(span) != _spelled(ct.canonical)):
-        # in English speech, letters other than an acronym's may be another acronym (vr
-        # for V A R, or VR; fbm for SBM): a suggestion where the document does not write
+        # in English speech, letters other than an acronym's may be another acronym (sm
+        # for S C M, or SM; ndp for NTP): a suggestion where the document does not write
         # the term
         notes.append(OTHER_LETTERS)
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
 
 
+def _writes(text: str, canonical: str) -> bool:
+    """Whether ``text`` writes the term as the lexicon does, as a word of its own.
+
+    >>> _writes("the SCM platform", "SCM platform"), _writes("XSCM platforms", "SCM platform")
+    (True, False)
+    """
+    return re.search(f"(?<![A-Za-z0-9]){re.escape(canonical)}(?![A-Za-z0-9])", text) is not None
+
+
+def _other_acronym(span: str, canonical: str) -> bool:
+    """Whether ``span`` spells out as many letters as the term spells or more, and not its
+    letters (the term spelling some).
+
+    >>> [_other_acronym(s, t) for s, t in (("K P Y", "KPI"), ("p l", "P&L"), ("K P", "KPI"))]
+    [True, False, False]
+    """
+    heard, own = _spelled(span), _spelled(canonical)
+    return bool(own) and len(heard) >= len(own) and heard != own
+
+
 def _alnum(text: str) -> str:
-    """The letters and digits of ``text``, in lower case (O&M: om)."""
+    """The letters and digits of ``text``, in lower case (P&L: pl)."""
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
@@ -418,14 +437,22 @@ _WORD_OR_NUMBER = re.compile("[A-Za-z0-9]+")
 
 @lru_cache(maxsize=65536)
 def _spelled(text: str) -> str:
-    """The letters ``text`` spells out, in lower case: those of its word parts read letter
-    by letter.
+    """The letters ``text`` spells out, in lower case: the one-letter words of a run of
+    them, and the letters of the word parts read letter by letter.
 
-    >>> [_spelled(t) for t in ("V A R technology", "vr tech", "RLHF", "Kay", "CAPEX")]
-    ['var', 'vr', 'rlhf', '', '']
+    >>> [_spelled(t) for t in ("S C M platform", "a w s", "sm tool", "RLHF", "Kay", "CAPEX")]
+    ['scm', 'aws', 'sm', 'rlhf', '', '']
     """
-    return "".join(ch for w in _WORD_OR_NUMBER.findall(text) for p in word_parts(w)
-                   if word_phones(p) == spelled_phones(p) for ch in p.lower() if ch.isalpha())
+    found = _WORD_OR_NUMBER.findall(text)
+    out = []
+    for k, w in enumerate(found):
+        if len(w) == 1 and w.isalpha() and any(
+                len(x) == 1 and x.isalpha() for x in found[max(0, k - 1):k] + found[k + 1:k + 2]):
+            out.append(w.lower())
+        else:
+            out.extend(ch for p in word_parts(w) if word_phones(p) == spelled_phones(p)
+                       for ch in p.lower() if ch.isalpha())
+    return "".join(out)
 
 
 _LOWER_RUN = re.compile("[a-z]{2,}")
@@ -483,15 +510,28 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
         or (j + 1 < len(words) and joins[j] and _is_letter(words[j + 1])))
 
 
-def _spelled_run(ctx: CheckContext, i: int, j: int) -> int:
-    """How many letters the spelled sequence the window ``i..j`` is part of has (letters
-    written one by one, with only spaces between)."""
+def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:
+    """How many letters the longest spelled sequence has that the window cuts at an edge:
+    its first word a letter written one by one after another, or its last before another,
+    with only spaces between (0 if it cuts none). In English speech the letters of a
+    sequence are in one case (in ``a B C`` the a is the article)."""
     words, joins = ctx.words, ctx.joins
-    while i > 0 and joins[i - 1] and _is_letter(words[i - 1]):
-        i -= 1
-    while j + 1 < len(words) and joins[j] and _is_letter(words[j + 1]):
-        j += 1
-    return j - i + 1
+
+    def alike(k: int, edge: int) -> bool:
+        return 0 <= k < len(words) and joins[min(k, edge)] and _is_letter(words[k]) and (
+            not english or words[k].text.isupper() == words[edge].text.isupper())
+
+    out = 0
+    for edge, step in ((i, -1), (j, 1)):
+        if not (_is_letter(words[edge]) and alike(edge + step, edge)):
+            continue
+        lo = hi = edge
+        while alike(lo - 1, lo):
+            lo -= 1
+        while alike(hi + 1, hi):
+            hi += 1
+        out = max(out, hi - lo + 1)
+    return out
 
 
 def _has_digit(text: str) -> bool:
@@ -568,10 +608,9 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
         # one written word in English speech: only a near-identical sound
         return (f"one word in English speech needs similarity {ENGLISH_WORD_SIMILARITY} or "
                 "more (an acronym, its own letters)")
-    if (english and j > i and letters is not None and len(letters) == j - i + 1
-            and len(letters) >= len(_spelled(ct.canonical))
-            and letters != _alnum(ct.canonical)):
-        # letters spelled out one by one, as many as the term's or more: another acronym
+    if english and j > i and _spelled_out(words, i, j) and _other_acronym(span, ct.canonical):
+        # letters written one by one, as many as the term spells or more, not its own:
+        # another acronym (P B L is no P&L); fewer, or with words, are suggested
         return "letters spelled out in English speech, not the term's"
     if english and j > i and (
             (_truncated(letters, ct.letters)

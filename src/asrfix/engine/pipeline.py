@@ -33,7 +33,7 @@ from ..config import Config
 from ..edits import Correction, Evidence, Result, Status
 from ..index import TermIndex, squash
 from ..resolve import resolve
-from ..segment import Segmenter
+from ..segment import CJK_RE, Segmenter
 from .aloud import whole_readings
 from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
@@ -193,6 +193,26 @@ def _part_of(text: str, o: Candidate, c: Candidate) -> bool:
             and squash(c.term.canonical).startswith(squash(o.term.canonical)))
 
 
+_WORDS = re.compile("[A-Za-z0-9]+")
+
+
+def _nested(a: str, b: str) -> bool:
+    """Whether one term is a part of the other: its words a run of the other's words, or,
+    with Chinese in either, its characters a run of the other's (OpenAI of OpenAI Gym,
+    刘德华 of 刘德华演唱会; not Lama of Llama).
+
+    >>> _nested("OpenAI", "OpenAI Gym"), _nested("刘德华", "刘德华演唱会"), _nested("Lama", "Llama")
+    (True, True, False)
+    """
+    if CJK_RE.search(a) or CJK_RE.search(b):
+        x, y = squash(a), squash(b)
+        return x in y or y in x
+    p, q = [w.lower() for w in _WORDS.findall(a)], [w.lower() for w in _WORDS.findall(b)]
+    short, long_ = (p, q) if len(p) <= len(q) else (q, p)
+    return bool(short) and any(long_[k:k + len(short)] == short
+                               for k in range(len(long_) - len(short) + 1))
+
+
 def is_fix(config: Config, text: str, c: Candidate, *, rivalled: bool = True,
            index: TermIndex | None = None) -> bool:
     """Whether a chosen candidate is applied unattended: it scores ``fix_threshold`` or
@@ -227,9 +247,7 @@ def to_correction(config: Config, text: str, c: Candidate, *,
     are its alternatives but for those that are a part of its term or it of theirs;
     ``None``: not known, taken as competed for)."""
     fix = is_fix(config, text, c, rivalled=rivals is None or bool(rivals), index=index)
-    own = squash(c.term.canonical)
-    alternatives = tuple(t for t in rivals or () if squash(t) not in own
-                         and own not in squash(t))
+    alternatives = tuple(t for t in rivals or () if not _nested(t, c.term.canonical))
     status: Status = "fix" if fix else "suggestion"
     return Correction(
         start=c.start, end=c.end, original=text[c.start:c.end], replacement=c.replacement,
