@@ -117,6 +117,10 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
         if first == before or last == after or (
                 letters and _letter_beside(ctx, i, j, _alnum(ct.canonical), letters)):
             continue  # the neighbouring word is the term's own: a wider window owns it
+        if letters and _number_beside(ctx, j, ct.canonical, span):
+            _note_placed(ctx, (match,), start, end, phones,
+                         "a number written beside that the term does not have")
+            continue  # (G P T 5 is no GPT-4, nor GPT-4 5)
         if letters and 0 < _cut_run(ctx, i, j, english) <= len(_spelled(ct.canonical)):
             _note_placed(ctx, (match,), start, end, phones,
                          "cuts a spelled sequence no longer than the term's letters")
@@ -133,26 +137,49 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
 
 
 def _letter_beside(ctx: CheckContext, i: int, j: int, term: str, heard: str) -> bool:
-    """Whether the letters written one by one beside the window, with only spaces between,
-    have one the term has more of than the window (``term``, ``heard``: their letters and
-    digits): the term goes on into them, so a wider window owns the match, and this one
-    would write the letter twice (A before "W S summit" for AWS Summit: A AWS Summit; R N
-    before "D centre" for R&D center). A lone ``a`` or ``I`` beside a word is the article
-    or the pronoun, unless the term begins (or ends) with it where the window does."""
-    words, joins = ctx.words, ctx.joins
+    """Whether letters written one by one beside the window (with spaces, or ``&`` written
+    or said, between) go on into the term (``term``, ``heard``: the term's letters and
+    digits and the window's): the nearest with the window's edge letter begins or ends the
+    term (Q before "A session" for Q&A session), or one of them is a letter the term has
+    more of than the window (A before "W S summit" for AWS Summit; R N before "D centre"
+    for R&D center). A wider window owns the match, and this one would write the letters
+    twice. A lone ``a`` or ``I`` beside a word counts only in the first way: it may be the
+    article or the pronoun."""
     beside: list[str] = []
     for k, step, edge in ((i - 1, -1, i), (j + 1, 1, j)):
-        run = []
-        while 0 <= k < len(words) and joins[min(k, k - step)] and _is_letter(words[k]):
-            run.append(words[k].text.lower())
-            k += step
+        run = _letters_from(ctx, k, step)
         if run and (term.startswith(run[0] + heard[:1]) if step < 0
                     else term.endswith(heard[-1:] + run[0])):
-            return True  # (a before "p i" for API: the term's first letter)
-        if run in (["a"], ["i"]) and not _is_letter(words[edge]):
+            return True
+        if run in (["a"], ["i"]) and not _is_letter(ctx.words[edge]):
             continue  # the article or the pronoun
         beside += run
     return any(term.count(ch) > heard.count(ch) for ch in set(beside))
+
+
+#: what may stand between two letters of a name spelled out: ``&`` said (R and D, Q 和 A)
+_SAID_AMPERSANDS = frozenset({"and", "和"})
+
+
+def _letters_from(ctx: CheckContext, k: int, step: int) -> list[str]:
+    """The letters written one by one from word ``k`` on, going by ``step`` (-1: back),
+    in lower case, nearest first: over spaces, or ``&`` written or said, between them."""
+    words, text = ctx.words, ctx.text
+    out: list[str] = []
+    came = k - step
+    while 0 <= k < len(words):
+        lo, hi = (k, came) if step < 0 else (came, k)
+        if text[ctx.ends[lo]:ctx.starts[hi]].strip() not in ("", "&"):
+            break
+        w = words[k]
+        if w.text.lower() in _SAID_AMPERSANDS:
+            came, k = k, k + step
+            continue
+        if not _is_letter(w):
+            break
+        out.append(w.text.lower())
+        came, k = k, k + step
+    return out
 
 
 #: the note on a common English word that sounds exactly as a short term, in Chinese speech
@@ -398,8 +425,8 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     if english and _spelled(span) and _spelled(ct.canonical) and (
             _spelled(span) != _spelled(ct.canonical)):
         # in English speech, letters other than an acronym's may be another acronym (sm
-        # for S C M, or SM; ndp for NTP): a suggestion where the document does not write
-        # the term
+        # for S C M, or SM): a suggestion where the document does not write the term (in
+        # Chinese speech the recogniser swaps and drops letters of terms: GBT for GPT)
         notes.append(OTHER_LETTERS)
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
@@ -438,7 +465,8 @@ _WORD_OR_NUMBER = re.compile("[A-Za-z0-9]+")
 @lru_cache(maxsize=65536)
 def _spelled(text: str) -> str:
     """The letters ``text`` spells out, in lower case: the one-letter words of a run of
-    them, and the letters of the word parts read letter by letter.
+    them, and the letters of the word parts read letter by letter (a capital letter alone
+    among them: an ``I`` or ``A`` too).
 
     >>> [_spelled(t) for t in ("S C M platform", "a w s", "sm tool", "RLHF", "Kay", "CAPEX")]
     ['scm', 'aws', 'sm', 'rlhf', '', '']
@@ -508,6 +536,18 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
     return _spelled_out(words, i, j) and (
         (i > 0 and joins[i - 1] and _is_letter(words[i - 1]))
         or (j + 1 < len(words) and joins[j] and _is_letter(words[j + 1])))
+
+
+def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str) -> bool:
+    """Whether the word after the window ``..j`` (with only spaces between) is a number the
+    term, which has one that the window does not write, does not have."""
+    k = j + 1
+    if k >= len(ctx.words) or not ctx.joins[j] or not _has_digit(canonical) or _has_digit(span):
+        return False
+    after = ctx.words[k].text
+    if _NUMERALS.issuperset(after):
+        return True  # (a number said in Chinese: the term's is written in digits)
+    return _has_digit(after) and _digits(after) != _digits(canonical)
 
 
 def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:

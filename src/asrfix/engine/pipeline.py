@@ -193,7 +193,7 @@ def _part_of(text: str, o: Candidate, c: Candidate) -> bool:
             and squash(c.term.canonical).startswith(squash(o.term.canonical)))
 
 
-_WORDS = re.compile("[A-Za-z0-9]+")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _nested(a: str, b: str) -> bool:
