@@ -465,8 +465,8 @@ _WORD_OR_NUMBER = re.compile("[A-Za-z0-9]+")
 @lru_cache(maxsize=65536)
 def _spelled(text: str) -> str:
     """The letters ``text`` spells out, in lower case: the one-letter words of a run of
-    them, and the letters of the word parts read letter by letter (a capital letter alone
-    among them: an ``I`` or ``A`` too).
+    them, and the letters of the word parts read letter by letter (so a lone ``I`` or
+    ``A``, read as its letter, but not the article ``a``).
 
     >>> [_spelled(t) for t in ("S C M platform", "a w s", "sm tool", "RLHF", "Kay", "CAPEX")]
     ['scm', 'aws', 'sm', 'rlhf', '', '']
