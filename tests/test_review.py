@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from asrfix import Corrector, Lexicon, Term
+from asrfix import Corrector, Lexicon, Result, Term
 from asrfix.cli import EXIT_CLEAN, main
 
 
@@ -140,6 +140,40 @@ def test_decisions_feed_back_into_a_lexicon(fixer: Corrector, tmp_path: object) 
     assert fed["姚顺雨"].variants == ("尧舜禹",) and fed.protected == ("open a",)
     again = Corrector(Lexicon.from_terms(["姚顺雨", "DeepSeek", "OpenAI"]) + fed).check(text)
     assert "OpenAI" not in [c.replacement for c in again]
+
+
+def test_an_editor_chooses_an_alternative(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from asrfix.review import Review, ReviewError
+
+    text = "最近 deep flight 很火，我们用 open vino 部署"
+    result = Corrector(Lexicon.from_terms(["DeepFight", "DeepFly", "OpenVINO", "OpenVPN"])
+                       ).check(text)
+    assert [(c.replacement, c.alternatives) for c in result] == [
+        ("DeepFly", ("DeepFight",)), ("OpenVINO", ("OpenVPN",))]
+    review = result.review().choose(0, "DeepFight").accept(1)
+    assert review.apply() == "最近 DeepFight 很火，我们用 OpenVINO 部署"
+    assert Review.from_json(review.to_json()).apply_to(text) == review.apply()
+    path = Path(str(tmp_path)) / "fed.toml"
+    path.write_text(review.to_lexicon(), encoding="utf-8")
+    assert Lexicon.load(path)["DeepFight"].variants == ("deep flight",)
+    assert review.accept(0).apply().startswith("最近 DeepFly")  # a new decision replaces it
+    review.choose(0, "DeepFight").reject(0)
+    assert Review.from_json(review.to_json()).rejected[0].replacement == "DeepFly"
+    with pytest.raises(ValueError, match="not an alternative"):
+        review.choose(1, "DeepFight")
+    tampered = json.loads(review.to_json())
+    tampered["chosen"] = {"1": "rm -rf"}
+    with pytest.raises(ValueError, match="not an alternative"):
+        Review.from_json(json.dumps(tampered))
+    (cut,) = Corrector(Lexicon.from_terms(["test-time compute", "test-time commute"])).check(
+        "我们做 test time computer")
+    assert (cut.original, cut.replacement, cut.alternatives) == (
+        "computer", "compute", ("test-time commute",))
+    with pytest.raises(ReviewError, match="part of"):
+        Review.of(Result(text="我们做 test time computer", corrections=(cut,))).choose(
+            0, "test-time commute")
 
 
 def test_rich_rendering(fixer: Corrector) -> None:

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .edits import Correction, Result, apply
 from .errors import AsrfixError
@@ -48,8 +48,19 @@ class Review(BaseModel):
     text_sha256: str
     corrections: tuple[Correction, ...]
     decisions: dict[int, Decision] = Field(default_factory=dict)
+    #: the alternative chosen for an accepted correction, by its index (see :meth:`choose`)
+    chosen: dict[int, str] = Field(default_factory=dict)
 
     _text: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _choices_ok(self) -> Review:
+        for i, term in self.chosen.items():
+            if not (0 <= i < len(self.corrections) and self.decisions.get(i) == "accept"
+                    and term in self.corrections[i].alternatives):
+                raise ValueError(f"chosen {i}: {term!r} is not an alternative of an accepted "
+                                 "correction")
+        return self
 
     @classmethod
     def of(cls, result: Result) -> Review:
@@ -78,6 +89,31 @@ class Review(BaseModel):
         """Accept by index (or several), by term, or by predicate. Returns the review."""
         for i in self._pick(which, term, more):
             self.decisions[i] = "accept"
+            self.chosen.pop(i, None)
+        return self
+
+    def choose(self, which: int, alternative: str) -> Review:
+        """Accept correction ``which`` with one of its :attr:`~.Correction.alternatives` in
+        place of its term (the span is that term, not the one proposed). Only a correction
+        that replaces its span with its whole term can take another: one cut to the words
+        that change would leave the rest of the other term's words wrong.
+
+        >>> import asrfix
+        >>> result = asrfix.check("我们用 open vino 部署", ["OpenVINO", "OpenVPN"])
+        >>> result.review().choose(0, "OpenVPN").apply()
+        '我们用 OpenVPN 部署'
+        """
+        [i] = self._pick(which, None, ())
+        c = self.corrections[i]
+        if alternative not in c.alternatives:
+            raise ValueError(f"{alternative!r} is not an alternative of correction {i} "
+                             f"({c.original!r} -> {c.replacement!r}): "
+                             f"{', '.join(map(repr, c.alternatives)) or 'it has none'}")
+        if c.replacement != c.term:
+            raise ReviewError(f"correction {i} changes only part of {c.term!r} "
+                              f"({c.original!r} -> {c.replacement!r}): edit it by hand")
+        self.decisions[i] = "accept"
+        self.chosen[i] = alternative
         return self
 
     def reject(self, which: int | Callable[[Correction], bool] | None = None, *more: int,
@@ -85,11 +121,16 @@ class Review(BaseModel):
         """Reject by index (or several), by term, or by predicate. Returns the review."""
         for i in self._pick(which, term, more):
             self.decisions[i] = "reject"
+            self.chosen.pop(i, None)
         return self
 
     @property
     def accepted(self) -> list[Correction]:
-        return [c for i, c in enumerate(self.corrections) if self.decisions.get(i) == "accept"]
+        """The accepted corrections, each with the alternative chosen for it, if any, as
+        its term and replacement (of kind ``term``: the lexicon knows the rest)."""
+        return [c if i not in self.chosen else c.model_copy(update={
+                    "term": self.chosen[i], "replacement": self.chosen[i], "kind": "term"})
+                for i, c in enumerate(self.corrections) if self.decisions.get(i) == "accept"]
 
     @property
     def rejected(self) -> list[Correction]:
