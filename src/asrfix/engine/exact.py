@@ -142,6 +142,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
         return  # case, hyphens, apostrophes: in English writing, the writer's style
     if _duplicates_punctuation(text, start, end, ct.canonical):
         return  # "Rus" before "'" is already "Rus'"
+    if _version_case_only(span, ct.canonical):
+        return  # "Qwen v3" for Qwen-V3: the name is right, the version's case is style
     if words and not spacing_only and span.islower() and not _names_in(index, ct, span):
         ctx.protected.append((start, end))
         return  # "deep research" is a phrase, not necessarily the product
@@ -163,6 +165,28 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
                              (*(("chinese context",) if chinese else ()),
                               *(("only the spacing of a number",) if version else ())),
                              cap_suggestion=version))
+
+
+_PIECES = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _version_case_only(span: str, canonical: str) -> bool:
+    """Whether ``span`` is the term but for the case of a version's letter (the v of v4, the
+    b of 27b) and the spacing of its number.
+
+    >>> _version_case_only("Qwen v3", "Qwen-V3"), _version_case_only("qwen v3", "Qwen-V3")
+    (True, False)
+    """
+    a, b = _PIECES.findall(span), _PIECES.findall(canonical)
+    if len(a) != len(b) or a == b:
+        return False
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y:
+            continue
+        by_number = any(p.isdigit() for p in a[max(0, k - 1):k] + a[k + 1:k + 2])
+        if not (len(x) == 1 and x.lower() == y.lower() and by_number):
+            return False
+    return True
 
 
 #: a space or hyphen between letters and a number, or a lone letter and its number (Opus

@@ -119,8 +119,8 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
             continue  # the neighbouring word is the term's own: a wider window owns it
         if letters and _number_beside(ctx, j, ct.canonical, span):
             _note_placed(ctx, (match,), start, end, phones,
-                         "a number written beside that the term does not have")
-            continue  # (G P T 5 is no GPT-4, nor GPT-4 5)
+                         "a number written beside, where the term has one")
+            continue  # (G P T 5 is no GPT-4, nor GPT-4 5; Mistral v of Mistral v2)
         if letters and 0 < _cut_run(ctx, i, j, english) <= len(_spelled(ct.canonical)):
             _note_placed(ctx, (match,), start, end, phones,
                          "cuts a spelled sequence no longer than the term's letters")
@@ -539,15 +539,15 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
 
 
 def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str) -> bool:
-    """Whether the word after the window ``..j`` (with only spaces between) is a number the
-    term, which has one that the window does not write, does not have."""
+    """Whether the word after the window ``..j`` (with only spaces between, or none) is a
+    number, where the term has one that the window does not write: another number than the
+    term's is no match (G P T 5 for GPT-4), and the term's own is the wider window's (the
+    2 of Mistral v2)."""
     k = j + 1
     if k >= len(ctx.words) or not ctx.joins[j] or not _has_digit(canonical) or _has_digit(span):
         return False
     after = ctx.words[k].text
-    if _NUMERALS.issuperset(after):
-        return True  # (a number said in Chinese: the term's is written in digits)
-    return _has_digit(after) and _digits(after) != _digits(canonical)
+    return _has_digit(after) or _NUMERALS.issuperset(after)
 
 
 def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:

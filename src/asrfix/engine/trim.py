@@ -247,18 +247,36 @@ def _dictionary_words(text: str) -> bool:
 def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
                 dst: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
     """The shared words at the start and at the end (``lo``, ``hi``: alike up to case) that
-    may be cut: only exactly equal words, and only where both use the same separator."""
-    while lo and (_word(span, src[lo - 1]) != _word(replacement, dst[lo - 1])
-                  or span[src[lo - 1][1]:src[lo][0]] != replacement[dst[lo - 1][1]:dst[lo][0]]
-                  or any(_word(span, src[k]) != _word(replacement, dst[k])
-                         for k in range(lo))):
+    may be cut: only exactly equal words, and only where both use the same separator; but
+    a version (v4, r1: a number with a letter) is cut where only its case and separator
+    differ, as a writer's style (``deep sick v4`` for DeepSeek-V4 leaves ``v4`` as it is)."""
+    def same(k: int) -> bool:
+        heard, own = _word(span, src[k]), _word(replacement, dst[k])
+        return heard == own or (_version(heard) and heard.lower() == own.lower())
+
+    def joined_alike(a: int, b: int) -> bool:  # (the separator between words a and a + 1)
+        return span[src[a][1]:src[a + 1][0]] == replacement[dst[b][1]:dst[b + 1][0]]
+
+    while lo and (not all(same(k) for k in range(lo))
+                  or not (joined_alike(lo - 1, lo - 1) or _version(_word(span, src[lo - 1])))):
         lo -= 1
-    while hi and (any(_word(span, src[-1 - k]) != _word(replacement, dst[-1 - k])
-                      for k in range(hi))
-                  or span[src[-1 - hi][1]:src[-hi][0]]
-                  != replacement[dst[-1 - hi][1]:dst[-hi][0]]):
+    while hi and (not all(same(-1 - k) for k in range(hi))
+                  or not (joined_alike(len(src) - 1 - hi, len(dst) - 1 - hi)
+                          or _version(_word(span, src[-hi])))):
         hi -= 1
     return lo, hi
+
+
+_VERSION = re.compile(r"\d+[^\W\d_]|[^\W\d_]\d+|\d+")
+
+
+def _version(word: str) -> bool:
+    """Whether ``word`` is a version: a number, with one letter before or after it.
+
+    >>> [_version(w) for w in ("v4", "R1", "4o", "27b", "GPT4", "Opus")]
+    [True, True, True, True, False, False]
+    """
+    return _VERSION.fullmatch(word) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
