@@ -167,26 +167,30 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
                              cap_suggestion=version))
 
 
-_PIECES = re.compile(r"[^\W\d_]+|\d+")
+#: a term that ends in a version: its name, the joiner, and the version (a letter and a
+#: number, or a number and a letter: V3, 27B)
+_ENDS_IN_VERSION = re.compile(
+    r"(?P<name>.*[^\W\d_])(?P<sep>[ \-]?)(?P<version>[^\W\d_]\d+(?:\.\d+)?|\d+(?:\.\d+)?[^\W\d_])")
 
 
 def _version_case_only(span: str, canonical: str) -> bool:
-    """Whether ``span`` is the term but for the case of a version's letter (the v of v4, the
-    b of 27b) and the spacing of its number.
+    """Whether ``span`` is the term written right but for the case of the version it ends
+    in and the joiner before it (a space, a hyphen or none).
 
-    >>> _version_case_only("Qwen v3", "Qwen-V3"), _version_case_only("qwen v3", "Qwen-V3")
-    (True, False)
+    >>> [_version_case_only(s, "Qwen-V3") for s in ("Qwen v3", "qwen v3", "Qwen V 3")]
+    [True, False, False]
+    >>> _version_case_only("Qwen 2 5", "Qwen2.5"), _version_case_only("h100", "H100")
+    (False, False)
     """
-    a, b = _PIECES.findall(span), _PIECES.findall(canonical)
-    if len(a) != len(b) or a == b:
+    m = _ENDS_IN_VERSION.fullmatch(canonical)
+    if m is None:
         return False
-    for k, (x, y) in enumerate(zip(a, b, strict=True)):
-        if x == y:
-            continue
-        by_number = any(p.isdigit() for p in a[max(0, k - 1):k] + a[k + 1:k + 2])
-        if not (len(x) == 1 and x.lower() == y.lower() and by_number):
-            return False
-    return True
+    name, version = m.group("name"), m.group("version")
+    if not span.startswith(name):
+        return False
+    rest = span[len(name):]
+    heard = rest[1:] if rest[:1] in (" ", "-") else rest  # (one joiner, or none)
+    return heard != version and heard.lower() == version.lower()
 
 
 #: a space or hyphen between letters and a number, or a lone letter and its number (Opus

@@ -40,7 +40,8 @@ def trim(text: str, c: Candidate) -> Candidate | None:
     ``test time computer`` → ``test-time compute`` becomes ``computer`` → ``compute``: words
     that already match are left exactly as the transcript has them. A cut is made only where
     the transcript and the term use the same separator (so ``GPT two`` → ``GPT-2`` keeps its
-    hyphen). The part that changes must itself sound like its replacement, else the match
+    hyphen), but for a version heard right at an end (``v2`` of ``mist roll v2``, left as
+    written). The part that changes must itself sound like its replacement, else the match
     rested on the shared words alone (``ent research`` → ``Deep Research``) and is dropped;
     so is a match that adds words with nothing heard for them or only deletes letters
     (:func:`trim_or_why` says why). (No candidate cuts a written decimal number, ``GPT3`` of
@@ -267,14 +268,15 @@ def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
     return lo, hi
 
 
-_VERSION = re.compile(r"\d+[^\W\d_]|[^\W\d_]\d+|\d+")
+_VERSION = re.compile(r"\d+[^\W\d_]|[^\W\d_]\d+")
 
 
 def _version(word: str) -> bool:
-    """Whether ``word`` is a version: a number, with one letter before or after it.
+    """Whether ``word`` is a version: a number with one letter before or after it (a bare
+    number is not: ``GBT 4`` is GPT-4 heard, its joiner the term's).
 
-    >>> [_version(w) for w in ("v4", "R1", "4o", "27b", "GPT4", "Opus")]
-    [True, True, True, True, False, False]
+    >>> [_version(w) for w in ("v4", "R1", "4o", "27b", "4", "GPT4", "Opus")]
+    [True, True, True, True, False, False, False]
     """
     return _VERSION.fullmatch(word) is not None
 
