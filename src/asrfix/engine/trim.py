@@ -250,7 +250,7 @@ def _equal_ends(span: str, src: list[tuple[int, int]], replacement: str,
     """The shared words at the start and at the end (``lo``, ``hi``: alike up to case) that
     may be cut: only exactly equal words, and only where both use the same separator; but
     a version (v4, r1: a number with a letter) is cut where only its case and separator
-    differ, as a writer's style (``deep sick v4`` for DeepSeek-V4 leaves ``v4`` as it is)."""
+    differ, as a writer's style (``mist roll v2`` for Mistral-V2 leaves ``v2`` as it is)."""
     def same(k: int) -> bool:
         heard, own = _word(span, src[k]), _word(replacement, dst[k])
         return heard == own or (_version(heard) and heard.lower() == own.lower())
