@@ -42,8 +42,6 @@ TRANSLITERATION_SIMILARITY = 0.72
 _WIDER = 0.05
 #: the finer alignment is asked only of matches this close to the floor by plain similarity
 _ALIGNED_REACH = 0.2
-#: a word of the dictionary this frequent begins no transliteration run past it (俄罗斯)
-_FREQUENT = 100
 #: a term that begins with an acronym or has a number is read as letters and digits, not
 #: transliterated (GPT-1; OpenAI may be)
 _ACRONYM = re.compile(r"^[A-Z]{2}|[0-9]")
@@ -118,19 +116,19 @@ def transliterations(index: TermIndex, config: Config, segmenter: Segmenter,
         for b in range(lo - 1, min(len(run), hi)):
             start, end = run[0][0], run[b][0] + 1
             if (segmenter.word_frequency(ctx.text[start:end]) == 0
-                    and not _cuts_a_word(ctx, start, end)):
+                    and not _cuts_a_word(ctx, start, end, config.common_word_frequency)):
                 transliteration_window(index, config, ctx,
                                        "".join(p for _, p in run[:b + 1]), start, end,
                                        people=False)
     ctx.out[first:] = _widest(ctx.out[first:])
 
 
-def _cuts_a_word(ctx: CheckContext, start: int, end: int) -> bool:
+def _cuts_a_word(ctx: CheckContext, start: int, end: int, frequent: int) -> bool:
     """Whether the window ``text[start:end]`` of a run ends inside a word of the
     dictionary that it begins (俄狄浦 of 俄狄浦斯, Oedipus's conventional name) or that
-    holds three characters or more (普通俄 of 俄罗斯), or runs past a frequent word of three
-    (俄罗斯马: a country's name is no start of another); a word of two the segmenter made
-    across a name is cut (克里 of 斯诺弗雷克里)."""
+    holds three characters or more (普通俄 of 俄罗斯), or runs past a word of three at least
+    ``frequent`` (``Config.common_word_frequency``: 俄罗斯马, a country's name is no start of
+    another); a word of two the segmenter made across a name is cut (克里 of 斯诺弗雷克里)."""
     k = bisect_left(ctx.ends, end)
     if (k < len(ctx.words) and ctx.starts[k] < end < ctx.ends[k] and ctx.words[k].freq > 0
             and (ctx.starts[k] <= start or len(ctx.words[k].text) >= 3)):
@@ -138,7 +136,7 @@ def _cuts_a_word(ctx: CheckContext, start: int, end: int) -> bool:
     f = bisect_left(ctx.starts, start)
     first = ctx.words[f] if f < len(ctx.words) else None
     return (first is not None and ctx.ends[f] < end
-            and first.freq >= _FREQUENT and len(first.text) >= 3)
+            and first.freq >= frequent and len(first.text) >= 3)
 
 
 def _widest(found: list[Candidate]) -> list[Candidate]:
