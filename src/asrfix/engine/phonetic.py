@@ -422,8 +422,7 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
             _hold(held, ct, sim, tph, "fewer syllables and letters than the acronym's letters")
             return None  # (A级 is no SG&A: each letter is said)
         notes.append("Chinese syllables heard as letters")
-    if english and _spelled(span) and _spelled(ct.canonical) and (
-            _spelled(span) != _spelled(ct.canonical)):
+    if english and "" != _spelled(span) != _spelled(ct.canonical) != "":
         # in English speech, letters other than an acronym's may be another acronym (sm
         # for S C M, or SM): a suggestion where the document does not write the term (in
         # Chinese speech the recogniser swaps and drops letters of terms: GBT for GPT)

@@ -26,7 +26,7 @@ and the corrections, a fix or a suggestion (:func:`is_fix`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from ..config import Config
@@ -168,15 +168,19 @@ class Rivals:
         A term ``c``'s only extends, heard at the start of its span and followed by Latin
         letters or digits alone (Lumina-V2 in ``lumeno v2 flash`` for Lumina-V2-Flash),
         is a part of it, not a rival."""
-        return bool(self.terms(c))
+        return next(self._competing(c), None) is not None
 
     def terms(self, c: Candidate) -> tuple[str, ...]:
         """The canonical forms of the terms that compete with ``c`` (see :meth:`of`), the
         best scored first."""
-        rivals = sorted((o for o in self._found.of(c.start, c.end)
-                         if o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
-                         and not _part_of(self._text, o, c)), key=lambda o: -o.score)
+        rivals = sorted(self._competing(c), key=lambda o: -o.score)
         return tuple(dict.fromkeys(o.term.canonical for o in rivals))
+
+    def _competing(self, c: Candidate) -> Iterator[Candidate]:
+        """The candidates for other terms that compete with ``c`` (see :meth:`of`)."""
+        return (o for o in self._found.of(c.start, c.end)
+                if o.term.canonical != c.term.canonical and not self._elsewhere(o, c)
+                and not _part_of(self._text, o, c))
 
     def _elsewhere(self, o: Candidate, c: Candidate) -> bool:
         """Whether ``o`` overlaps a chosen correction other than ``c``."""
