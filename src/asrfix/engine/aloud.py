@@ -10,8 +10,9 @@ is an English word (``a plus``), nor before major or minor (``c sharp minor``, a
 ``&`` read as a bare ``n`` (``sgna`` for SG&A) is matched only in one word not written in
 capitals, after a head of two letters or more (``png`` is no P&G). One
 letter and one digit (R1, ``R 一``) is too short to be
-told by its reading: never proposed here. In English speech a whole number read at the end
-of the window followed by a plural noun is a count (``python three years``), not a version:
+told by its reading: never proposed here. A whole number read at the end of the window and
+followed, in English speech, by a plural noun (``python three years``), or, in Chinese
+speech, by a measure word (``windows 十台``, ``iphone 十五个``), is a count, not a version:
 the window is protected, so that no other generator proposes the term there either.
 
 >>> from asrfix.config import Config
@@ -41,8 +42,8 @@ from .candidate import Candidate
 from .context import CheckContext
 from .scripts import cjk_context
 
-__all__ = ["SCORE_ONE_LETTER", "SCORE_ONE_LETTER_ENGLISH", "SCORE_SPECIFIC", "said_aloud",
-           "whole_readings"]
+__all__ = ["MEASURE_WORDS", "SCORE_ONE_LETTER", "SCORE_ONE_LETTER_ENGLISH", "SCORE_SPECIFIC",
+           "said_aloud", "whole_readings"]
 
 #: a spoken form with a head word of two letters or more: a fix, as sure as a window that
 #: sounds exactly as the term (and, being longer, preferred to it trimmed: ``三`` → ``3``)
@@ -54,6 +55,10 @@ SCORE_ONE_LETTER_ENGLISH = 0.8
 _HEAD = re.compile(r"[^\W\d_]{2}")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _MINOR = re.compile(r"\.\d+$")
+#: measure words and units, which follow a Chinese number that counts (十台, 三个, 五年,
+#: 三小时; 多 of 十多个): a number read aloud before one is a count, not a term's version
+MEASURE_WORDS = frozenset("个台次年岁天块元人位本张件条只家份种遍倍周月号秒分多") | {"小时", "星期"}
+_CHINESE_NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 #: no window said aloud is longer than this many characters (a window's words are few)
 _LONGEST_READING = 200
 
@@ -77,12 +82,11 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
         return  # "c sharp minor", "c sharp 小调": a key, not C#
     # a version's decimal point unsaid ("GPT four one"): maybe two numbers, a suggestion
     unsaid = bool(_MINOR.search(ct.canonical)) and not _point_said(form)
-    if not chinese:
-        if _counts_something(text, end, span, ct.canonical, unsaid):
-            ctx.protected.append((start, end))
-            return  # "python three years": a number of years, whatever else it sounds like
-        if not specific and is_function_word(_first_letter(ct.canonical)):
-            return  # "a one" is not A1
+    if _counts_something(text, end, span, ct.canonical, unsaid, chinese):
+        ctx.protected.append((start, end))
+        return  # "python three years", "windows 十台": a count, whatever else it sounds like
+    if not chinese and not specific and is_function_word(_first_letter(ct.canonical)):
+        return  # "a one" is not A1
     if specific and not unsaid:
         score = SCORE_SPECIFIC
     else:
@@ -124,13 +128,24 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
     return False
 
 
-def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool) -> bool:
-    """Whether a whole number read in English words ends the window and a plural noun
-    follows it (``three years``): the number counts that word (``unsaid``: the term's
-    decimal point is not said in the window)."""
+def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool,
+                      chinese: bool) -> bool:
+    """Whether a whole number read in words ends the window and counts what follows it:
+    in English speech a plural noun (``three years``), in Chinese speech a measure word
+    (``十台``, ``三个小时``; :data:`MEASURE_WORDS`) (``unsaid``: the term's decimal point is
+    not said in the window).
+
+    >>> _counts_something("windows 十台电脑", 9, "windows 十", "Windows 10", False, True)
+    True
+    >>> _counts_something("windows 十的界面", 9, "windows 十", "Windows 10", False, True)
+    False
+    """
     if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or (
             _MINOR.search(canonical) and not unsaid):
         return False  # (three point eleven is a version; "three twelve years" a count)
+    if chinese:
+        return span[-1] in _CHINESE_NUMERALS and (text[end:end + 1] in MEASURE_WORDS
+                                                  or text[end:end + 2] in MEASURE_WORDS)
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
