@@ -183,6 +183,7 @@ def _chinese_windows_then_mixed(
     token_cap, span_limit = bounds.token_cap, bounds.span_limit
     function_freq, common_freq = bounds.function_freq, bounds.common_freq
     transliterated = config.transliterated
+    lead = index.max_exact_cjk_lead
     start = ctx.starts[i]
     syl: tuple[str, ...] = ()
     fold: tuple[str, ...] = ()
@@ -221,6 +222,8 @@ def _chinese_windows_then_mixed(
                       "".join(x.letters for x in words[i:j + 1]), start, end, 0)
         n_syl = len(syl)
         if n_syl > span_limit:
+            if spelled and n_cjk <= lead:
+                continue  # (a listed spelling may hold more, then a letter: 小米十四 ultra)
             return
         if not sounded:
             continue
