@@ -642,11 +642,6 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
         return ("a short term is never read into a common word (unless it sounds exactly "
                 "so in Chinese speech)" if common else
                 f"a short term needs similarity {SHORT_TERM_SIMILARITY} or more")
-    if english and j > i and short and _reads_on(words, i, j):
-        # ordinary words in English speech that an ordinary word goes on from are meant,
-        # however exactly they sound as a short term ("see sharp declines" is no C#, where
-        # "tools in see sharp" may be)
-        return "ordinary words in English speech that read on, where the term is short"
     if english and i == j and (sim < ENGLISH_WORD_SIMILARITY or (
             span.isupper() and len(span) >= 3 and ct.letters != letters)):
         # one written word in English speech: only a near-identical sound
@@ -672,23 +667,6 @@ def _held_back(ct: CompiledTerm, sim: float, span: str, letters: str | None, eng
         # in English speech a real word is far likelier than a name
         return "an English word in English speech"
     return None
-
-
-def _reads_on(words: list[Word], i: int, j: int) -> bool:
-    """Whether words ``i``-``j`` are English dictionary words of two letters or more and the
-    next word one too, not a function word: an English phrase that reads on ("see sharp
-    declines").
-
-    >>> from asrfix.segment import Segmenter
-    >>> from asrfix.engine.words import words_of
-    >>> words = words_of(Segmenter(), "you see sharp declines")[0]
-    >>> _reads_on(words, 1, 2), _reads_on(words_of(Segmenter(), "we use see sharp")[0], 2, 3)
-    (True, False)
-    """
-    after = words[j + 1].text if j + 1 < len(words) else ""
-    return (all(len(w.text) > 1 and known_word(w.text) for w in words[i:j + 1])
-            and after.isascii() and after.isalpha() and known_word(after)
-            and not is_function_word(after.lower()))
 
 
 def _scored(k: int, sim: float, common: bool, short: bool,
