@@ -35,14 +35,12 @@ _MAX_PHRASE = 6
 #: the syllables (toneless pinyin) each letter is said with in Mandarin speech
 LETTER_SYLLABLES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
     "a": (("ei",),), "b": (("bi",),), "c": (("xi",), ("sei",)), "d": (("di",),),
-    "e": (("yi",),), "f": (("ai", "fu"), ("ei", "fu")), "g": (("ji",),),
-    "h": (("ai", "qi"), ("ai", "chi"), ("ei", "qi")), "i": (("ai",),), "j": (("jie",),),
-    "k": (("kai",),), "l": (("ai", "le"), ("ai", "lu"), ("ei", "lu")),
-    "m": (("ai", "mu"), ("ai", "mo"), ("ei", "mu")), "n": (("en",),), "o": (("ou",),),
-    "p": (("pi",),), "q": (("kiu",), ("kou",)), "r": (("a",), ("a", "er")),
-    "s": (("ai", "si"), ("ei", "si")), "t": (("ti",),), "u": (("you",),), "v": (("wei",),),
-    "w": (("da", "bu", "liu"),), "x": (("ai", "ke", "si"), ("ei", "ke", "si")),
-    "y": (("wai",),), "z": (("zei",), ("zei", "de")),
+    "e": (("yi",),), "f": (("ai", "fu"),), "g": (("ji",),), "h": (("ai", "qi"), ("ai", "chi")),
+    "i": (("ai",),), "j": (("jie",),), "k": (("kai",),), "l": (("ai", "le"), ("ai", "lu")),
+    "m": (("ai", "mu"), ("ai", "mo")), "n": (("en",),), "o": (("ou",),), "p": (("pi",),),
+    "q": (("kiu",), ("kou",)), "r": (("a",), ("a", "er")), "s": (("ai", "si"),),
+    "t": (("ti",),), "u": (("you",),), "v": (("wei",),), "w": (("da", "bu", "liu"),),
+    "x": (("ai", "ke", "si"),), "y": (("wai",),), "z": (("zei",), ("zei", "de")),
 })
 #: a name of capital letters and Chinese characters (V 型, X 光机): a letter stands alone
 _LETTERS_AND_HAN = re.compile(r"(?:[A-Z]|[\u3400-\u9fff]| )+")
