@@ -32,7 +32,7 @@ the window is protected, so that no other generator proposes the term there eith
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..index import CompiledTerm, squash
 from ..phonetics import is_function_word, known_word
@@ -56,8 +56,9 @@ _HEAD = re.compile(r"[^\W\d_]{2}")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _MINOR = re.compile(r"\.\d+$")
 #: measure words and units, which follow a Chinese number that counts (十台, 三个, 五年,
-#: 三小时; 多 of 十多个): a number read aloud before one is a count, not a term's version
-MEASURE_WORDS = frozenset("个台次年岁天块元人位本张件条只家份种遍倍周月号秒分多") | {"小时", "星期"}
+#: 三小时), each a word of its own: a number read aloud before one is a count, not a term's
+#: version
+MEASURE_WORDS = frozenset("个台次年岁天块元人位本张件条只家份种遍倍周月号秒分") | {"小时", "星期"}
 _CHINESE_NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 #: no window said aloud is longer than this many characters (a window's words are few)
 _LONGEST_READING = 200
@@ -82,7 +83,7 @@ def said_aloud(ctx: CheckContext, ct: CompiledTerm, form: str, span: str, start:
         return  # "c sharp minor", "c sharp 小调": a key, not C#
     # a version's decimal point unsaid ("GPT four one"): maybe two numbers, a suggestion
     unsaid = bool(_MINOR.search(ct.canonical)) and not _point_said(form)
-    if _counts_something(text, end, span, ct.canonical, unsaid, chinese):
+    if _counts_something(text, end, span, ct.canonical, unsaid, _next_word(ctx, end, chinese)):
         ctx.protected.append((start, end))
         return  # "python three years", "windows 十台": a count, whatever else it sounds like
     if not chinese and not specific and is_function_word(_first_letter(ct.canonical)):
@@ -128,24 +129,33 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
     return False
 
 
-def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool,
-                      chinese: bool) -> bool:
-    """Whether a whole number read in words ends the window and counts what follows it:
-    in English speech a plural noun (``three years``), in Chinese speech a measure word
-    (``十台``, ``三个小时``; :data:`MEASURE_WORDS`) (``unsaid``: the term's decimal point is
-    not said in the window).
+def _next_word(ctx: CheckContext, end: int, chinese: bool) -> str | None:
+    """In Chinese speech, the word that begins where the window ends ("" if none); ``None``
+    in English speech."""
+    if not chinese:
+        return None
+    k = bisect_left(ctx.starts, end)
+    return ctx.words[k].text if k < len(ctx.words) and ctx.starts[k] == end else ""
 
-    >>> _counts_something("windows 十台电脑", 9, "windows 十", "Windows 10", False, True)
+
+def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool,
+                      next_word: str | None) -> bool:
+    """Whether a whole number read in words ends the window and counts what follows it:
+    in English speech a plural noun (``three years``); in Chinese speech (``next_word``, the
+    word after the window), a measure word or unit (``十`` before ``台``, ``三`` before
+    ``小时``; :data:`MEASURE_WORDS`), not a longer word that begins with one (``家庭版``)
+    (``unsaid``: the term's decimal point is not said in the window).
+
+    >>> _counts_something("windows 十台", 9, "windows 十", "Windows 10", False, "台")
     True
-    >>> _counts_something("windows 十的界面", 9, "windows 十", "Windows 10", False, True)
+    >>> _counts_something("windows 十台式机", 9, "windows 十", "Windows 10", False, "台式机")
     False
     """
     if not (canonical[-1:].isdigit() and span[-1:].isalpha()) or (
             _MINOR.search(canonical) and not unsaid):
         return False  # (three point eleven is a version; "three twelve years" a count)
-    if chinese:
-        return span[-1] in _CHINESE_NUMERALS and (text[end:end + 1] in MEASURE_WORDS
-                                                  or text[end:end + 2] in MEASURE_WORDS)
+    if next_word is not None:
+        return span[-1] in _CHINESE_NUMERALS and next_word in MEASURE_WORDS
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
