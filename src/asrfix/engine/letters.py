@@ -49,9 +49,17 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: syllables → the letter they spell, for every reading
 _READINGS: dict[tuple[str, ...], str] = {
     syl: letter for letter, forms in LETTER_SYLLABLES.items() for syl in forms}
+#: the letters said with 艾 (ai) before their consonant are as often said with 诶 (ei): 诶斯
+#: for S; a looser reading, as 诶 is also an interjection that a word may follow (诶死机):
+#: a spelling that uses one needs three letters or more
+_LOOSE: dict[tuple[str, ...], str] = {
+    ("ei", *syl[1:]): letter for syl, letter in _READINGS.items()
+    if len(syl) > 1 and syl[0] == "ai"}
+#: the fewest letters of a spelling with a loose reading
+_FEWEST_LOOSE = 3
 _LONGEST = max(map(len, _READINGS))
 #: every syllable that is part of a letter's reading
-_LETTER_SYLLABLES = frozenset(x for syl in _READINGS for x in syl)
+_LETTER_SYLLABLES = frozenset(x for syl in (*_READINGS, *_LOOSE) for x in syl)
 
 
 def spelled_letters(index: TermIndex, config: Config, ctx: CheckContext) -> None:
@@ -105,19 +113,31 @@ def _propose(index: TermIndex, ctx: CheckContext, a: int, b: int, letters: str,
 
 
 def _spellings(syl: tuple[str, ...]) -> Iterator[tuple[int, str]]:
-    """Every spelling of two letters or more that the syllables start with: (how many
-    syllables, the letters)."""
-    stack: list[tuple[int, str]] = [(0, "")]
+    """Every spelling of two letters or more that the syllables start with (of three or
+    more, where a loose reading is used: :data:`_LOOSE`): (how many syllables, the letters).
+
+    >>> sorted(_spellings(("ei", "si", "di", "kai")))
+    [(4, 'sdk')]
+    >>> sorted(_spellings(("ei", "si", "ji")))
+    []
+    """
+    stack: list[tuple[int, str, bool]] = [(0, "", False)]
     while stack:
-        used, letters = stack.pop()
-        if len(letters) >= 2:
+        used, letters, loose = stack.pop()
+        if len(letters) >= (_FEWEST_LOOSE if loose else 2):
             yield used, letters
         if len(letters) == _MOST_LETTERS:
             continue
         for size in range(1, _LONGEST + 1):
-            letter = _READINGS.get(syl[used:used + size])
-            if letter is not None and used + size <= len(syl):
-                stack.append((used + size, letters + letter))
+            if used + size > len(syl):
+                break
+            piece = syl[used:used + size]
+            letter = _READINGS.get(piece)
+            if letter is not None:
+                stack.append((used + size, letters + letter, loose))
+            letter = _LOOSE.get(piece)
+            if letter is not None:
+                stack.append((used + size, letters + letter, True))
 
 
 def _word_ending_at(ctx: CheckContext, a: int, count: int) -> int | None:
