@@ -129,6 +129,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     text = ctx.text
     if not config.case_fixes or squash(span) != ct.letters:
         return
+    if not ct.canonical[0].isalnum() and span[0].isalnum():
+        return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
     spacing_only = span.lower() != ct.canonical.lower()
     if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
         return  # "Agent" at a sentence start, "long term" for "long-term": style
