@@ -77,7 +77,8 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
     speech or not all dictionary words, or a name with an inner capital, or of several
     capitalised words, and an ending in Chinese speech, which has no plural (GitLabs,
     hugging faces)."""
-    for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
+    endings = (1, 2) if key.endswith("es") else (1,) if key.endswith("s") else ()
+    for stem in (key[:-n] for n in endings):  # (s, es; not 的 s of "aws 的 s3")
         canon = [index.terms[tid] for tid, v in index.exact_matches(stem) if v is None]
         if not canon:
             continue
