@@ -111,6 +111,22 @@ def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, 
     return None
 
 
+def _symbol_unsaid(span: str, canonical: str) -> bool:
+    """Whether ``span`` is one English word, not in capitals, where the term begins with a
+    symbol that is said (``.``, ``#``, ``@``): the word meant as a word ("Net income" for
+    .NET; "NET", "netcore" or a word in Chinese speech is the term with its dot lost).
+
+    >>> _symbol_unsaid("Net", ".NET"), _symbol_unsaid("NET", ".NET"), _symbol_unsaid("tis", "'Tis")
+    (True, False, False)
+    """
+    return (canonical[:1] in _SAID_FIRST and span.isalpha() and not span.isupper()
+            and known_word(span))
+
+
+#: symbols said where they begin a name (dot net, sharp, at)
+_SAID_FIRST = frozenset(".#@")
+
+
 def _name_of_words(canonical: str) -> bool:
     """Whether a term is a name of several words, each capitalised (Hugging Face, Stable
     Diffusion; not large language model, nor GPT Store's all-capital GPT alone).
@@ -130,12 +146,12 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     text = ctx.text
     if not config.case_fixes or squash(span) != ct.letters:
         return
-    if not ct.canonical[0].isalnum() and span[0].isalnum():
-        return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
     spacing_only = span.lower() != ct.canonical.lower()
     if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
         return  # "Agent" at a sentence start, "long term" for "long-term": style
     chinese = cjk_context(text, start, end)
+    if not chinese and _symbol_unsaid(span, ct.canonical):
+        return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
     if words and not chinese and stray_function_word(span, ct.canonical):
         return  # "as I" is not ASI in English speech ("my cobacterium" may be)
