@@ -39,7 +39,7 @@ from pathlib import Path
 __all__ = ["MAX_MB", "MIN_TERMS", "cache_dir", "cache_key", "clear", "entries", "file_key",
            "load", "prune", "save"]
 
-FORMAT = 41
+FORMAT = 42
 MIN_TERMS = 5000
 MAX_MB = 256
 #: what the cache writes: built indexes, jieba's dictionary by first character, pinyin

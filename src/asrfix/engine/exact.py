@@ -77,6 +77,8 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
     speech or not all dictionary words, or a name with an inner capital, or of several
     capitalised words, and an ending in Chinese speech, which has no plural (GitLabs,
     hugging faces)."""
+    if _APOSTROPHE.search(span):
+        return  # a possessive (open ai 's): the name's own window judges the name
     endings = (1, 2) if key.endswith("es") else (1,) if key.endswith("s") else ()
     for stem in (key[:-n] for n in endings):  # (s, es; not 的 s of "aws 的 s3")
         canon = [index.terms[tid] for tid, v in index.exact_matches(stem) if v is None]
@@ -123,6 +125,19 @@ def _symbol_unsaid(span: str, canonical: str) -> bool:
             and known_word(span))
 
 
+def _possessive_of_word(span: str, canonical: str) -> bool:
+    """Whether ``span`` holds an apostrophe the term has not, and the term is no acronym
+    (two capitals or more) whose plural a recogniser writes with one: ``window's`` is the
+    possessive of window, not Windows; ``oem's`` is OEMs.
+
+    >>> _possessive_of_word("window's", "Windows"), _possessive_of_word("oem's", "OEMs")
+    (True, False)
+    """
+    return (_APOSTROPHE.search(span) is not None and _APOSTROPHE.search(canonical) is None
+            and sum(map(str.isupper, canonical)) < 2)
+
+
+_APOSTROPHE = re.compile("['\u2019]")
 #: symbols said where they begin a name (dot net, sharp, at)
 _SAID_FIRST = frozenset(".#@")
 
@@ -152,6 +167,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     chinese = cjk_context(text, start, end)
     if not chinese and _symbol_unsaid(span, ct.canonical):
         return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
+    if _possessive_of_word(span, ct.canonical):
+        return  # "the window's frame": a word's possessive, not Windows
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
     if words and not chinese and stray_function_word(span, ct.canonical):
         return  # "as I" is not ASI in English speech ("my cobacterium" may be)

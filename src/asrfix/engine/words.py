@@ -24,7 +24,7 @@ __all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "chinese_function_word", "lati
            "not_speech", "words_of"]
 
 #: characters between two words that still let them join in one window
-JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
+JOINERS = frozenset({" ", "-", "\u00a0", "\u3000", "'", "\u2019"})
 _EXTENSIONS = r"(?:com|org|net|io|ai|edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b"
 #: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
 #: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned.
