@@ -114,27 +114,35 @@ def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, 
 
 
 def _symbol_unsaid(span: str, canonical: str) -> bool:
-    """Whether ``span`` is one English word, not in capitals, where the term begins with a
-    symbol that is said (``.``, ``#``, ``@``): the word meant as a word ("Net income" for
-    .NET; "NET", "netcore" or a word in Chinese speech is the term with its dot lost).
+    """Whether ``span`` is one English word where the term begins with a symbol that is
+    said (``.``, ``#``, ``@``): the word meant as a word ("Net income", "IO bound" are no
+    .NET or .io; "netcore", or a word in Chinese speech, is the term with its dot lost).
 
-    >>> _symbol_unsaid("Net", ".NET"), _symbol_unsaid("NET", ".NET"), _symbol_unsaid("tis", "'Tis")
-    (True, False, False)
-    """
-    return (canonical[:1] in _SAID_FIRST and span.isalpha() and not span.isupper()
-            and known_word(span))
-
-
-def _possessive_of_word(span: str, canonical: str) -> bool:
-    """Whether ``span`` holds an apostrophe the term has not, and the term is no acronym
-    (two capitals or more) whose plural a recogniser writes with one: ``window's`` is the
-    possessive of window, not Windows; ``oem's`` is OEMs.
-
-    >>> _possessive_of_word("window's", "Windows"), _possessive_of_word("oem's", "OEMs")
+    >>> _symbol_unsaid("Net", ".NET"), _symbol_unsaid("netcore", ".NET Core")
     (True, False)
     """
-    return (_APOSTROPHE.search(span) is not None and _APOSTROPHE.search(canonical) is None
-            and sum(map(str.isupper, canonical)) < 2)
+    return canonical[:1] in _SAID_FIRST and span.isalpha() and known_word(span)
+
+
+def _possessive(index: TermIndex, span: str, canonical: str) -> bool | None:
+    """Whether a window with an apostrophe its term has not is a possessive, not the term
+    (``None``: no such apostrophe). A recogniser writes an acronym's plural so (``oem's``
+    for OEMs: not a possessive, where OEM is no term of its own); any other word's is a
+    possessive (``window's`` is no Windows), and so is a function word's contraction
+    (``it's`` is no ITS).
+
+    >>> from asrfix.lexicon import Lexicon
+    >>> index = TermIndex(Lexicon.from_terms(["OEMs", "GPU", "GPUs", "Windows"]))
+    >>> [_possessive(index, s, t) for s, t in (("oem's", "OEMs"), ("gpu's", "GPUs"),
+    ...                                          ("window's", "Windows"), ("oems", "OEMs"))]
+    [False, True, True, None]
+    """
+    m = _APOSTROPHE.search(span)
+    if m is None or _APOSTROPHE.search(canonical) is not None:
+        return None
+    before = span[:m.start()].split()[-1:] or [""]
+    return (sum(map(str.isupper, canonical)) < 2 or is_function_word(before[0].lower())
+            or any(v is None for _, v in index.exact_matches(squash(span[:m.start()]))))
 
 
 _APOSTROPHE = re.compile("['\u2019]")
@@ -167,7 +175,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     chinese = cjk_context(text, start, end)
     if not chinese and _symbol_unsaid(span, ct.canonical):
         return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
-    if _possessive_of_word(span, ct.canonical):
+    possessive = _possessive(index, span, ct.canonical)
+    if possessive:
         return  # "the window's frame": a word's possessive, not Windows
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
     if words and not chinese and stray_function_word(span, ct.canonical):
@@ -199,8 +208,10 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "format", letters,
                              ct.letters, 1.0,
                              (*(("chinese context",) if chinese else ()),
-                              *(("only the spacing of a number",) if version else ())),
-                             cap_suggestion=version))
+                              *(("only the spacing of a number",) if version else ()),
+                              *(("a plural written with an apostrophe",)
+                                if possessive is False else ())),
+                             cap_suggestion=version or possessive is False))
 
 
 #: a term that ends in a version: its name, the joiner, and the version (a letter and a

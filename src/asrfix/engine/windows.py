@@ -34,6 +34,10 @@ from .words import Word
 __all__ = ["cjk_span_limit", "enumerate_windows", "may_start", "mixed_cjk_limit", "plain_speech"]
 
 
+def _latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def mixed_cjk_limit(index: TermIndex) -> int:
     """The most Chinese characters a window mixed with Latin words may hold."""
     return max(2, index.max_mixed_cjk)
@@ -252,10 +256,9 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
     mixed_limit, function_freq = bounds.mixed_limit, bounds.function_freq
     cross_script = config.cross_script
     start = ctx.starts[i]
-    # (the s of that's, the t of don't: the end of the word before, not one of its own)
-    glued_start = words[i].glued or (start >= 2 and text[start - 1] in "'’"
-                                     and text[start - 2].isascii()
-                                     and text[start - 2].isalpha())
+    if start >= 2 and text[start - 1] in "'’" and _latin_letter(text[start - 2]):
+        return  # the s of let's, the t of don't: the end of the word before, no term's start
+    glued_start = words[i].glued
     phones = ""  # (the phones and letters of words[i:keyed], made as the window grows)
     letters = ""
     keyed = i

@@ -23,8 +23,10 @@ from ..segment import DECIMAL_POINTS, Segmenter
 __all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "chinese_function_word", "latin_phones",
            "not_speech", "words_of"]
 
-#: characters between two words that still let them join in one window
-JOINERS = frozenset({" ", "-", "\u00a0", "\u3000", "'", "\u2019"})
+#: characters between two words that still let them join in one window; an apostrophe
+#: only between two letters (baldur's, o'hearn; not a quotation mark: ‘open’ ai)
+JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
+_APOSTROPHES = frozenset("'\u2019")
 _EXTENSIONS = r"(?:com|org|net|io|ai|edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b"
 #: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
 #: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned.
@@ -137,7 +139,7 @@ def words_of(segmenter: Segmenter,
                 word = seen_latin[piece, glued] = Word(
                     piece, kind, (), latin_phones(plain), plain.lower(), False, glued)
         else:
-            if kind != "space" and piece not in JOINERS:
+            if kind != "space" and piece not in JOINERS and not _in_word(text, piece, start):
                 gap_ok = False
             continue
         add_word(word)
@@ -146,6 +148,20 @@ def words_of(segmenter: Segmenter,
         add_gap(gap_ok)
         gap_ok = True
     return words, starts, ends, gaps[1:]
+
+
+def _in_word(text: str, piece: str, start: int) -> bool:
+    """Whether ``piece`` at ``start`` is an apostrophe between two Latin letters.
+
+    >>> _in_word("baldur's", "'", 6), _in_word("‘open’ ai", "’", 5), _in_word("用'deep", "'", 1)
+    (True, False, False)
+    """
+    return (piece in _APOSTROPHES and start > 0 and start + 1 < len(text)
+            and _latin(text[start - 1]) and _latin(text[start + 1]))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 _GLUE = frozenset("&/@+_")
