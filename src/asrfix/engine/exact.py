@@ -113,36 +113,39 @@ def _name_misheard(ctx: CheckContext, ct: CompiledTerm, span: str, ending: int, 
     return None
 
 
-def _symbol_unsaid(span: str, canonical: str) -> bool:
-    """Whether ``span`` is one English word where the term begins with a symbol that is
-    said (``.``, ``#``, ``@``): the word meant as a word ("Net income", "IO bound" are no
-    .NET or .io; "netcore", or a word in Chinese speech, is the term with its dot lost).
+def _symbol_unsaid(span: str, canonical: str, chinese: bool) -> bool:
+    """Whether ``span`` lacks a symbol that begins the term and is no spelling of it: an
+    underscore, which is never said (``main`` is no ``__main__``), or, in English speech,
+    a said symbol (``.``, ``#``, ``@``) before one English word ("Net income", "IO bound"
+    are no .NET or .io; "netcore", or a word in Chinese speech, is the term with its dot
+    lost).
 
-    >>> _symbol_unsaid("Net", ".NET"), _symbol_unsaid("netcore", ".NET Core")
+    >>> _symbol_unsaid("Net", ".NET", False), _symbol_unsaid("netcore", ".NET Core", False)
     (True, False)
+    >>> _symbol_unsaid("NET", ".NET", True), _symbol_unsaid("main", "__main__", True)
+    (False, True)
     """
-    return canonical[:1] in _SAID_FIRST and span.isalpha() and known_word(span)
+    first = canonical[:1]
+    if first == "_":
+        return not span.startswith("_")
+    return (not chinese and first in _SAID_FIRST and span.isalpha()
+            and known_word(span))
 
 
-def _possessive(index: TermIndex, span: str, canonical: str) -> bool | None:
-    """Whether a window with an apostrophe its term has not is a possessive, not the term
-    (``None``: no such apostrophe). A recogniser writes an acronym's plural so (``oem's``
-    for OEMs: not a possessive, where OEM is no term of its own); any other word's is a
-    possessive (``window's`` is no Windows), and so is a function word's contraction
-    (``it's`` is no ITS).
+def _possessive(span: str, canonical: str) -> bool:
+    """Whether a window ends in a word with an apostrophe the term has not: a possessive or
+    a contraction, not the term (``window's`` is no Windows, ``it's`` no ITS, ``ceo's`` no
+    CEOs); where words of the name follow (``kohl's dot com``), the apostrophe is the
+    name's, as the recogniser wrote it.
 
-    >>> from asrfix.lexicon import Lexicon
-    >>> index = TermIndex(Lexicon.from_terms(["OEMs", "GPU", "GPUs", "Windows"]))
-    >>> [_possessive(index, s, t) for s, t in (("oem's", "OEMs"), ("gpu's", "GPUs"),
-    ...                                          ("window's", "Windows"), ("oems", "OEMs"))]
-    [False, True, True, None]
+    >>> [_possessive(s, t) for s, t in (("window's", "Windows"), ("kohl's dot com", "Kohls.com"),
+    ...                                  ("baldur's gate", "Baldur's Gate"))]
+    [True, False, False]
     """
-    m = _APOSTROPHE.search(span)
-    if m is None or _APOSTROPHE.search(canonical) is not None:
-        return None
-    before = span[:m.start()].split()[-1:] or [""]
-    return (sum(map(str.isupper, canonical)) < 2 or is_function_word(before[0].lower())
-            or any(v is None for _, v in index.exact_matches(squash(span[:m.start()]))))
+    if _APOSTROPHE.search(canonical) is not None:
+        return False
+    last = span.split()[-1] if span.strip() else ""
+    return _APOSTROPHE.search(last) is not None
 
 
 _APOSTROPHE = re.compile("['\u2019]")
@@ -173,10 +176,9 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     if not ct.has_upper and (not spacing_only or _hyphenation_only(span, ct.canonical)):
         return  # "Agent" at a sentence start, "long term" for "long-term": style
     chinese = cjk_context(text, start, end)
-    if not chinese and _symbol_unsaid(span, ct.canonical):
+    if _symbol_unsaid(span, ct.canonical, chinese):
         return  # a symbol that begins a name is said (dot net): "Net income" is no .NET
-    possessive = _possessive(index, span, ct.canonical)
-    if possessive:
+    if _possessive(span, ct.canonical):
         return  # "the window's frame": a word's possessive, not Windows
     words = n_latin > 1 and all(known_word(x) for x in WORD_SPLIT.split(span) if x)
     if words and not chinese and stray_function_word(span, ct.canonical):
@@ -208,10 +210,8 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
     ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "format", letters,
                              ct.letters, 1.0,
                              (*(("chinese context",) if chinese else ()),
-                              *(("only the spacing of a number",) if version else ()),
-                              *(("a plural written with an apostrophe",)
-                                if possessive is False else ())),
-                             cap_suggestion=version or possessive is False))
+                              *(("only the spacing of a number",) if version else ())),
+                             cap_suggestion=version))
 
 
 #: a term that ends in a version: its name, the joiner, and the version (a letter and a
