@@ -422,10 +422,12 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
             _hold(held, ct, sim, tph, "fewer syllables and letters than the acronym's letters")
             return None  # (A级 is no SG&A: each letter is said)
         notes.append("Chinese syllables heard as letters")
-    if english and "" != _spelled(span) != _spelled(ct.canonical) != "":
-        # in English speech, letters other than an acronym's may be another acronym (sm
-        # for S C M, or SM): a suggestion where the document does not write the term (in
-        # Chinese speech the recogniser swaps and drops letters of terms: GBT for GPT)
+    if "" != _spelled(span) != _spelled(ct.canonical) != "" and (
+            english or _letters_only(span, ct.canonical)):
+        # letters other than an acronym's may be another acronym (sm for S C M, or SM;
+        # ASMR for ASML): a suggestion where the document does not write the term; in
+        # Chinese speech only where no number bears the match out (GBT 1 for GPT-1: the
+        # recogniser swaps letters of terms)
         notes.append(OTHER_LETTERS)
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
@@ -449,6 +451,19 @@ def _other_acronym(span: str, canonical: str) -> bool:
     """
     heard, own = _spelled(span), _spelled(canonical)
     return bool(own) and len(heard) >= len(own) and heard != own
+
+
+def _letters_only(span: str, canonical: str) -> bool:
+    """Whether neither ``span`` nor the term has a digit, and ``span`` is letters alone, all
+    of them spelled (an acronym heard as an acronym).
+
+    >>> _letters_only("ASMR", "ASML"), _letters_only("GBT1", "GPT-1")
+    (True, False)
+    >>> _letters_only("open I", "OpenAI")
+    False
+    """
+    return (not _has_digit(span) and not _has_digit(canonical)
+            and len(_spelled(span)) == sum(map(str.isalpha, span)))
 
 
 def _alnum(text: str) -> str:
