@@ -130,12 +130,14 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
 
 
 def _next_word(ctx: CheckContext, end: int, chinese: bool) -> str | None:
-    """In Chinese speech, the word that begins where the window ends ("" if none); ``None``
-    in English speech."""
+    """In Chinese speech, the word after the window, over spaces or a line break at most
+    ("" if none); ``None`` in English speech."""
     if not chinese:
         return None
     k = bisect_left(ctx.starts, end)
-    return ctx.words[k].text if k < len(ctx.words) and ctx.starts[k] == end else ""
+    if k == len(ctx.words) or ctx.text[end:ctx.starts[k]].strip():
+        return ""  # (no word, or punctuation between)
+    return ctx.words[k].text
 
 
 def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bool,
