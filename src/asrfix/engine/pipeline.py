@@ -97,8 +97,31 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     echoes(index, ctx, whole.heard)
     meant_as_written(ctx, whole.latin)
     phrases_in_doubt(ctx, whole.latin)
-    ctx.out[:] = whole_readings(ctx.out)
+    ctx.out[:] = [c for c in whole_readings(ctx.out) if not _possessive_inside(text, c)]
     return adjust(config, protect, ctx, index)
+
+
+_APOSTROPHE_S = re.compile("[A-Za-z]['\u2019][A-Za-z]")
+#: the methods that match a window by its spelling (see :mod:`.exact`), which judge an
+#: apostrophe themselves
+_SPELLED = frozenset({"format", "spoken", "variant"})
+
+
+def _possessive_inside(text: str, c: Candidate) -> bool:
+    """Whether a candidate matched by sound spans an apostrophe inside a word that its term
+    has not: a possessive or a contraction said (microsoft's teams is no Microsoft Teams;
+    the s is heard, and the term would drop it).
+
+    >>> from asrfix.index import TermIndex
+    >>> from asrfix.lexicon import Lexicon
+    >>> ct = TermIndex(Lexicon.from_terms(["Microsoft Teams"])).terms[0]
+    >>> c = Candidate(0, 17, ct, "Microsoft Teams", 0.9, "phonetic", "", "", 0.9)
+    >>> _possessive_inside("microsoft's teams", c)
+    True
+    """
+    return (c.method not in _SPELLED
+            and _APOSTROPHE_S.search(text, c.start, c.end) is not None
+            and _APOSTROPHE_S.search(c.term.canonical) is None)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,
