@@ -153,30 +153,6 @@ _APOSTROPHE = re.compile("['\u2019]")
 _SAID_FIRST = frozenset(".#@")
 
 
-def _used_as_word(text: str, start: int, end: int) -> bool:
-    """Whether the English word at ``start:end`` is used as a word, not a name: after a Chinese
-    degree adverb or quantity (很 meta, 一点 slack: an adjective or a mass noun), or before
-    an English particle (zoom in, slack off: a phrasal verb).
-
-    >>> _used_as_word("这是一个很meta的问题", 5, 9), _used_as_word("我们先zoom in看", 3, 7)
-    (True, True)
-    >>> _used_as_word("我们用 notion 记笔记", 4, 10)
-    False
-    """
-    before = text[max(0, start - 3):start].rstrip()
-    if before.endswith(_DEGREE):
-        return True
-    m = _PARTICLE.match(text, end)
-    return m is not None
-
-
-#: what goes before an adjective or a mass noun, never a name: degree adverbs and quantities
-_DEGREE = ("很", "非常", "太", "挺", "特别", "比较", "更", "最", "有点", "有些", "一点", "一些")
-#: an English particle after a word: a phrasal verb (zoom in, log out)
-_PARTICLE = re.compile(r"[ \t]+(?:in|out|up|off|on|down|over|back|away)(?![A-Za-z])",
-                       re.IGNORECASE)
-
-
 def _name_of_words(canonical: str) -> bool:
     """Whether a term is a name of several words, each capitalised (Hugging Face, Stable
     Diffusion; not large language model, nor GPT Store's all-capital GPT alone).
@@ -224,9 +200,6 @@ def _written_as_term(index: TermIndex, config: Config, ctx: CheckContext, ct: Co
         ctx.out.append(Candidate(start, end, ct, ct.canonical, 0.85, "format", letters,
                                  ct.letters, 1.0, ("dictionary words",), cap_suggestion=True))
         return
-    if (not spacing_only and n_latin == 1 and known_word(span)
-            and _used_as_word(text, start, end)):
-        return  # "很 meta 的问题", "zoom in": an adjective or a verb, not the name
     # a lower-case acronym (bert) or a merge (deep mind) is surely the term; a word
     # that only gains a capital (copilot) may be the common noun: a suggestion
     acronym = ct.canonical.isupper()
