@@ -139,16 +139,19 @@ def _possessive(span: str, canonical: str) -> bool:
     name's, as the recogniser wrote it.
 
     >>> [_possessive(s, t) for s, t in (("window's", "Windows"), ("kohl's dot com", "Kohls.com"),
-    ...                                  ("baldur's gate", "Baldur's Gate"))]
-    [True, False, False]
+    ...                                  ("baldur's gate", "Baldur's Gate"), ("xi'an", "Xian"))]
+    [True, False, False, False]
     """
     if _APOSTROPHE.search(canonical) is not None:
         return False
     last = span.split()[-1] if span.strip() else ""
-    return _APOSTROPHE.search(last) is not None
+    return _POSSESSIVE.search(last) is not None
 
 
 _APOSTROPHE = re.compile("['\u2019]")
+#: an apostrophe before a consonant: a possessive or a contraction (window's, it's, don't;
+#: not the syllable mark of pinyin, before a vowel: xi'an)
+_POSSESSIVE = re.compile("['\u2019][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]")
 #: symbols said where they begin a name (dot net, sharp, at)
 _SAID_FIRST = frozenset(".#@")
 

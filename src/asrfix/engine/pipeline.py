@@ -101,7 +101,9 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     return adjust(config, protect, ctx, index)
 
 
-_APOSTROPHE_S = re.compile("[A-Za-z]['\u2019][A-Za-z]")
+#: an apostrophe inside a word before a consonant: a possessive or a contraction (not the
+#: syllable mark of pinyin, before a vowel: tian'anmen, xi'an)
+_APOSTROPHE_S = re.compile("[A-Za-z]['\u2019][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]")
 #: the methods that match a window by its spelling (see :mod:`.exact`), which judge an
 #: apostrophe themselves
 _SPELLED = frozenset({"format", "spoken", "variant"})
