@@ -553,15 +553,16 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
 
 
 def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str) -> bool:
-    """Whether the word after the window ``..j`` (with only spaces between, or none) is a
-    number, where the term has one that the window does not write: another number than the
-    term's is no match (G P T 5 for GPT-4), and the term's own is the wider window's (the
-    2 of Mistral v2)."""
+    """Whether the word after the window ``..j`` (with only spaces between, or none) is or
+    begins with a number, where the term has one that the window does not write: another
+    number than the term's is no match (G P T 5 for GPT-4), the term's own is the wider
+    window's (the 2 of Mistral v2), and a count is no version (chat gpt 四个月 is no
+    ChatGPT 4 四个月)."""
     k = j + 1
     if k >= len(ctx.words) or not ctx.joins[j] or not _has_digit(canonical) or _has_digit(span):
         return False
     after = ctx.words[k].text
-    return _has_digit(after) or _NUMERALS.issuperset(after)
+    return _has_digit(after) or _NUMERALS.issuperset(after) or after[:1] in _COUNT_START
 
 
 def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:
@@ -617,6 +618,8 @@ def _digits(text: str) -> str:
 
 #: the characters Chinese numbers are said with
 _NUMERALS = frozenset(CHINESE_DIGITS + "十百千万两点")
+#: how a Chinese word with a number in it begins (四个, 三年; not 点赞)
+_COUNT_START = frozenset(CHINESE_DIGITS + "十百千万两")
 
 
 def _word_for_number(config: Config, canonical: str, span: str, words: list[Word]) -> bool:
