@@ -130,13 +130,14 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
 
 
 def _next_word(ctx: CheckContext, end: int, chinese: bool) -> str | None:
-    """In Chinese speech, the word after the window, over spaces at most ("" if none, or
-    after a line break: a subtitle's next line may begin anything); ``None`` in English
-    speech."""
+    """In Chinese speech, the word after the window, over spaces of any width at most (""
+    if none, or after a line break: a subtitle's next line may begin anything); ``None`` in
+    English speech."""
     if not chinese:
         return None
     k = bisect_left(ctx.starts, end)
-    if k == len(ctx.words) or ctx.text[end:ctx.starts[k]].strip(" \t"):
+    gap = ctx.text[end:ctx.starts[k]] if k < len(ctx.words) else "\n"
+    if gap.strip() or "\n" in gap or "\r" in gap:
         return ""  # (no word, or punctuation or a line break between: a new line)
     return ctx.words[k].text
 
