@@ -117,7 +117,7 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
         if first == before or last == after or (
                 letters and _letter_beside(ctx, i, j, _alnum(ct.canonical), letters)):
             continue  # the neighbouring word is the term's own: a wider window owns it
-        if letters and _number_beside(ctx, j, ct.canonical, span):
+        if letters and _number_beside(ctx, j, ct.canonical, span, sim):
             _note_placed(ctx, (match,), start, end, phones,
                          "a number written beside, where the term has one")
             continue  # (G P T 5 is no GPT-4, nor GPT-4 5; Mistral v of Mistral v2)
@@ -552,17 +552,20 @@ def _inside_spelling(ctx: CheckContext, i: int, j: int) -> bool:
         or (j + 1 < len(words) and joins[j] and _is_letter(words[j + 1])))
 
 
-def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str) -> bool:
-    """Whether the word after the window ``..j`` (with only spaces between, or none) is or
-    begins with a number, where the term has one that the window does not write: another
-    number than the term's is no match (G P T 5 for GPT-4), the term's own is the wider
-    window's (the 2 of Mistral v2), and a count is no version (chat gpt 四个月 is no
-    ChatGPT 4 四个月)."""
+def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str, sim: float) -> bool:
+    """Whether the word after the window ``..j`` (with only spaces between, or none) is a
+    number, where the term has one that the window does not write: another number than the
+    term's is no match (G P T 5 for GPT-4), and the term's own is the wider window's (the 2
+    of Mistral v2); or begins with one where the window sounds as much like the term without
+    its number (``sim``): a count is no version (chat gpt 四个月 is no ChatGPT 4 四个月;
+    five g 两个频段 is 5G)."""
     k = j + 1
     if k >= len(ctx.words) or not ctx.joins[j] or not _has_digit(canonical) or _has_digit(span):
         return False
     after = ctx.words[k].text
-    return _has_digit(after) or _NUMERALS.issuperset(after) or after[:1] in _COUNT_START
+    if _has_digit(after) or _NUMERALS.issuperset(after):
+        return True
+    return after[:1] in _COUNT_START and _number_unheard(span.replace(" ", ""), canonical, sim)
 
 
 def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:
