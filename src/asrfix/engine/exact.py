@@ -33,6 +33,7 @@ from .candidate import Candidate
 from .context import CheckContext
 from .forms import CAMEL, STYLE, WORD_SPLIT, stray_function_word
 from .scripts import cjk_context
+from .words import APOSTROPHES, POSSESSIVE
 
 __all__ = ["exact", "variant_applies"]
 
@@ -77,7 +78,7 @@ def _plural(index: TermIndex, ctx: CheckContext, span: str, key: str, start: int
     speech or not all dictionary words, or a name with an inner capital, or of several
     capitalised words, and an ending in Chinese speech, which has no plural (GitLabs,
     hugging faces)."""
-    if _APOSTROPHE.search(span):
+    if APOSTROPHES.intersection(span):
         return  # a possessive (open ai 's): the name's own window judges the name
     endings = (1, 2) if key.endswith("es") else (1,) if key.endswith("s") else ()
     for stem in (key[:-n] for n in endings):  # (s, es; not 的 s of "aws 的 s3")
@@ -142,16 +143,12 @@ def _possessive(span: str, canonical: str) -> bool:
     ...                                  ("baldur's gate", "Baldur's Gate"), ("xi'an", "Xian"))]
     [True, False, False, False]
     """
-    if _APOSTROPHE.search(canonical) is not None:
+    if APOSTROPHES.intersection(canonical):
         return False
     last = span.split()[-1] if span.strip() else ""
-    return _POSSESSIVE.search(last) is not None
+    return POSSESSIVE.search(last) is not None
 
 
-_APOSTROPHE = re.compile("['\u2019]")
-#: an apostrophe before a consonant: a possessive or a contraction (window's, it's, don't;
-#: not the syllable mark of pinyin, before a vowel: xi'an)
-_POSSESSIVE = re.compile("['\u2019][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]")
 #: symbols said where they begin a name (dot net, sharp, at)
 _SAID_FIRST = frozenset(".#@")
 

@@ -50,6 +50,7 @@ from .scripts import cjk_context
 from .transliteration import transliterations
 from .trim import trim
 from .windows import enumerate_windows
+from .words import POSSESSIVE
 
 __all__ = [
     "GENERATION_FIX",
@@ -101,9 +102,6 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     return adjust(config, protect, ctx, index)
 
 
-#: an apostrophe inside a word before a consonant: a possessive or a contraction (not the
-#: syllable mark of pinyin, before a vowel: tian'anmen, xi'an)
-_APOSTROPHE_S = re.compile("[A-Za-z]['\u2019][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]")
 #: the methods that match a window by its spelling (see :mod:`.exact`), which judge an
 #: apostrophe themselves
 _SPELLED = frozenset({"format", "spoken", "variant"})
@@ -122,8 +120,8 @@ def _possessive_inside(text: str, c: Candidate) -> bool:
     True
     """
     return (c.method not in _SPELLED
-            and _APOSTROPHE_S.search(text, c.start, c.end) is not None
-            and _APOSTROPHE_S.search(c.term.canonical) is None)
+            and POSSESSIVE.search(text, c.start, c.end) is not None
+            and POSSESSIVE.search(c.term.canonical) is None)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,

@@ -29,13 +29,9 @@ from .exact import exact
 from .phonetic import phonetic_window
 from .pinyin_match import pinyin_spelled, pinyin_window
 from .transliteration import TRANSLITERATION_SYLLABLES, transliteration_window
-from .words import Word
+from .words import APOSTROPHES, Word, latin_letter
 
 __all__ = ["cjk_span_limit", "enumerate_windows", "may_start", "mixed_cjk_limit", "plain_speech"]
-
-
-def _latin_letter(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
 
 
 def mixed_cjk_limit(index: TermIndex) -> int:
@@ -256,7 +252,7 @@ def _mixed_windows(index: TermIndex, config: Config, segmenter: Segmenter, ctx: 
     mixed_limit, function_freq = bounds.mixed_limit, bounds.function_freq
     cross_script = config.cross_script
     start = ctx.starts[i]
-    if start >= 2 and text[start - 1] in "'’" and _latin_letter(text[start - 2]):
+    if start >= 2 and text[start - 1] in APOSTROPHES and latin_letter(text[start - 2]):
         return  # the s of let's, the t of don't: the end of the word before, no term's start
     glued_start = words[i].glued
     phones = ""  # (the phones and letters of words[i:keyed], made as the window grows)

@@ -20,13 +20,17 @@ from ..phonetics import fold_syllable, pinyin_phones, word_list, word_parts, wor
 from ..pinyin import syllables
 from ..segment import DECIMAL_POINTS, Segmenter
 
-__all__ = ["JOINERS", "NOT_SPEECH_PARTS", "Word", "chinese_function_word", "latin_phones",
-           "not_speech", "words_of"]
+__all__ = ["APOSTROPHES", "JOINERS", "NOT_SPEECH_PARTS", "POSSESSIVE", "Word",
+           "chinese_function_word", "latin_letter", "latin_phones", "not_speech", "words_of"]
 
 #: characters between two words that still let them join in one window; an apostrophe
 #: only between two letters (baldur's, o'hearn; not a quotation mark: ‘open’ ai)
 JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
-_APOSTROPHES = frozenset("'\u2019")
+#: the apostrophes (straight and curly)
+APOSTROPHES = frozenset("'\u2019")
+#: an apostrophe inside a word before a consonant: a possessive or a contraction (window's,
+#: it's, don't; not the syllable mark of pinyin, before a vowel: tian'anmen, xi'an)
+POSSESSIVE = re.compile("[A-Za-z]['\u2019][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]")
 _EXTENSIONS = r"(?:com|org|net|io|ai|edu|gov|cn|co|uk|de|jp|html?|pdf|txt|json|py|md)\b"
 #: web addresses, e-mail addresses and file names: text that was typed, not transcribed; and
 #: false starts (a word cut off with a hyphen: "Pe- Peter"), which the speaker abandoned.
@@ -156,11 +160,12 @@ def _in_word(text: str, piece: str, start: int) -> bool:
     >>> _in_word("baldur's", "'", 6), _in_word("‘open’ ai", "’", 5), _in_word("用'deep", "'", 1)
     (True, False, False)
     """
-    return (piece in _APOSTROPHES and start > 0 and start + 1 < len(text)
-            and _latin(text[start - 1]) and _latin(text[start + 1]))
+    return (piece in APOSTROPHES and start > 0 and start + 1 < len(text)
+            and latin_letter(text[start - 1]) and latin_letter(text[start + 1]))
 
 
-def _latin(ch: str) -> bool:
+def latin_letter(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin alphabet (A-Z, a-z)."""
     return ch.isascii() and ch.isalpha()
 
 
