@@ -50,6 +50,7 @@ from .segment import CJK_CHARS
 
 __all__ = [
     "CHINESE_DIGITS",
+    "CHINESE_NUMERALS",
     "VOWELS",
     "aligned_similarity",
     "chinese_digits",
@@ -314,6 +315,8 @@ DIGIT_PHONES = {
 #: Chinese numerals for the digits: a code-switching speaker (or the recogniser) may say 三
 #: for 3
 CHINESE_DIGITS = "零一二三四五六七八九"
+#: the characters of a whole number written in Chinese (三, 十五, 两百)
+CHINESE_NUMERALS = frozenset(CHINESE_DIGITS + "十百千万两")
 
 
 def chinese_digits(text: str) -> str:

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..index import CompiledTerm, squash
-from ..phonetics import is_function_word, known_word
+from ..phonetics import CHINESE_NUMERALS, is_function_word, known_word
 from ..readings import LANGUAGES, readings
 from ..segment import CJK_RE
 from .candidate import Candidate
@@ -59,7 +59,6 @@ _MINOR = re.compile(r"\.\d+$")
 #: 三小时), each a word of its own: a number read aloud before one is a count, not a term's
 #: version
 MEASURE_WORDS = frozenset("个台次年岁天块元人位本张件条只家份种遍倍周月号秒分") | {"小时", "星期"}
-_CHINESE_NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 #: no window said aloud is longer than this many characters (a window's words are few)
 _LONGEST_READING = 200
 
@@ -130,15 +129,21 @@ def _inside(spans: list[tuple[int, int]] | None, c: Candidate) -> bool:
 
 
 def _next_word(ctx: CheckContext, end: int, chinese: bool) -> str | None:
-    """In Chinese speech, the word after the window, over spaces of any width at most (""
-    if none, or after a line break: a subtitle's next line may begin anything); ``None`` in
-    English speech."""
+    """In Chinese speech, the word after the window, over spaces of any width at most; ""
+    where there is none, or punctuation or a line break comes first (a subtitle's next line
+    may begin anything); ``None`` in English speech.
+
+    >>> from asrfix.segment import Segmenter
+    >>> ctx = CheckContext.of(Segmenter(), "windows 十 台，iphone 十\\n台积电")
+    >>> _next_word(ctx, 9, True), _next_word(ctx, 20, True), _next_word(ctx, 9, False)
+    ('台', '', None)
+    """
     if not chinese:
         return None
     k = bisect_left(ctx.starts, end)
     gap = ctx.text[end:ctx.starts[k]] if k < len(ctx.words) else "\n"
     if gap.strip() or "\n" in gap or "\r" in gap:
-        return ""  # (no word, or punctuation or a line break between: a new line)
+        return ""  # (no word next, or punctuation or a line break before it)
     return ctx.words[k].text
 
 
@@ -159,7 +164,7 @@ def _counts_something(text: str, end: int, span: str, canonical: str, unsaid: bo
             _MINOR.search(canonical) and not unsaid):
         return False  # (three point eleven is a version; "three twelve years" a count)
     if next_word is not None:
-        return span[-1] in _CHINESE_NUMERALS and next_word in MEASURE_WORDS
+        return span[-1] in CHINESE_NUMERALS and next_word in MEASURE_WORDS
     m = _NEXT_WORD.match(text, end)
     if m is None:
         return False

@@ -40,7 +40,7 @@ from ..index import (
 )
 from ..once import once
 from ..phonetics import (
-    CHINESE_DIGITS,
+    CHINESE_NUMERALS,
     aligned_similarity,
     classes,
     is_function_word,
@@ -57,7 +57,7 @@ from .candidate import Candidate, PhoneticMatch
 from .context import CheckContext, HeldMatch
 from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_function_word
 from .scripts import ENGLISH_WORD_SIMILARITY
-from .words import Word, latin_phones
+from .words import APOSTROPHES, Word, latin_phones
 
 __all__ = ["NAME_SPELLING_SIMILARITY", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
            "VARIANT_SOUND_MARGIN", "phonetic_window", "read_as_word", "reading"]
@@ -511,7 +511,7 @@ def read_as_word(canonical: str) -> bool:
     return any(_VOWEL_LETTER.search(run) for run in _LOWER_RUN.findall(canonical))
 
 
-_POSSESSIVE = re.compile("['’]s$")
+_POSSESSIVE_END = re.compile(f"[{''.join(sorted(APOSTROPHES))}]s$")
 
 
 def _acronym(canonical: str) -> bool:
@@ -521,7 +521,7 @@ def _acronym(canonical: str) -> bool:
     >>> [_acronym(t) for t in ("G&A", "GCP's", "RLHF", "MiMo-V2", "AI原生", "GPT-4")]
     [True, True, True, False, False, True]
     """
-    letters = [ch for ch in _POSSESSIVE.sub("", canonical) if ch.isalpha()]
+    letters = [ch for ch in _POSSESSIVE_END.sub("", canonical) if ch.isalpha()]
     return bool(letters) and all(ch.isascii() and ch.isupper() for ch in letters)
 
 
@@ -565,7 +565,7 @@ def _number_beside(ctx: CheckContext, j: int, canonical: str, span: str, sim: fl
     after = ctx.words[k].text
     if _has_digit(after) or _NUMERALS.issuperset(after):
         return True
-    return after[:1] in _COUNT_START and _number_unheard(span.replace(" ", ""), canonical, sim)
+    return after[:1] in CHINESE_NUMERALS and _number_unheard(span.replace(" ", ""), canonical, sim)
 
 
 def _cut_run(ctx: CheckContext, i: int, j: int, english: bool) -> int:
@@ -620,9 +620,7 @@ def _digits(text: str) -> str:
 
 
 #: the characters Chinese numbers are said with
-_NUMERALS = frozenset(CHINESE_DIGITS + "十百千万两点")
-#: how a Chinese word with a number in it begins (四个, 三年; not 点赞)
-_COUNT_START = frozenset(CHINESE_DIGITS + "十百千万两")
+_NUMERALS = CHINESE_NUMERALS | {"点"}
 
 
 def _word_for_number(config: Config, canonical: str, span: str, words: list[Word]) -> bool:

@@ -6,7 +6,8 @@ spelled out with the last letter lost (:mod:`.letters`), runs of transliteration
 (:func:`.transliteration.transliterations`) and the document's own evidence
 (:mod:`.document`), less the matches of a word Chinese speech uses as it is
 (:mod:`.loanwords`), an ordinary phrase that spells a term only suggested (:mod:`.phrases`);
-a term's candidates inside a window said aloud as it dropped (:func:`.aloud.whole_readings`);
+a term's candidates inside a window said aloud as it dropped (:func:`.aloud.whole_readings`),
+and the matches by sound that span a possessive said (:mod:`.possessives`);
 then the evidence around each candidate
 (:mod:`.evidence`), its features (:mod:`.features`) and the probability the scorer gives
 them (:mod:`.scorer`), trimming (:mod:`.trim`), overlap resolution (:mod:`asrfix.resolve`)
@@ -45,12 +46,12 @@ from .letters import last_letter_lost, spelled_letters
 from .loanwords import meant_as_written
 from .phrases import phrases_in_doubt
 from .pinyin_match import pinyin_inside_words
+from .possessives import possessives_said
 from .scorer import Scorer
 from .scripts import cjk_context
 from .transliteration import transliterations
 from .trim import trim
 from .windows import enumerate_windows
-from .words import POSSESSIVE
 
 __all__ = [
     "GENERATION_FIX",
@@ -98,30 +99,9 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     echoes(index, ctx, whole.heard)
     meant_as_written(ctx, whole.latin)
     phrases_in_doubt(ctx, whole.latin)
-    ctx.out[:] = [c for c in whole_readings(ctx.out) if not _possessive_inside(text, c)]
+    ctx.out[:] = whole_readings(ctx.out)
+    possessives_said(ctx)
     return adjust(config, protect, ctx, index)
-
-
-#: the methods that match a window by its spelling (see :mod:`.exact`), which judge an
-#: apostrophe themselves
-_SPELLED = frozenset({"format", "spoken", "variant"})
-
-
-def _possessive_inside(text: str, c: Candidate) -> bool:
-    """Whether a candidate matched by sound spans an apostrophe inside a word that its term
-    has not: a possessive or a contraction said (microsoft's teams is no Microsoft Teams;
-    the s is heard, and the term would drop it).
-
-    >>> from asrfix.index import TermIndex
-    >>> from asrfix.lexicon import Lexicon
-    >>> ct = TermIndex(Lexicon.from_terms(["Microsoft Teams"])).terms[0]
-    >>> c = Candidate(0, 17, ct, "Microsoft Teams", 0.9, "phonetic", "", "", 0.9)
-    >>> _possessive_inside("microsoft's teams", c)
-    True
-    """
-    return (c.method not in _SPELLED
-            and POSSESSIVE.search(text, c.start, c.end) is not None
-            and POSSESSIVE.search(c.term.canonical) is None)
 
 
 def scored_candidates(index: TermIndex, config: Config, segmenter: Segmenter, scorer: Scorer,

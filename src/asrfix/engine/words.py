@@ -23,8 +23,9 @@ from ..segment import DECIMAL_POINTS, Segmenter
 __all__ = ["APOSTROPHES", "JOINERS", "NOT_SPEECH_PARTS", "POSSESSIVE", "Word",
            "chinese_function_word", "latin_letter", "latin_phones", "not_speech", "words_of"]
 
-#: characters between two words that still let them join in one window; an apostrophe
-#: only between two letters (baldur's, o'hearn; not a quotation mark: ‘open’ ai)
+#: characters between two words that still let them join in one window (an apostrophe
+#: joins too, but only between two Latin letters, see :func:`_in_word`: baldur's, o'hearn;
+#: not a quotation mark, ‘open’ ai)
 JOINERS = frozenset({" ", "-", "\u00a0", "\u3000"})
 #: the apostrophes (straight and curly)
 APOSTROPHES = frozenset("'\u2019")
