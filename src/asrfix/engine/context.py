@@ -78,3 +78,10 @@ class CheckContext:
         """The context of a check of ``text``: its words found, nothing else done yet."""
         words, starts, ends, joins = words_of(segmenter, text)
         return cls(text, words, starts, ends, joins, Surroundings(text), trace)
+
+    def drop(self, c: Candidate, why: str) -> None:
+        """Note, where explaining, that a stage drops the candidate ``c`` from :attr:`out`,
+        and ``why`` (the caller leaves it out)."""
+        if self.trace is not None:
+            self.trace.held.append(HeldMatch(c.start, c.end, c.heard, c.term, c.similarity,
+                                             c.expected, why, c.method))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ..once import once
 from ..phonetics import word_list
-from .context import CheckContext, HeldMatch
+from .context import CheckContext
 from .forms import ENDINGS, LATIN_WORD
 from .scripts import cjk_context
 
@@ -70,9 +70,7 @@ def meant_as_written(ctx: CheckContext, written: frozenset[str]) -> None:
         if (c.method in ("format", "phonetic") and span.islower() and is_loanword(span)
                 and cjk_context(text, c.start, c.end)
                 and not _written_elsewhere(span, c.term.canonical, written)):
-            if ctx.trace is not None:
-                ctx.trace.held.append(HeldMatch(c.start, c.end, c.heard, c.term,
-                                                c.similarity, c.expected, _WHY, c.method))
+            ctx.drop(c, _WHY)
             continue
         kept.append(c)
     ctx.out[:] = kept

@@ -19,7 +19,7 @@ generators (:mod:`.exact`, :mod:`.aloud`) judge an apostrophe themselves.
 from __future__ import annotations
 
 from ..edits import Method
-from .context import CheckContext, HeldMatch
+from .context import CheckContext
 from .words import APOSTROPHES, POSSESSIVE
 
 __all__ = ["possessives_said"]
@@ -38,9 +38,7 @@ def possessives_said(ctx: CheckContext) -> None:
     for c in ctx.out:
         if (c.method not in _SPELLED and POSSESSIVE.search(text, c.start, c.end) is not None
                 and not APOSTROPHES.intersection(c.term.canonical)):
-            if ctx.trace is not None:
-                ctx.trace.held.append(HeldMatch(c.start, c.end, c.heard, c.term,
-                                                c.similarity, c.expected, _WHY, c.method))
+            ctx.drop(c, _WHY)
             continue
         kept.append(c)
     ctx.out[:] = kept
