@@ -88,3 +88,14 @@ def test_pieces_of_a_long_text_are_bounded() -> None:
     check_in_pieces(text, check, margin=30)
     assert len(seen) == len(text) // pieces.PIECE_CHARS
     assert max(seen) <= pieces.PIECE_CHARS + 3 * len(line) + 2 * 64
+
+
+def test_letters_for_an_acronym_are_judged_by_the_whole_document() -> None:
+    # other letters for an acronym are a suggestion unless the document writes the term;
+    # here it is written in the first line, pieces away from the letters heard
+    filler = "今天我们先聊一些别的话题，比如最近的天气和交通。\n" * 400
+    text = "我们的产品都要过 GDPR 合规审查。\n" + filler + "后来他又提到 GPR 的那些要求。\n"
+    fixer = Corrector(Lexicon.from_terms(["GDPR"]))
+    whole = fixer.check(text)
+    assert [(c.original, c.status) for c in whole] == [("GPR", "fix")]
+    assert split_check(fixer, text, 1_000) == whole

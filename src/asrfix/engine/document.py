@@ -29,11 +29,13 @@ from .context import CheckContext
 from .families import show_compounds, show_terms
 from .forms import LATIN_WORD, parts
 from .loanwords import latin_words
+from .phonetic import OTHER_LETTERS
 from .scripts import cjk_context
 from .words import Word
 
 __all__ = ["HEARD_HEAD_SIMILARITY", "TRUNCATION_SCORE", "DocumentEvidence", "acronym_slips",
-           "echoes", "heard_heads", "one_letter_apart", "truncations", "written_terms"]
+           "echoes", "heard_heads", "letters_unwritten", "one_letter_apart", "truncations",
+           "written_terms"]
 
 #: the score of a compound term's first part said alone, the term written elsewhere in the
 #: text: just above the default ``min_score``, a suggestion
@@ -69,6 +71,18 @@ class DocumentEvidence:
     heard: dict[str, tuple[int, str]] = field(default_factory=dict)
     #: the words of Latin letters it writes, as written (:func:`.loanwords.latin_words`)
     latin: frozenset[str] = frozenset()
+    #: the document itself, which :meth:`writes` searches
+    text: str = ""
+
+    def writes(self, canonical: str) -> bool:
+        """Whether the document writes the term as the lexicon does, as a word of its own.
+
+        >>> evidence = DocumentEvidence(text="the SCM platform")
+        >>> evidence.writes("SCM platform"), DocumentEvidence(text="XSCM").writes("SCM")
+        (True, False)
+        """
+        return re.search(f"(?<![A-Za-z0-9]){re.escape(canonical)}(?![A-Za-z0-9])",
+                         self.text) is not None
 
     @classmethod
     def of(cls, index: TermIndex, text: str) -> DocumentEvidence:
@@ -80,7 +94,8 @@ class DocumentEvidence:
         >>> evidence.written, evidence.heard
         ({2: 1}, {'grog': (0, 'grog code')})
         """
-        return cls(written_terms(index, text), heard_heads(index, text), latin_words(text))
+        return cls(written_terms(index, text), heard_heads(index, text), latin_words(text),
+                   text)
 
 
 def _written(canonical: str, heard: str, words: int) -> bool:
@@ -101,6 +116,26 @@ def _acronym(canonical: str) -> bool:
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
 #: a word in capitals, which may be an acronym heard with a letter dropped or added
 _CAPITALS = re.compile(r"[A-Z]{3,8}")
+
+
+def letters_unwritten(ctx: CheckContext, whole: DocumentEvidence) -> None:
+    """Make a suggestion of each match of letters that are not its acronym's (noted
+    :data:`~.phonetic.OTHER_LETTERS`: ``sm`` for S C M, ``ASMR`` for ASML) where the whole
+    document (``whole``) never writes the term: the letters may be an acronym of their own.
+
+    >>> from asrfix.lexicon import Lexicon
+    >>> from asrfix.segment import Segmenter
+    >>> ct = TermIndex(Lexicon.from_terms(["ASML"])).terms[0]
+    >>> ctx = CheckContext.of(Segmenter(), "听一点 ASMR")
+    >>> ctx.out.append(Candidate(4, 8, ct, "ASML", 0.9, "phonetic", "", "", 0.9,
+    ...                          (OTHER_LETTERS,)))
+    >>> letters_unwritten(ctx, DocumentEvidence(text="听一点 ASMR"))
+    >>> ctx.out[0].cap_suggestion
+    True
+    """
+    for c in ctx.out:
+        if OTHER_LETTERS in c.notes and not whole.writes(c.term.canonical):
+            c.cap_suggestion = True
 
 
 def acronym_slips(index: TermIndex, ctx: CheckContext, active: dict[int, int]) -> None:

@@ -59,7 +59,7 @@ from .forms import CAMEL, STYLE, WORD, WORD_SPLIT, inflection, parts, stray_func
 from .scripts import ENGLISH_WORD_SIMILARITY
 from .words import APOSTROPHES, Word, latin_phones
 
-__all__ = ["NAME_SPELLING_SIMILARITY", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
+__all__ = ["NAME_SPELLING_SIMILARITY", "OTHER_LETTERS", "RIVAL_MARGIN", "SHORT_TERM_SIMILARITY",
            "VARIANT_SOUND_MARGIN", "phonetic_window", "read_as_word", "reading"]
 
 #: a short term (three letters or four phones) needs at least this similarity
@@ -130,8 +130,6 @@ def phonetic_window(index: TermIndex, config: Config, ctx: CheckContext, span: s
                          "a word of an English phrase or a dotted name read aloud: sounds "
                          "exactly as a short term, but is not alone among Chinese words")
             continue  # a word of an English phrase said in Chinese speech (pass at k)
-        if OTHER_LETTERS in notes and not _writes(ctx.text, ct.canonical):
-            cap = True  # other letters, and the document never writes the term so
         ctx.out.append(Candidate(start, end, ct, ct.canonical, score, "phonetic",
                                  phones, tph, sim, notes, cap))
 
@@ -425,21 +423,13 @@ def _judged(config: Config, ct: CompiledTerm, k: int, sim: float, span: str, pho
     if "" != _spelled(span) != _spelled(ct.canonical) != "" and (
             english or _letters_only(span, ct.canonical)):
         # letters other than an acronym's may be another acronym (sm for S C M, or SM;
-        # ASMR for ASML): a suggestion where the document does not write the term; in
+        # ASMR for ASML): a suggestion where the document does not write the term
+        # (:func:`.document.letters_unwritten`); in
         # Chinese speech only where no number bears the match out (GBT 1 for GPT-1: the
         # recogniser swaps letters of terms)
         notes.append(OTHER_LETTERS)
     return (ct, score, tph, sim, tuple(notes),
             k >= MANDARIN or heard_variant or homophone or as_letters)
-
-
-def _writes(text: str, canonical: str) -> bool:
-    """Whether ``text`` writes the term as the lexicon does, as a word of its own.
-
-    >>> _writes("the SCM platform", "SCM platform"), _writes("XSCM platforms", "SCM platform")
-    (True, False)
-    """
-    return re.search(f"(?<![A-Za-z0-9]){re.escape(canonical)}(?![A-Za-z0-9])", text) is not None
 
 
 def _other_acronym(span: str, canonical: str) -> bool:

@@ -38,7 +38,7 @@ from ..segment import CJK_RE, Segmenter
 from .aloud import whole_readings
 from .candidate import Candidate, Overlaps, Span
 from .context import CheckContext, Trace
-from .document import DocumentEvidence, acronym_slips, echoes, truncations
+from .document import DocumentEvidence, acronym_slips, echoes, letters_unwritten, truncations
 from .evidence import adjust
 from .families import rest_similarity
 from .features import features
@@ -97,6 +97,7 @@ def find_candidates(index: TermIndex, config: Config, segmenter: Segmenter, text
     truncations(index, ctx, whole.written)
     acronym_slips(index, ctx, whole.written)
     echoes(index, ctx, whole.heard)
+    letters_unwritten(ctx, whole)
     meant_as_written(ctx, whole.latin)
     phrases_in_doubt(ctx, whole.latin)
     ctx.out[:] = whole_readings(ctx.out)
