@@ -50,9 +50,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
 def spoken_forms(canonical: str) -> tuple[str, ...]:
     """The spoken forms of ``canonical``, words joined by spaces (the index looks a window's
     letters up by them squashed), none only the term re-spaced (``python 3``)."""
-    numbers = _chinese_number_forms(canonical)
     if canonical.isalpha() or _WORDS.fullmatch(canonical):
-        return numbers  # (most terms: words only, nothing read aloud)
+        return _chinese_number_forms(canonical)  # (most terms: words only, nothing read aloud)
     tokens = tuple(_TOKEN.findall(canonical))
     if not _sayable(tokens):
         return ()
@@ -74,7 +73,7 @@ def spoken_forms(canonical: str) -> tuple[str, ...]:
             key = "".join(form.split())
             if key != own and key not in out:
                 out[key] = form
-    return tuple(dict.fromkeys((*out.values(), *numbers)))
+    return tuple(dict.fromkeys((*out.values(), *_chinese_number_forms(canonical))))
 
 
 def chinese_number(run: str) -> int | None:
